@@ -1,0 +1,15 @@
+export { addDays, dayNumber, fromYmd, isIsoDate, isoDate, isoWeekday, ymd } from './dates.js';
+export {
+  GRANULARITIES,
+  type Granularity,
+  isGranularity,
+  isoWeek,
+  nextPeriodStart,
+  type Period,
+  parsePeriodText,
+  periodLabel,
+  periodOf,
+  periodStart,
+  periodsBetween,
+} from './period.js';
+export { assertTimeZone, localToInstant, offsetMs, wallClock } from './time-zone.js';

@@ -1,0 +1,123 @@
+import { UserError } from '../errors.js';
+import { addDays, dayNumber, fromYmd, isIsoDate, isoWeekday, ymd } from './dates.js';
+
+export const GRANULARITIES = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+/** A reporting period: local calendar dates, start inclusive, end exclusive. */
+export interface Period {
+  granularity: Granularity;
+  start: string;
+  end: string;
+  label: string;
+}
+
+export function isGranularity(text: string): text is Granularity {
+  return (GRANULARITIES as readonly string[]).includes(text);
+}
+
+/** First day of the period of the given granularity that contains the date. */
+export function periodStart(date: string, granularity: Granularity): string {
+  const { year, month } = ymd(date);
+  switch (granularity) {
+    case 'day':
+      return date;
+    case 'week':
+      return addDays(date, 1 - isoWeekday(date));
+    case 'month':
+      return fromYmd(year, month, 1);
+    case 'quarter':
+      return fromYmd(year, month - ((month - 1) % 3), 1);
+    case 'year':
+      return fromYmd(year, 1, 1);
+  }
+}
+
+export function nextPeriodStart(start: string, granularity: Granularity): string {
+  const { year, month, day } = ymd(start);
+  switch (granularity) {
+    case 'day':
+      return addDays(start, 1);
+    case 'week':
+      return addDays(start, 7);
+    case 'month':
+      return fromYmd(year, month + 1, day);
+    case 'quarter':
+      return fromYmd(year, month + 3, day);
+    case 'year':
+      return fromYmd(year + 1, month, day);
+  }
+}
+
+/** ISO-8601 week-numbering year and week of a date. */
+export function isoWeek(date: string): { year: number; week: number } {
+  const thursday = addDays(date, 4 - isoWeekday(date));
+  const year = ymd(thursday).year;
+  const week = Math.floor((dayNumber(thursday) - dayNumber(fromYmd(year, 1, 1))) / 7) + 1;
+  return { year, week };
+}
+
+export function periodLabel(start: string, granularity: Granularity): string {
+  const { year, month } = ymd(start);
+  switch (granularity) {
+    case 'day':
+      return start;
+    case 'week': {
+      const w = isoWeek(start);
+      return `${w.year}-W${String(w.week).padStart(2, '0')}`;
+    }
+    case 'month':
+      return start.slice(0, 7);
+    case 'quarter':
+      return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+    case 'year':
+      return String(year);
+  }
+}
+
+export function periodOf(date: string, granularity: Granularity): Period {
+  const start = periodStart(date, granularity);
+  return { granularity, start, end: nextPeriodStart(start, granularity), label: periodLabel(start, granularity) };
+}
+
+/** Every period of the granularity from the one containing `from` to the one containing the day before `toExclusive`. */
+export function periodsBetween(from: string, toExclusive: string, granularity: Granularity): Period[] {
+  const periods: Period[] = [];
+  let start = periodStart(from, granularity);
+  while (start < toExclusive) {
+    const end = nextPeriodStart(start, granularity);
+    periods.push({ granularity, start, end, label: periodLabel(start, granularity) });
+    start = end;
+  }
+  return periods;
+}
+
+/**
+ * Parses a period the way a user types it: "2026", "2026-Q1", "2026-03", "2026-W10" or
+ * "2026-03-05". Returns its first day and the day after its last.
+ */
+export function parsePeriodText(text: string): { start: string; end: string; granularity: Granularity } {
+  const t = text.trim();
+  let m: RegExpExecArray | null;
+  if (isIsoDate(t)) return { start: t, end: addDays(t, 1), granularity: 'day' };
+  if ((m = /^(\d{4})-(\d{2})$/.exec(t)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
+    const start = fromYmd(Number(m[1]), Number(m[2]), 1);
+    return { start, end: nextPeriodStart(start, 'month'), granularity: 'month' };
+  }
+  if ((m = /^(\d{4})-Q([1-4])$/i.exec(t))) {
+    const start = fromYmd(Number(m[1]), (Number(m[2]) - 1) * 3 + 1, 1);
+    return { start, end: nextPeriodStart(start, 'quarter'), granularity: 'quarter' };
+  }
+  if ((m = /^(\d{4})-W(\d{2})$/i.exec(t))) {
+    const year = Number(m[1]);
+    const week = Number(m[2]);
+    const week1 = periodStart(fromYmd(year, 1, 4), 'week');
+    const start = addDays(week1, (week - 1) * 7);
+    if (week >= 1 && isoWeek(start).year === year) return { start, end: addDays(start, 7), granularity: 'week' };
+  }
+  if ((m = /^(\d{4})$/.exec(t))) {
+    const start = fromYmd(Number(m[1]), 1, 1);
+    return { start, end: nextPeriodStart(start, 'year'), granularity: 'year' };
+  }
+  throw new UserError('USAGE', `"${text}" is not a date or period (use 2026-03-05, 2026-W10, 2026-03, 2026-Q1 or 2026)`);
+}

@@ -1,0 +1,36 @@
+import { type Granularity, isGranularity } from '../calendar/period.js';
+import { UserError } from '../errors.js';
+import { type Dimension, isDimension } from '../model/contact.js';
+
+export function granularityOption(text: string): Granularity {
+  if (!isGranularity(text)) throw new UserError('USAGE', `--period "${text}": use day, week, month, quarter or year`);
+  return text;
+}
+
+export function dimensionsOption(text: string): Dimension[] {
+  const dims = text
+    .split(',')
+    .map((d) => d.trim())
+    .filter((d) => d.length > 0);
+  for (const d of dims) {
+    if (!isDimension(d)) throw new UserError('USAGE', `--by "${d}": use channel, queue, team, agent or topic`);
+  }
+  return [...new Set(dims)] as Dimension[];
+}
+
+export function choiceOption<T extends string>(name: string, choices: readonly T[]) {
+  return (text: string): T => {
+    if (!(choices as readonly string[]).includes(text)) {
+      throw new UserError('USAGE', `${name} "${text}": use ${choices.join(', ')}`);
+    }
+    return text as T;
+  };
+}
+
+export function integerOption(name: string, min = 0) {
+  return (text: string): number => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min) throw new UserError('USAGE', `${name} "${text}": expected a whole number >= ${min}`);
+    return n;
+  };
+}

@@ -1,0 +1,11 @@
+import type { Dialect } from '../dialect.js';
+import { SqlCompiler } from '../sql-compiler.js';
+
+/** DuckDB speaks the default SQL (with ICU for time zones); nothing to override yet. */
+export class DuckDbCompiler extends SqlCompiler {}
+
+export const duckDbDialect: Dialect = {
+  displayName: 'DuckDB',
+  capabilities: { supportsTransactions: true, supportsDelete: true },
+  createCompiler: () => new DuckDbCompiler(),
+};

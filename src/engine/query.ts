@@ -1,0 +1,48 @@
+import type { Granularity } from '../calendar/period.js';
+
+/**
+ * A plain-data form of the queries metrics need. Metrics build these; a dialect's compiler turns
+ * them into SQL text. Nothing here knows an engine.
+ */
+export type Expr =
+  | { kind: 'column'; name: string }
+  | { kind: 'literal'; value: string | number | boolean | null }
+  | { kind: 'instant'; value: Date }
+  | { kind: 'compare'; op: '=' | '<>' | '<' | '<=' | '>' | '>='; left: Expr; right: Expr }
+  | { kind: 'in'; expr: Expr; values: readonly (string | number)[] }
+  | { kind: 'and'; items: readonly Expr[] }
+  | { kind: 'or'; items: readonly Expr[] }
+  | { kind: 'not'; expr: Expr }
+  | { kind: 'isNull'; expr: Expr }
+  | { kind: 'coalesce'; items: readonly Expr[] }
+  | { kind: 'add'; items: readonly Expr[] }
+  /** The first local calendar day of the period containing a timestamp column, as 'YYYY-MM-DD' text. */
+  | { kind: 'bucket'; unit: Granularity; column: string; timeZone: string };
+
+export interface Aggregate {
+  name: string;
+  fn: 'count' | 'sum' | 'min' | 'max';
+  /** Omitted for count(*). */
+  expr?: Expr;
+  /** Only rows matching the filter take part. Sums over no rows are 0, not NULL. */
+  filter?: Expr;
+}
+
+export interface AggregateQuery {
+  from: string;
+  where?: Expr;
+  groupBy: readonly { name: string; expr: Expr }[];
+  aggregates: readonly Aggregate[];
+}
+
+export const column = (name: string): Expr => ({ kind: 'column', name });
+export const literal = (value: string | number | boolean | null): Expr => ({ kind: 'literal', value });
+export const instant = (value: Date): Expr => ({ kind: 'instant', value });
+export const eq = (left: Expr, right: Expr): Expr => ({ kind: 'compare', op: '=', left, right });
+export const cmp = (op: '<' | '<=' | '>' | '>=' | '<>', left: Expr, right: Expr): Expr => ({ kind: 'compare', op, left, right });
+export const inList = (expr: Expr, values: readonly (string | number)[]): Expr => ({ kind: 'in', expr, values });
+export const and = (...items: Expr[]): Expr => ({ kind: 'and', items });
+export const or = (...items: Expr[]): Expr => ({ kind: 'or', items });
+export const not = (expr: Expr): Expr => ({ kind: 'not', expr });
+export const isNull = (expr: Expr): Expr => ({ kind: 'isNull', expr });
+export const coalesce = (...items: Expr[]): Expr => ({ kind: 'coalesce', items });

@@ -1,0 +1,105 @@
+import type { Granularity } from '../calendar/period.js';
+import type { Aggregate, AggregateQuery, Expr } from './query.js';
+import type { ColumnType, TableDef } from './schema.js';
+
+/**
+ * The default SQL compiler: standard SQL as PostgreSQL and DuckDB accept it. A dialect subclasses it
+ * and overrides only the hooks where its engine differs. Pure: text in, text out, no connection.
+ */
+export class SqlCompiler {
+  compileAggregate(query: AggregateQuery): string {
+    const keys = query.groupBy.map((g) => `${this.expr(g.expr)} AS ${this.identifier(g.name)}`);
+    const aggregates = query.aggregates.map((a) => `${this.aggregate(a)} AS ${this.identifier(a.name)}`);
+    const where = query.where ? ` WHERE ${this.expr(query.where)}` : '';
+    const groupBy = query.groupBy.length > 0 ? ` GROUP BY ${query.groupBy.map((_, i) => i + 1).join(', ')}` : '';
+    return `SELECT ${[...keys, ...aggregates].join(', ')} FROM ${this.identifier(query.from)}${where}${groupBy}`;
+  }
+
+  createTable(table: TableDef): string {
+    const columns = table.columns.map(
+      (c) => `${this.identifier(c.name)} ${this.columnType(c.type, c.nullable)}${c.nullable ? '' : ' NOT NULL'}`,
+    );
+    return `CREATE TABLE IF NOT EXISTS ${this.identifier(table.name)} (${columns.join(', ')})`;
+  }
+
+  identifier(name: string): string {
+    return `"${name.replaceAll('"', '""')}"`;
+  }
+
+  stringLiteral(value: string): string {
+    return `'${value.replaceAll("'", "''")}'`;
+  }
+
+  literal(value: string | number | boolean | null): string {
+    if (value === null) return 'NULL';
+    if (typeof value === 'string') return this.stringLiteral(value);
+    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    if (!Number.isFinite(value)) throw new Error(`cannot write ${value} as SQL`);
+    return String(value);
+  }
+
+  /** A UTC instant literal. */
+  instant(value: Date): string {
+    return `TIMESTAMPTZ '${value.toISOString().replace('T', ' ').replace('Z', '+00')}'`;
+  }
+
+  columnType(type: ColumnType, _nullable: boolean): string {
+    const types: Record<ColumnType, string> = {
+      text: 'VARCHAR',
+      double: 'DOUBLE PRECISION',
+      integer: 'BIGINT',
+      boolean: 'BOOLEAN',
+      timestamp: 'TIMESTAMPTZ',
+      date: 'DATE',
+    };
+    return types[type];
+  }
+
+  /** Local period start of a timestamp as 'YYYY-MM-DD' text. */
+  bucket(unit: Granularity, column: string, timeZone: string): string {
+    const local = `(${this.identifier(column)} AT TIME ZONE ${this.stringLiteral(timeZone)})`;
+    return `CAST(CAST(date_trunc(${this.stringLiteral(unit)}, ${local}) AS DATE) AS VARCHAR)`;
+  }
+
+  aggregate(a: Aggregate): string {
+    if (a.fn === 'count') {
+      return a.filter ? `COUNT(*) FILTER (WHERE ${this.expr(a.filter)})` : 'COUNT(*)';
+    }
+    if (!a.expr) throw new Error(`aggregate ${a.name} needs an expression`);
+    const inner = this.expr(a.expr);
+    const fn = a.fn.toUpperCase();
+    const applied = a.filter ? `${fn}(${inner}) FILTER (WHERE ${this.expr(a.filter)})` : `${fn}(${inner})`;
+    return a.fn === 'sum' ? `COALESCE(${applied}, 0)` : applied;
+  }
+
+  expr(e: Expr): string {
+    switch (e.kind) {
+      case 'column':
+        return this.identifier(e.name);
+      case 'literal':
+        return this.literal(e.value);
+      case 'instant':
+        return this.instant(e.value);
+      case 'compare':
+        return `(${this.expr(e.left)} ${e.op} ${this.expr(e.right)})`;
+      case 'in':
+        return e.values.length === 0
+          ? 'FALSE'
+          : `(${this.expr(e.expr)} IN (${e.values.map((v) => this.literal(v)).join(', ')}))`;
+      case 'and':
+        return e.items.length === 0 ? 'TRUE' : `(${e.items.map((i) => this.expr(i)).join(' AND ')})`;
+      case 'or':
+        return e.items.length === 0 ? 'FALSE' : `(${e.items.map((i) => this.expr(i)).join(' OR ')})`;
+      case 'not':
+        return `(NOT ${this.expr(e.expr)})`;
+      case 'isNull':
+        return `(${this.expr(e.expr)} IS NULL)`;
+      case 'coalesce':
+        return `COALESCE(${e.items.map((i) => this.expr(i)).join(', ')})`;
+      case 'add':
+        return `(${e.items.map((i) => this.expr(i)).join(' + ')})`;
+      case 'bucket':
+        return this.bucket(e.unit, e.column, e.timeZone);
+    }
+  }
+}

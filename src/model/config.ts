@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { COST_CATEGORIES } from './cost-line.js';
+import { DIRECTIONS, OUTCOMES } from './contact.js';
+import { parseDriver } from './driver.js';
+
+const driverText = z.string().refine(
+  (text) => {
+    try {
+      parseDriver(text);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not an allocation driver (handle_time, contacts, equal, fte, fixed:channel:voice=60,email=40)' },
+);
+
+/** The workspace configuration (`percontact.yaml`). Every choice here is printed with every report. */
+export const workspaceConfigSchema = z.object({
+  version: z.literal(1).default(1),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR'),
+  timezone: z.string().min(1),
+  contactDefinition: z
+    .object({
+      directions: z.array(z.enum(DIRECTIONS)).min(1).default(['inbound']),
+      outcomes: z.array(z.enum(OUTCOMES)).min(1).default(['handled', 'callback']),
+    })
+    .default({ directions: ['inbound'], outcomes: ['handled', 'callback'] }),
+  serviceLevel: z
+    .object({
+      thresholdSeconds: z.number().nonnegative().default(20),
+      shortAbandonSeconds: z.number().nonnegative().default(5),
+    })
+    .default({ thresholdSeconds: 20, shortAbandonSeconds: 5 }),
+  allocation: z
+    .object({
+      defaultDriver: driverText.default('handle_time'),
+      byCategory: z.partialRecord(z.enum(COST_CATEGORIES), driverText).default({}),
+    })
+    .default({ defaultDriver: 'handle_time', byCategory: {} }),
+});
+
+export type WorkspaceConfig = z.infer<typeof workspaceConfigSchema>;
+
+/** Category defaults: labour follows handle time, per-contact technology follows contacts. */
+export const DEFAULT_CATEGORY_DRIVERS: WorkspaceConfig['allocation']['byCategory'] = {
+  agent_wages: 'handle_time',
+  benefits_payroll_tax: 'handle_time',
+  supervision: 'handle_time',
+  training_recruiting: 'handle_time',
+  technology: 'contacts',
+  software_licenses: 'handle_time',
+  telephony: 'contacts',
+  facilities: 'handle_time',
+  desktop_computing: 'handle_time',
+  taxes: 'handle_time',
+  outsourcing: 'contacts',
+  other: 'handle_time',
+};
+
+export function defaultConfig(currency: string, timezone: string): WorkspaceConfig {
+  return workspaceConfigSchema.parse({
+    currency,
+    timezone,
+    allocation: { defaultDriver: 'handle_time', byCategory: DEFAULT_CATEGORY_DRIVERS },
+  });
+}

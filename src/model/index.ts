@@ -1,0 +1,4 @@
+export * from './config.js';
+export * from './contact.js';
+export * from './cost-line.js';
+export * from './driver.js';
