@@ -11,5 +11,7 @@ export {
   periodOf,
   periodStart,
   periodsBetween,
+  lastCompleteMonth,
+  shiftMonth,
 } from './period.js';
 export { assertTimeZone, localToInstant, offsetMs, wallClock } from './time-zone.js';

@@ -121,3 +121,14 @@ export function parsePeriodText(text: string): { start: string; end: string; gra
   }
   throw new UserError('USAGE', `"${text}" is not a date or period (use 2026-03-05, 2026-W10, 2026-03, 2026-Q1 or 2026)`);
 }
+
+/** Shifts a 'YYYY-MM' month by n months. */
+export function shiftMonth(month: string, n: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return fromYmd(year, m + n, 1).slice(0, 7);
+}
+
+/** The last month that has ended before `now`, in the given time zone, as 'YYYY-MM'. */
+export function lastCompleteMonth(today: string): string {
+  return shiftMonth(today.slice(0, 7), -1);
+}

@@ -56,12 +56,11 @@ export function offsetMs(instant: Date, timeZone: string): number {
 export function localToInstant(isoDateText: string, timeZone: string, hour = 0, minute = 0, second = 0): Date {
   const [y, m, d] = isoDateText.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d, hour, minute, second);
-  const first = wall - offsetMs(new Date(wall), timeZone);
-  const second2 = wall - offsetMs(new Date(first), timeZone);
-  const candidates = [first, second2].filter((t) => {
-    const back = offsetMs(new Date(t), timeZone);
-    return t + back === wall;
-  });
-  if (candidates.length > 0) return new Date(Math.min(...candidates));
-  return new Date(Math.max(first, second2));
+  // The offsets in force a day either side cover both sides of any transition near this time.
+  const offsets = new Set([-DAY_MS, 0, DAY_MS].map((shift) => offsetMs(new Date(wall + shift), timeZone)));
+  const candidates = [...offsets].map((offset) => wall - offset);
+  const valid = candidates.filter((t) => offsetMs(new Date(t), timeZone) === wall - t);
+  return new Date(valid.length > 0 ? Math.min(...valid) : Math.max(...candidates));
 }
+
+const DAY_MS = 86_400_000;

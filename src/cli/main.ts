@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../errors.js';
+import { io } from './io.js';
 import { registerDemo } from './commands/demo.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .description('What each customer contact really costs: cost per contact by period, channel, queue and team.')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
   registerDemo(program);
   registerInit(program);
@@ -21,10 +23,17 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  process.exitCode = await run(argv.slice(2));
+}
+
+/** Runs one command line (without the node and script arguments); returns the exit code. */
+export async function run(args: readonly string[]): Promise<number> {
+  const program = buildProgram();
   try {
-    await buildProgram().parseAsync(argv as string[]);
+    await program.parseAsync(args as string[], { from: 'user' });
+    return 0;
   } catch (error) {
-    process.exitCode = reportError(error);
+    return reportError(error);
   }
 }
 
@@ -34,10 +43,10 @@ export function reportError(error: unknown): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (isUserError(error)) {
-    process.stderr.write(`percontact: ${error.message}\n`);
-    for (const detail of error.details) process.stderr.write(`  ${detail}\n`);
+    io.err(`percontact: ${error.message}\n`);
+    for (const detail of error.details) io.err(`  ${detail}\n`);
     return error.exitCode;
   }
-  process.stderr.write(`percontact: internal error (please report): ${(error as Error)?.stack ?? String(error)}\n`);
+  io.err(`percontact: internal error (please report): ${(error as Error)?.stack ?? String(error)}\n`);
   return 1;
 }

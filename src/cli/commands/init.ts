@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { io } from '../io.js';
 
 export function registerInit(program: Command): void {
   program
@@ -15,6 +16,6 @@ export function registerInit(program: Command): void {
       const config = defaultConfig(assertCurrencyCode(opts.currency), assertTimeZone(opts.timezone));
       const workspace = await initWorkspace(dir, config);
       await workspace.close();
-      process.stdout.write(`created workspace ${dir} (${config.currency}, ${config.timezone})\n`);
+      io.out(`created workspace ${dir} (${config.currency}, ${config.timezone})\n`);
     });
 }

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { contactRow, costLineRow } from '../engine/rows.js';
+import { CONTACTS_TABLE, COST_LINES_TABLE } from '../engine/schema.js';
+import { UserError } from '../errors.js';
+import { defaultConfig } from '../model/config.js';
+import { initWorkspace, openWorkspace, type Workspace } from '../workspace/workspace.js';
+import { generateDemo } from './generate.js';
+
+/** Marks a folder as made by `percontact demo`, so a later demo may replace it and nothing else. */
+const DEMO_MARKER = '.percontact-demo';
+
+export interface DemoWorkspaceOptions {
+  dir: string;
+  seed: number;
+  months: number;
+  endMonth: string;
+  scale: number;
+}
+
+/**
+ * Builds the demo workspace in a sibling temporary folder and moves it into place only when complete,
+ * so an interrupted demo never leaves a half-written workspace behind.
+ */
+export async function createDemoWorkspace(options: DemoWorkspaceOptions): Promise<Workspace> {
+  const target = resolve(options.dir);
+  await assertReplaceable(target, options.dir);
+  const staging = `${target}.tmp-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  const config = defaultConfig('EUR', 'Europe/Berlin');
+  const workspace = await initWorkspace(staging, config);
+  try {
+    const data = generateDemo({ ...options, timezone: config.timezone, currency: config.currency });
+    await workspace.engine.transaction(async () => {
+      await workspace.engine.append(CONTACTS_TABLE, mapIterable(data.contacts(), contactRow));
+      await workspace.engine.append(COST_LINES_TABLE, data.costLines.map(costLineRow));
+    });
+    await writeFile(join(staging, DEMO_MARKER), `seed ${options.seed}, ${options.months} months to ${options.endMonth}\n`);
+  } finally {
+    await workspace.close();
+  }
+  await rm(target, { recursive: true, force: true });
+  await rename(staging, target);
+  return openWorkspace(target);
+}
+
+async function assertReplaceable(target: string, shown: string): Promise<void> {
+  if (!existsSync(target) || existsSync(join(target, DEMO_MARKER))) return;
+  if ((await readdir(target)).length > 0) {
+    throw new UserError('WORKSPACE_EXISTS', `${shown} exists and was not made by percontact demo; choose another --dir`);
+  }
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
+  for (const item of items) yield map(item);
+}

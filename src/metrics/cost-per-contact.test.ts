@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../engine/engine.js';
+import { defaultConfig } from '../model/config.js';
+import { reportView } from '../report/report-view.js';
+import { contact, costLine, engineWith } from '../test-support/fixtures.js';
+import { costPerContactReport } from './cost-per-contact.js';
+import { resolveDefinitions } from './definitions.js';
+
+/*
+ * A tiny workspace whose every figure was computed by hand (EUR, Europe/Berlin = UTC+1 in winter,
+ * service level 20 s, short abandon 5 s, default drivers: wages by handle time, technology by contacts).
+ *
+ * January (Berlin): c1 voice handled wait 10 handle 300; c2 voice handled wait 30 handle 240;
+ *   c3 voice abandoned wait 40; c4 voice abandoned wait 3 (short); c5 email handled wait 3600 handle 600.
+ * February: c6 email handled 2026-01-31 23:30 UTC = 1 Feb 00:30 Berlin, wait 7200 handle 480;
+ *   c7 chat handled wait 15 handle 720; c8 voice handled wait 25 handle 360;
+ *   c9 voice OUTBOUND handled handle 120 (not counted, but agent time); c10 voice callback wait 60;
+ *   c11 self_service self_served (not counted).
+ *
+ * Cost lines:
+ *   L1 agent_wages 3100.00 shared, 1 Jan – 1 Mar (59 days): Jan 3100·31/59 = 1628.8135…,
+ *      Feb 1471.1864… → cents floor 162881 + 147118 = 309999, the 1 cent left goes to the larger
+ *      remainder (Feb .644 > Jan .355): Jan 1628.81, Feb 1471.19.
+ *   L2 telephony 90.00 voice-direct, 16 Jan – 16 Feb (31 days: 16 in Jan, 15 in Feb):
+ *      4645.16 / 4354.84 cents → Jan 46.45, Feb 43.55.
+ *   L3 technology 1200.00 shared annual licence 2026: 120000·31/365 = 10191.78 cents for 31-day months,
+ *      9205.48 for Feb, 9863.01 for 30-day months; floors sum to 119994, the 6 cents left go to the first
+ *      six 31-day months (ties by order: Jan, Mar, May, Jul, Aug, Oct): Jan 101.92, Feb 92.05, Mar 101.92.
+ *   L4 training_recruiting 500.00 email-direct, one day 10 Feb: Feb 500.00.
+ *   L5 outsourcing 30.00 social-direct, February: social has no contacts, so its cost stands alone.
+ */
+const at = (iso: string) => new Date(iso);
+const CONTACTS = [
+  contact({ id: 'c1', arrivedAt: at('2026-01-10T09:00:00Z'), waitSeconds: 10, talkSeconds: 200, holdSeconds: 20, wrapSeconds: 80, handleSeconds: 300 }),
+  contact({ id: 'c2', arrivedAt: at('2026-01-20T10:00:00Z'), waitSeconds: 30, handleSeconds: 240 }),
+  contact({ id: 'c3', arrivedAt: at('2026-01-21T10:00:00Z'), waitSeconds: 40, outcome: 'abandoned' }),
+  contact({ id: 'c4', arrivedAt: at('2026-01-22T10:00:00Z'), waitSeconds: 3, outcome: 'abandoned' }),
+  contact({ id: 'c5', channel: 'email', arrivedAt: at('2026-01-15T10:00:00Z'), waitSeconds: 3600, handleSeconds: 600 }),
+  contact({ id: 'c6', channel: 'email', arrivedAt: at('2026-01-31T23:30:00Z'), waitSeconds: 7200, handleSeconds: 480 }),
+  contact({ id: 'c7', channel: 'chat', arrivedAt: at('2026-02-03T10:00:00Z'), waitSeconds: 15, handleSeconds: 720 }),
+  contact({ id: 'c8', arrivedAt: at('2026-02-05T10:00:00Z'), waitSeconds: 25, handleSeconds: 360 }),
+  contact({ id: 'c9', direction: 'outbound', arrivedAt: at('2026-02-06T10:00:00Z'), handleSeconds: 120 }),
+  contact({ id: 'c10', arrivedAt: at('2026-02-07T10:00:00Z'), waitSeconds: 60, outcome: 'callback' }),
+  contact({ id: 'c11', channel: 'self_service', arrivedAt: at('2026-02-08T10:00:00Z'), outcome: 'self_served' }),
+];
+const LINES = [
+  costLine({ id: 'L1', category: 'agent_wages', amount: '3100.00', periodStart: '2026-01-01', periodEnd: '2026-03-01' }),
+  costLine({ id: 'L2', category: 'telephony', amount: '90.00', periodStart: '2026-01-16', periodEnd: '2026-02-16', channel: 'voice' }),
+  costLine({ id: 'L3', category: 'technology', amount: '1200.00', periodStart: '2026-01-01', periodEnd: '2027-01-01' }),
+  costLine({ id: 'L4', category: 'training_recruiting', amount: '500.00', periodStart: '2026-02-10', periodEnd: '2026-02-11', channel: 'email' }),
+  costLine({ id: 'L5', category: 'outsourcing', amount: '30.00', periodStart: '2026-02-01', periodEnd: '2026-03-01', channel: 'social' }),
+];
+
+const definitions = resolveDefinitions(defaultConfig('EUR', 'Europe/Berlin'));
+let engine: Engine;
+beforeAll(async () => {
+  engine = await engineWith(CONTACTS, LINES);
+});
+afterAll(() => engine.close());
+
+describe('cost per contact, hand-checked', () => {
+  it('by month', async () => {
+    const view = reportView(await costPerContactReport(engine, definitions, { granularity: 'month', by: [] }));
+    expect(view.rows.map((r) => [r.period, r.contacts, r.cost, r.costPerContact])).toEqual([
+      // Jan: 1628.81 + 46.45 + 101.92 = 1777.18 over c1, c2, c5 → 592.393…
+      ['2026-01', 3, '1777.18', '592.39'],
+      // Feb: 1471.19 + 43.55 + 92.05 + 500.00 + 30.00 = 2136.79 over c6, c7, c8, c10 → 534.1975
+      ['2026-02', 4, '2136.79', '534.20'],
+    ]);
+    const jan = view.rows[0];
+    // AHT (300+240+600)/3 = 380; ASA (10+30+3600)/3 = 1213.3; SL 1/(3+2−1); abandon (2−1)/(5−1)
+    expect(jan).toMatchObject({ handled: 3, abandoned: 2, ahtSeconds: 380, asaSeconds: 1213.3, serviceLevel: 0.25, abandonRate: 0.25 });
+    // Feb: AHT (480+720+360)/3 = 520; ASA (7200+15+25)/3 = 2413.3; SL 1/3; no abandons of 4 offered
+    expect(view.rows[1]).toMatchObject({ handled: 3, abandoned: 0, ahtSeconds: 520, asaSeconds: 2413.3, serviceLevel: 0.3333, abandonRate: 0 });
+    // 3913.97 / 7 = 559.138…
+    expect(view.totals).toMatchObject({ contacts: 7, cost: '3913.97', costPerContact: '559.14' });
+  });
+
+  it('by channel: direct costs stay, shared costs follow their drivers', async () => {
+    const view = reportView(await costPerContactReport(engine, definitions, { granularity: 'month', by: ['channel'] }));
+    const rows = view.rows.map((r) => [r.period, r.dimensions.channel, r.contacts, r.cost, r.costPerContact]);
+    expect(rows).toEqual([
+      /*
+       * Jan L1 1628.81 by handle time voice 540 : email 600 → 77154.16 / 85726.84 cents, the spare cent to
+       * email: 771.54 / 857.27. L3 101.92 by contacts voice 2 : email 1 → 6794.67 / 3397.33, spare cent to
+       * voice: 67.95 / 33.97. Voice 771.54 + 46.45 + 67.95 = 885.94; email 857.27 + 33.97 = 891.24.
+       */
+      ['2026-01', 'email', 1, '891.24', '891.24'],
+      ['2026-01', 'voice', 2, '885.94', '442.97'],
+      /*
+       * Feb L1 1471.19 by handle time voice 480 (incl. outbound c9) : email 480 : chat 720 → exactly
+       * 420.34 / 420.34 / 630.51. L3 92.05 by contacts voice 2 : email 1 : chat 1 → 4602.5 / 2301.25 /
+       * 2301.25 cents, spare cent to voice: 46.03 / 23.01 / 23.01.
+       * chat 630.51 + 23.01 = 653.52; email 420.34 + 23.01 + 500 = 943.35; voice 420.34 + 43.55 + 46.03 = 509.92.
+       */
+      ['2026-02', 'chat', 1, '653.52', '653.52'],
+      ['2026-02', 'email', 1, '943.35', '943.35'],
+      ['2026-02', 'self_service', 0, '0.00', null],
+      ['2026-02', 'social', 0, '30.00', null],
+      ['2026-02', 'voice', 2, '509.92', '254.96'],
+    ]);
+    expect(view.totals).toMatchObject({ contacts: 7, cost: '3913.97' });
+    const janVoice = view.rows[1];
+    // voice Jan: SL 1 within 20 s of (2 answered + 2 abandoned − 1 short) = 1/3; abandon (2−1)/(4−1)
+    expect(janVoice).toMatchObject({ ahtSeconds: 270, asaSeconds: 20, serviceLevel: 0.3333, abandonRate: 0.3333 });
+  });
+
+  it('reports a shared cost without any weight as unallocated, never drops it', async () => {
+    const view = reportView(
+      await costPerContactReport(engine, definitions, { granularity: 'month', by: ['channel'], from: '2026-03', to: '2026-03' }),
+    );
+    // March: only L3's 101.92 accrues and there are no contacts to carry it.
+    expect(view.rows).toHaveLength(1);
+    expect(view.rows[0]).toMatchObject({ kind: 'unallocated', cost: '101.92', contacts: 0, costPerContact: null });
+    expect(view.totals).toMatchObject({ cost: '101.92', costPerContact: null });
+  });
+
+  it('refuses a period with no contacts and no costs', async () => {
+    await expect(
+      costPerContactReport(engine, definitions, { granularity: 'month', by: [], from: '2030-01', to: '2030-02' }),
+    ).rejects.toMatchObject({ code: 'EMPTY_PERIOD' });
+  });
+});
+
+describe('weeks in the workspace time zone', () => {
+  it('buckets by ISO week in local time across the DST change', async () => {
+    // Summer time starts 29 Mar 2026 in Berlin (UTC+2 after). 21:59 UTC is Sunday 23:59 local (week 13);
+    // 22:30 UTC is Monday 00:30 local (week 14), which a fixed UTC+1 offset would put in week 13.
+    const e = await engineWith(
+      [
+        contact({ id: 'a', arrivedAt: at('2026-03-29T21:59:00Z'), handleSeconds: 60 }),
+        contact({ id: 'b', arrivedAt: at('2026-03-29T22:30:00Z'), handleSeconds: 60 }),
+        contact({ id: 'c', arrivedAt: at('2026-03-22T23:30:00Z'), handleSeconds: 60 }),
+      ],
+      [],
+    );
+    const view = reportView(await costPerContactReport(e, definitions, { granularity: 'week', by: [] }));
+    // c: 22 Mar 23:30 UTC = Monday 23 Mar 00:30 CET → week 13 too.
+    expect(view.rows.map((r) => [r.period, r.contacts])).toEqual([
+      ['2026-W13', 2],
+      ['2026-W14', 1],
+    ]);
+    await e.close();
+  });
+});

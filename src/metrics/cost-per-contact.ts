@@ -1,0 +1,233 @@
+import { dayNumber } from '../calendar/dates.js';
+import { type Granularity, type Period, periodsBetween } from '../calendar/period.js';
+import type { Engine } from '../engine/engine.js';
+import { UserError } from '../errors.js';
+import { minorUnits } from '../money/currency.js';
+import { Decimal } from '../money/decimal.js';
+import { prorateByDays } from '../money/prorate.js';
+import { DIMENSIONS, type Dimension } from '../model/contact.js';
+import type { CostCategory, CostLine } from '../model/cost-line.js';
+import { type AllocationDriver, parseDriver } from '../model/driver.js';
+import { type AllocatedPart, allocate, type FineRow } from './allocation.js';
+import { addMeasures, type ContactMeasures, contactMeasuresQuery, emptyMeasures, MEASURE_NAMES } from './contact-measures.js';
+import { loadCostLines } from './cost-ledger.js';
+import type { Definitions } from './definitions.js';
+import { rangeInstants, resolveRange } from './range.js';
+import { type DimensionValues, project, type SegmentFilter, segmentKey } from './segments.js';
+
+export interface ReportOptions {
+  granularity: Granularity;
+  /** Date or period text, inclusive; default: the data's first day. */
+  from?: string;
+  /** Date or period text, inclusive; default: the data's last day. */
+  to?: string;
+  by: readonly Dimension[];
+}
+
+export interface ReportRow {
+  /** undefined for the grand total. */
+  period: Period | undefined;
+  /** Breakdown dimension values; empty for totals. */
+  segment: DimensionValues;
+  /** Shared cost no segment had a weight for in this period. */
+  unallocated: boolean;
+  measures: ContactMeasures;
+  cost: Decimal;
+  costByCategory: Map<CostCategory, Decimal>;
+}
+
+/** One cost line's part in one period and segment: what `explain` shows. */
+export interface AllocationRecord extends AllocatedPart {
+  line: CostLine;
+  period: Period;
+  /** The line's prorated amount in the period, before allocation. */
+  periodAmount: Decimal;
+}
+
+export interface CostPerContactReport {
+  definitions: Definitions;
+  granularity: Granularity;
+  from: string;
+  to: string;
+  by: readonly Dimension[];
+  periods: Period[];
+  rows: ReportRow[];
+  periodTotals: ReportRow[];
+  totals: ReportRow;
+  allocations: AllocationRecord[];
+}
+
+const FILTER_DIMENSIONS = ['channel', 'queue', 'team'] as const;
+
+export async function costPerContactReport(
+  engine: Engine,
+  definitions: Definitions,
+  options: ReportOptions,
+): Promise<CostPerContactReport> {
+  const { granularity, by } = options;
+  const range = await resolveRange(engine, definitions.timezone, granularity, options.from, options.to);
+  const periods = periodsBetween(range.from, range.to, granularity);
+  const lines = await loadCostLines(engine, range.from, range.to);
+  const fineDims = fineDimensions(by, lines, definitions);
+  const instants = rangeInstants(range, definitions.timezone);
+  const fine = await queryFineRows(engine, definitions, granularity, fineDims, instants.from, instants.to);
+  if (fine.size === 0 && lines.length === 0) {
+    throw new UserError('EMPTY_PERIOD', `no contacts and no costs from ${range.from} to ${range.to} (exclusive)`);
+  }
+
+  const scale = minorUnits(definitions.currency);
+  const allocations = allocateLines(lines, periods, fine, definitions, by, scale);
+  const report = assemble(periods, fine, allocations, by);
+  return { definitions, granularity, from: range.from, to: range.to, by, periods, ...report, allocations };
+}
+
+/** Breakdown dimensions plus every dimension a cost line is direct to or keyed by, so pools can be measured. */
+function fineDimensions(by: readonly Dimension[], lines: readonly CostLine[], d: Definitions): Dimension[] {
+  if (by.length === 0) return [];
+  const dims = new Set<Dimension>(by);
+  for (const line of lines) {
+    for (const dim of FILTER_DIMENSIONS) if (line[dim] !== null) dims.add(dim);
+    const driver = driverOf(line, d);
+    if (driver.kind === 'fixed') dims.add(driver.dimension);
+  }
+  return DIMENSIONS.filter((dim) => dims.has(dim));
+}
+
+async function queryFineRows(
+  engine: Engine,
+  d: Definitions,
+  granularity: Granularity,
+  dims: readonly Dimension[],
+  from: Date,
+  to: Date,
+): Promise<Map<string, FineRow[]>> {
+  const sql = engine.dialect.createCompiler().compileAggregate(contactMeasuresQuery(d, granularity, dims, from, to));
+  const byPeriod = new Map<string, FineRow[]>();
+  for (const r of await engine.query(sql)) {
+    const values: DimensionValues = {};
+    for (const dim of dims) values[dim] = (r[dim] as string | null) ?? null;
+    const measures = emptyMeasures();
+    for (const name of MEASURE_NAMES) measures[name] = Number(r[name] ?? 0);
+    const period = String(r.period);
+    const list = byPeriod.get(period) ?? [];
+    list.push({ values, measures });
+    byPeriod.set(period, list);
+  }
+  return byPeriod;
+}
+
+export function driverOf(line: CostLine, d: Definitions): AllocationDriver {
+  if (line.driver) return parseDriver(line.driver);
+  return d.categoryDrivers[line.category] ?? d.defaultDriver;
+}
+
+function lineFilter(line: CostLine): SegmentFilter {
+  const filter = new Map<Dimension, string>();
+  for (const dim of FILTER_DIMENSIONS) {
+    const value = line[dim];
+    if (value !== null) filter.set(dim, value);
+  }
+  return filter;
+}
+
+function allocateLines(
+  lines: readonly CostLine[],
+  periods: readonly Period[],
+  fine: Map<string, FineRow[]>,
+  d: Definitions,
+  by: readonly Dimension[],
+  scale: number,
+): AllocationRecord[] {
+  const records: AllocationRecord[] = [];
+  const wanted = new Map(periods.map((p) => [p.start, p]));
+  for (const line of lines) {
+    if (line.currency !== d.currency) {
+      throw new UserError(
+        'INVALID_INPUT',
+        `cost line "${line.id}" is in ${line.currency} but the workspace reports in ${d.currency}; import FX rates first`,
+      );
+    }
+    const driver = driverOf(line, d);
+    const filter = lineFilter(line);
+    // Prorate over every period the line touches, so its parts are the same whatever the report range.
+    const linePeriods = periodsBetween(line.periodStart, line.periodEnd, periods[0]?.granularity ?? 'month');
+    const parts = prorateByDays(
+      line.amount,
+      { startDay: dayNumber(line.periodStart), endDay: dayNumber(line.periodEnd) },
+      linePeriods.map((p) => ({ startDay: dayNumber(p.start), endDay: dayNumber(p.end) })),
+      scale,
+    );
+    linePeriods.forEach((lp, i) => {
+      const period = wanted.get(lp.start);
+      const periodAmount = parts[i] as Decimal;
+      if (!period || periodAmount.isZero()) return;
+      for (const part of allocate(periodAmount, filter, driver, by, fine.get(period.start) ?? [], scale)) {
+        records.push({ ...part, line, period, periodAmount });
+      }
+    });
+  }
+  return records;
+}
+
+/** Sorts after every real segment key (which are JSON arrays). */
+const UNALLOCATED = '\uffffunallocated';
+
+function newRow(period: Period | undefined, segment: DimensionValues, unallocated = false): ReportRow {
+  return { period, segment, unallocated, measures: emptyMeasures(), cost: new Decimal(0), costByCategory: new Map() };
+}
+
+function addCost(row: ReportRow, category: CostCategory, amount: Decimal): void {
+  row.cost = row.cost.plus(amount);
+  row.costByCategory.set(category, (row.costByCategory.get(category) ?? new Decimal(0)).plus(amount));
+}
+
+function addRow(into: ReportRow, from: ReportRow): void {
+  addMeasures(into.measures, from.measures);
+  for (const [category, amount] of from.costByCategory) addCost(into, category, amount);
+}
+
+function assemble(
+  periods: readonly Period[],
+  fine: Map<string, FineRow[]>,
+  allocations: readonly AllocationRecord[],
+  by: readonly Dimension[],
+): { rows: ReportRow[]; periodTotals: ReportRow[]; totals: ReportRow } {
+  const byPeriod = new Map<string, Map<string, ReportRow>>(periods.map((p) => [p.start, new Map()]));
+  const rowFor = (period: Period, segment: DimensionValues | undefined): ReportRow => {
+    const rows = byPeriod.get(period.start) as Map<string, ReportRow>;
+    const key = segment ? segmentKey(by, segment) : UNALLOCATED;
+    let row = rows.get(key);
+    if (!row) {
+      row = segment ? newRow(period, project(by, segment)) : newRow(period, unallocatedSegment(by), true);
+      rows.set(key, row);
+    }
+    return row;
+  };
+  for (const period of periods) {
+    for (const f of fine.get(period.start) ?? []) addMeasures(rowFor(period, f.values).measures, f.measures);
+  }
+  for (const a of allocations) addCost(rowFor(a.period, a.segment), a.line.category, a.amount);
+
+  const rows: ReportRow[] = [];
+  const periodTotals: ReportRow[] = [];
+  const totals = newRow(undefined, {});
+  for (const period of periods) {
+    const entries = [...(byPeriod.get(period.start) as Map<string, ReportRow>).entries()].sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    const periodTotal = newRow(period, {});
+    for (const [, row] of entries) {
+      rows.push(row);
+      addRow(periodTotal, row);
+    }
+    periodTotals.push(periodTotal);
+    addRow(totals, periodTotal);
+  }
+  return { rows, periodTotals, totals };
+}
+
+function unallocatedSegment(by: readonly Dimension[]): DimensionValues {
+  const segment: DimensionValues = {};
+  for (const d of by) segment[d] = null;
+  return segment;
+}

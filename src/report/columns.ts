@@ -1,0 +1,49 @@
+import type { Dimension } from '../model/contact.js';
+import type { ReportView, RowView } from './report-view.js';
+
+export interface Column {
+  header: string;
+  align: 'left' | 'right';
+  value: (row: RowView) => string;
+}
+
+const num = (value: number | null, places = 0): string => (value === null ? '' : value.toFixed(places));
+const pct = (value: number | null): string => (value === null ? '' : `${(value * 100).toFixed(1)}%`);
+
+export const NONE = '(none)';
+export const UNALLOCATED = '(unallocated)';
+
+/** The report's columns in display order: used by the table and CSV renderers alike. */
+export function reportColumns(view: ReportView, forHumans: boolean): Column[] {
+  const dims: Column[] = view.by.map((d) => ({
+    header: d,
+    align: 'left',
+    value: (r) => dimensionText(r, d),
+  }));
+  const money = (_r: RowView, v: string | null) => v ?? (forHumans ? '–' : '');
+  return [
+    { header: 'period', align: 'left', value: (r) => r.period },
+    ...dims,
+    { header: 'contacts', align: 'right', value: (r) => String(r.contacts) },
+    { header: forHumans ? `cost ${view.currency}` : 'cost', align: 'right', value: (r) => r.cost },
+    { header: forHumans ? 'cost/contact' : 'cost_per_contact', align: 'right', value: (r) => money(r, r.costPerContact) },
+    { header: 'handled', align: 'right', value: (r) => String(r.handled) },
+    { header: 'abandoned', align: 'right', value: (r) => String(r.abandoned) },
+    { header: forHumans ? 'AHT s' : 'aht_seconds', align: 'right', value: (r) => num(r.ahtSeconds, forHumans ? 0 : 1) },
+    { header: forHumans ? 'ASA s' : 'asa_seconds', align: 'right', value: (r) => num(r.asaSeconds, forHumans ? 0 : 1) },
+    { header: forHumans ? 'SL' : 'service_level', align: 'right', value: (r) => (forHumans ? pct(r.serviceLevel) : num(r.serviceLevel, 4)) },
+    { header: forHumans ? 'aband.' : 'abandon_rate', align: 'right', value: (r) => (forHumans ? pct(r.abandonRate) : num(r.abandonRate, 4)) },
+  ];
+}
+
+function dimensionText(row: RowView, d: Dimension): string {
+  switch (row.kind) {
+    case 'segment':
+      return row.dimensions[d] ?? NONE;
+    case 'unallocated':
+      return UNALLOCATED;
+    case 'periodTotal':
+    case 'total':
+      return 'all';
+  }
+}
