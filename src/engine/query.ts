@@ -16,22 +16,45 @@ export type Expr =
   | { kind: 'isNull'; expr: Expr }
   | { kind: 'coalesce'; items: readonly Expr[] }
   | { kind: 'add'; items: readonly Expr[] }
+  /** Seconds from one timestamp to another (negative when `to` is earlier). */
+  | { kind: 'secondsBetween'; from: Expr; to: Expr }
   /** The first local calendar day of the period containing a timestamp column, as 'YYYY-MM-DD' text. */
   | { kind: 'bucket'; unit: Granularity; column: string; timeZone: string };
 
 export interface Aggregate {
   name: string;
-  fn: 'count' | 'sum' | 'min' | 'max';
+  /** `quantile` is the continuous (interpolated) quantile `q` of `expr`. */
+  fn: 'count' | 'sum' | 'min' | 'max' | 'quantile';
+  q?: number;
   /** Omitted for count(*). */
   expr?: Expr;
   /** Only rows matching the filter take part. Sums over no rows are 0, not NULL. */
   filter?: Expr;
 }
 
+/**
+ * A table with one extra column: the value of `column` in the next row of the same partition
+ * (ordered by `orderBy`), e.g. the next contact of the same customer.
+ */
+export interface NextRowSource {
+  kind: 'nextRow';
+  table: string;
+  where?: Expr;
+  partitionBy: readonly Expr[];
+  orderBy: string;
+  column: string;
+  as: string;
+}
+
 export interface AggregateQuery {
-  from: string;
+  from: string | NextRowSource;
   where?: Expr;
   groupBy: readonly { name: string; expr: Expr }[];
+  /**
+   * Several groupings in one scan, each a list of groupBy names; the result then has a column
+   * `grouping_set` with the index of the set a row belongs to. Without it, one grouping by all keys.
+   */
+  groupingSets?: readonly (readonly string[])[];
   aggregates: readonly Aggregate[];
 }
 

@@ -11,8 +11,37 @@ export class SqlCompiler {
     const keys = query.groupBy.map((g) => `${this.expr(g.expr)} AS ${this.identifier(g.name)}`);
     const aggregates = query.aggregates.map((a) => `${this.aggregate(a)} AS ${this.identifier(a.name)}`);
     const where = query.where ? ` WHERE ${this.expr(query.where)}` : '';
-    const groupBy = query.groupBy.length > 0 ? ` GROUP BY ${query.groupBy.map((_, i) => i + 1).join(', ')}` : '';
-    return `SELECT ${[...keys, ...aggregates].join(', ')} FROM ${this.identifier(query.from)}${where}${groupBy}`;
+    const sets = query.groupingSets;
+    const columns = sets ? [...keys, `${this.groupingSetIndex(query.groupBy.map((g) => g.name), sets)} AS grouping_set`] : keys;
+    return `SELECT ${[...columns, ...aggregates].join(', ')} FROM ${this.source(query.from)}${where}${this.groupBy(query)}`;
+  }
+
+  protected groupBy(query: AggregateQuery): string {
+    if (query.groupingSets) {
+      const sets = query.groupingSets.map((set) => `(${set.map((name) => this.identifier(name)).join(', ')})`);
+      return ` GROUP BY GROUPING SETS (${sets.join(', ')})`;
+    }
+    return query.groupBy.length > 0 ? ` GROUP BY ${query.groupBy.map((_, i) => i + 1).join(', ')}` : '';
+  }
+
+  /**
+   * The index of a row's grouping set, from GROUPING(): each set leaves a distinct pattern of keys
+   * aggregated away. Sets must differ in their keys.
+   */
+  protected groupingSetIndex(keys: readonly string[], sets: readonly (readonly string[])[]): string {
+    const cases = sets.map((set, index) => {
+      const mask = keys.reduce((m, key, i) => (set.includes(key) ? m : m | (1 << (keys.length - 1 - i))), 0);
+      return `WHEN ${mask} THEN ${index}`;
+    });
+    return `CASE GROUPING(${keys.map((k) => this.identifier(k)).join(', ')}) ${cases.join(' ')} END`;
+  }
+
+  protected source(from: AggregateQuery['from']): string {
+    if (typeof from === 'string') return this.identifier(from);
+    const partition = from.partitionBy.map((e) => this.expr(e)).join(', ');
+    const next = `LEAD(${this.identifier(from.column)}) OVER (PARTITION BY ${partition} ORDER BY ${this.identifier(from.orderBy)})`;
+    const where = from.where ? ` WHERE ${this.expr(from.where)}` : '';
+    return `(SELECT *, ${next} AS ${this.identifier(from.as)} FROM ${this.identifier(from.table)}${where}) AS src`;
   }
 
   createTable(table: TableDef): string {
@@ -61,7 +90,20 @@ export class SqlCompiler {
     return `CAST(CAST(date_trunc(${this.stringLiteral(unit)}, ${local}) AS DATE) AS VARCHAR)`;
   }
 
+  /** Continuous quantile over the rows matching `filter`. */
+  quantile(expr: string, q: number, filter: string | undefined): string {
+    return `quantile_cont(${expr}, ${q})${filter ? ` FILTER (WHERE ${filter})` : ''}`;
+  }
+
+  secondsBetween(from: string, to: string): string {
+    return `(EXTRACT(EPOCH FROM ${to}) - EXTRACT(EPOCH FROM ${from}))`;
+  }
+
   aggregate(a: Aggregate): string {
+    if (a.fn === 'quantile') {
+      if (!a.expr || a.q === undefined) throw new Error(`quantile ${a.name} needs an expression and q`);
+      return this.quantile(this.expr(a.expr), a.q, a.filter ? this.expr(a.filter) : undefined);
+    }
     if (a.fn === 'count') {
       return a.filter ? `COUNT(*) FILTER (WHERE ${this.expr(a.filter)})` : 'COUNT(*)';
     }
@@ -98,6 +140,8 @@ export class SqlCompiler {
         return `COALESCE(${e.items.map((i) => this.expr(i)).join(', ')})`;
       case 'add':
         return `(${e.items.map((i) => this.expr(i)).join(' + ')})`;
+      case 'secondsBetween':
+        return this.secondsBetween(this.expr(e.from), this.expr(e.to));
       case 'bucket':
         return this.bucket(e.unit, e.column, e.timeZone);
     }

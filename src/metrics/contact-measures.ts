@@ -1,6 +1,6 @@
 import type { Granularity } from '../calendar/period.js';
 import type { Aggregate, AggregateQuery, Expr } from '../engine/query.js';
-import { and, cmp, column, eq, inList, instant, isNull, literal, not } from '../engine/query.js';
+import { and, cmp, column, eq, inList, instant, isNull, literal, not, or } from '../engine/query.js';
 import type { Dimension } from '../model/contact.js';
 import type { Definitions } from './definitions.js';
 
@@ -8,6 +8,7 @@ import type { Definitions } from './definitions.js';
 export interface ContactMeasures {
   /** Contacts counted by the contact definition. */
   contacts: number;
+  voiceContacts: number;
   handled: number;
   handleSeconds: number;
   /** Σ handle seconds of handled contacts in any direction: the handle_time allocation weight. */
@@ -20,12 +21,20 @@ export interface ContactMeasures {
   abandonedShort: number;
   abandonedWithin: number;
   offered: number;
+  selfServed: number;
+  contactsWithCustomer: number;
+  repeats: number;
+  resolutions: number;
+  csatCount: number;
+  csatSum: number;
+  csatTopBox: number;
   /** Every contact of any kind: a segment with any row is present for the `equal` driver. */
   rows: number;
 }
 
-export const MEASURE_NAMES: readonly (keyof ContactMeasures)[] = [
+export const MEASURE_NAMES = [
   'contacts',
+  'voiceContacts',
   'handled',
   'handleSeconds',
   'weightHandleSeconds',
@@ -36,40 +45,56 @@ export const MEASURE_NAMES: readonly (keyof ContactMeasures)[] = [
   'abandonedShort',
   'abandonedWithin',
   'offered',
+  'selfServed',
+  'contactsWithCustomer',
+  'repeats',
+  'resolutions',
+  'csatCount',
+  'csatSum',
+  'csatTopBox',
   'rows',
-];
+] as const satisfies readonly (keyof ContactMeasures)[];
+
+/** Handle-time quantiles: not additive, so computed by the engine for each row of the report. */
+export interface HandleQuantiles {
+  ahtMedianSeconds: number | null;
+  ahtP90Seconds: number | null;
+}
 
 export function emptyMeasures(): ContactMeasures {
-  return {
-    contacts: 0,
-    handled: 0,
-    handleSeconds: 0,
-    weightHandleSeconds: 0,
-    waitAnsweredSeconds: 0,
-    answeredTimed: 0,
-    answeredWithin: 0,
-    abandoned: 0,
-    abandonedShort: 0,
-    abandonedWithin: 0,
-    offered: 0,
-    rows: 0,
-  };
+  const m = {} as ContactMeasures;
+  for (const name of MEASURE_NAMES) m[name] = 0;
+  return m;
 }
 
 export function addMeasures(into: ContactMeasures, from: ContactMeasures): void {
   for (const name of MEASURE_NAMES) into[name] += from[name];
 }
 
+const NEXT_COUNTED = 'next_counted_at';
+
+function countedFilter(d: Definitions): Expr {
+  return and(inList(column('direction'), d.countedDirections), inList(column('outcome'), d.countedOutcomes));
+}
+
 function measureAggregates(d: Definitions): Aggregate[] {
   const outcome = column('outcome');
   const wait = column('wait_seconds');
   const handle = column('handle_seconds');
+  const csat = column('csat');
   const direction = inList(column('direction'), d.countedDirections);
+  const counted = countedFilter(d);
   const handled = and(direction, eq(outcome, literal('handled')));
   const abandoned = and(direction, eq(outcome, literal('abandoned')));
   const waitAtMost = (seconds: number): Expr => cmp('<=', wait, literal(seconds));
+  const withCustomer = and(counted, not(isNull(column('customer'))));
+  const repeat = and(
+    withCustomer,
+    cmp('<=', { kind: 'secondsBetween', from: column('arrived_at'), to: column(NEXT_COUNTED) }, literal(d.repeatWindowDays * 86_400)),
+  );
   return [
-    { name: 'contacts', fn: 'count', filter: and(direction, inList(outcome, d.countedOutcomes)) },
+    { name: 'contacts', fn: 'count', filter: counted },
+    { name: 'voiceContacts', fn: 'count', filter: and(counted, eq(column('channel'), literal('voice'))) },
     { name: 'handled', fn: 'count', filter: handled },
     { name: 'handleSeconds', fn: 'sum', expr: handle, filter: handled },
     { name: 'weightHandleSeconds', fn: 'sum', expr: handle, filter: eq(outcome, literal('handled')) },
@@ -80,26 +105,89 @@ function measureAggregates(d: Definitions): Aggregate[] {
     { name: 'abandonedShort', fn: 'count', filter: and(abandoned, waitAtMost(d.shortAbandonSeconds)) },
     { name: 'abandonedWithin', fn: 'count', filter: and(abandoned, waitAtMost(d.serviceLevelSeconds)) },
     { name: 'offered', fn: 'count', filter: and(direction, inList(outcome, ['handled', 'abandoned', 'callback'])) },
+    { name: 'selfServed', fn: 'count', filter: and(direction, eq(outcome, literal('self_served'))) },
+    { name: 'contactsWithCustomer', fn: 'count', filter: withCustomer },
+    { name: 'repeats', fn: 'count', filter: repeat },
+    { name: 'resolutions', fn: 'count', filter: resolutionFilter(counted, repeat) },
+    { name: 'csatCount', fn: 'count', filter: not(isNull(csat)) },
+    { name: 'csatSum', fn: 'sum', expr: csat },
+    { name: 'csatTopBox', fn: 'count', filter: cmp('>=', csat, literal(d.csatTopBoxMin)) },
     { name: 'rows', fn: 'count' },
   ];
 }
 
-/** Contact measures per local period and per combination of `dimensions`, for [from, to). */
+/** Flagged resolved, or without a flag and not a repeat. */
+function resolutionFilter(counted: Expr, repeat: Expr): Expr {
+  const flag = column('resolved');
+  return and(counted, or(eq(flag, literal(true)), and(isNull(flag), not(coalesceFalse(repeat)))));
+}
+
+/** A condition that is NULL where a column is NULL counts as false. */
+function coalesceFalse(condition: Expr): Expr {
+  return { kind: 'coalesce', items: [condition, literal(false)] };
+}
+
+function quantileAggregates(d: Definitions): Aggregate[] {
+  const handled = and(inList(column('direction'), d.countedDirections), eq(column('outcome'), literal('handled')));
+  return [
+    { name: 'ahtMedianSeconds', fn: 'quantile', q: 0.5, expr: column('handle_seconds'), filter: handled },
+    { name: 'ahtP90Seconds', fn: 'quantile', q: 0.9, expr: column('handle_seconds'), filter: handled },
+  ];
+}
+
+export type GroupingRole = 'fine' | 'breakdown' | 'period' | 'total';
+
+/** Grouping sets without duplicates (the fine and breakdown sets coincide when no cost needs more). */
+export function groupingSets(
+  breakdown: readonly Dimension[],
+  fine: readonly Dimension[],
+): { sets: string[][]; roles: Record<GroupingRole, number> } {
+  const wanted: [GroupingRole, string[]][] = [
+    ['fine', ['period', ...fine]],
+    ['breakdown', ['period', ...breakdown]],
+    ['period', ['period']],
+    ['total', []],
+  ];
+  const sets: string[][] = [];
+  const roles = {} as Record<GroupingRole, number>;
+  for (const [role, set] of wanted) {
+    const index = sets.findIndex((s) => s.join() === set.join());
+    roles[role] = index >= 0 ? index : sets.push(set) - 1;
+  }
+  return { sets, roles };
+}
+
+/**
+ * One scan for a report: additive measures per local period and combination of the fine dimensions
+ * (set `fine`), and handle-time quantiles per period × breakdown, per period and overall. Repeat
+ * contacts look up to the repeat window past the range's end, so the last days are judged fairly.
+ */
 export function contactMeasuresQuery(
   d: Definitions,
   granularity: Granularity,
-  dimensions: readonly Dimension[],
+  breakdown: readonly Dimension[],
+  fine: readonly Dimension[],
   from: Date,
   to: Date,
 ): AggregateQuery {
   const arrived = column('arrived_at');
+  const lookAhead = new Date(to.getTime() + d.repeatWindowDays * 86_400_000);
   return {
-    from: 'contacts',
-    where: and(cmp('>=', arrived, instant(from)), cmp('<', arrived, instant(to))),
+    from: {
+      kind: 'nextRow',
+      table: 'contacts',
+      where: and(cmp('>=', arrived, instant(from)), cmp('<', arrived, instant(lookAhead))),
+      partitionBy: [column('customer'), countedFilter(d)],
+      orderBy: 'arrived_at',
+      column: 'arrived_at',
+      as: NEXT_COUNTED,
+    },
+    where: cmp('<', arrived, instant(to)),
     groupBy: [
       { name: 'period', expr: { kind: 'bucket', unit: granularity, column: 'arrived_at', timeZone: d.timezone } },
-      ...dimensions.map((name) => ({ name, expr: column(name) })),
+      ...fine.map((name) => ({ name, expr: column(name) })),
     ],
-    aggregates: measureAggregates(d),
+    groupingSets: groupingSets(breakdown, fine).sets,
+    aggregates: [...measureAggregates(d), ...quantileAggregates(d)],
   };
 }

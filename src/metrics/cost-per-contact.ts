@@ -9,7 +9,15 @@ import { DIMENSIONS, type Dimension } from '../model/contact.js';
 import type { CostCategory, CostLine } from '../model/cost-line.js';
 import { type AllocationDriver, parseDriver } from '../model/driver.js';
 import { type AllocatedPart, allocate, type FineRow } from './allocation.js';
-import { addMeasures, type ContactMeasures, contactMeasuresQuery, emptyMeasures, MEASURE_NAMES } from './contact-measures.js';
+import {
+  addMeasures,
+  type ContactMeasures,
+  contactMeasuresQuery,
+  emptyMeasures,
+  groupingSets,
+  type HandleQuantiles,
+  MEASURE_NAMES,
+} from './contact-measures.js';
 import { loadCostLines } from './cost-ledger.js';
 import type { Definitions } from './definitions.js';
 import { rangeInstants, resolveRange } from './range.js';
@@ -32,6 +40,7 @@ export interface ReportRow {
   /** Shared cost no segment had a weight for in this period. */
   unallocated: boolean;
   measures: ContactMeasures;
+  quantiles: HandleQuantiles;
   cost: Decimal;
   costByCategory: Map<CostCategory, Decimal>;
 }
@@ -70,7 +79,7 @@ export async function costPerContactReport(
   const lines = await loadCostLines(engine, range.from, range.to);
   const fineDims = fineDimensions(by, lines, definitions);
   const instants = rangeInstants(range, definitions.timezone);
-  const fine = await queryFineRows(engine, definitions, granularity, fineDims, instants.from, instants.to);
+  const { fine, quantiles } = await queryMeasures(engine, definitions, granularity, by, fineDims, instants);
   if (fine.size === 0 && lines.length === 0) {
     throw new UserError('EMPTY_PERIOD', `no contacts and no costs from ${range.from} to ${range.to} (exclusive)`);
   }
@@ -78,6 +87,9 @@ export async function costPerContactReport(
   const scale = minorUnits(definitions.currency);
   const allocations = allocateLines(lines, periods, fine, definitions, by, scale);
   const report = assemble(periods, fine, allocations, by);
+  for (const row of [...report.rows, ...report.periodTotals, report.totals]) {
+    row.quantiles = quantiles.get(quantileKey(by, row)) ?? NO_QUANTILES;
+  }
   return { definitions, granularity, from: range.from, to: range.to, by, periods, ...report, allocations };
 }
 
@@ -93,27 +105,52 @@ function fineDimensions(by: readonly Dimension[], lines: readonly CostLine[], d:
   return DIMENSIONS.filter((dim) => dims.has(dim));
 }
 
-async function queryFineRows(
+interface MeasuresResult {
+  fine: Map<string, FineRow[]>;
+  quantiles: Map<string, HandleQuantiles>;
+}
+
+const NO_QUANTILES: HandleQuantiles = { ahtMedianSeconds: null, ahtP90Seconds: null };
+
+function quantileKey(by: readonly Dimension[], row: { period: Period | undefined; segment: DimensionValues; unallocated?: boolean }): string {
+  if (!row.period) return 'total';
+  if (row.unallocated) return 'unallocated';
+  return Object.keys(row.segment).length === 0 && by.length > 0 ? row.period.start : `${row.period.start}|${segmentKey(by, row.segment)}`;
+}
+
+async function queryMeasures(
   engine: Engine,
   d: Definitions,
   granularity: Granularity,
-  dims: readonly Dimension[],
-  from: Date,
-  to: Date,
-): Promise<Map<string, FineRow[]>> {
-  const sql = engine.dialect.createCompiler().compileAggregate(contactMeasuresQuery(d, granularity, dims, from, to));
-  const byPeriod = new Map<string, FineRow[]>();
-  for (const r of await engine.query(sql)) {
+  by: readonly Dimension[],
+  fineDims: readonly Dimension[],
+  range: { from: Date; to: Date },
+): Promise<MeasuresResult> {
+  const query = contactMeasuresQuery(d, granularity, by, fineDims, range.from, range.to);
+  const { roles } = groupingSets(by, fineDims);
+  const fine = new Map<string, FineRow[]>();
+  const quantiles = new Map<string, HandleQuantiles>();
+  for (const r of await engine.query(engine.dialect.createCompiler().compileAggregate(query))) {
+    const set = Number(r.grouping_set);
     const values: DimensionValues = {};
-    for (const dim of dims) values[dim] = (r[dim] as string | null) ?? null;
+    for (const dim of fineDims) values[dim] = (r[dim] as string | null) ?? null;
+    const period = String(r.period);
+    const q = { ahtMedianSeconds: numberOrNull(r.ahtMedianSeconds), ahtP90Seconds: numberOrNull(r.ahtP90Seconds) };
+    if (set === roles.total) quantiles.set('total', q);
+    if (set === roles.period) quantiles.set(by.length > 0 ? period : `${period}|${segmentKey(by, values)}`, q);
+    if (set === roles.breakdown) quantiles.set(`${period}|${segmentKey(by, values)}`, q);
+    if (set !== roles.fine) continue;
     const measures = emptyMeasures();
     for (const name of MEASURE_NAMES) measures[name] = Number(r[name] ?? 0);
-    const period = String(r.period);
-    const list = byPeriod.get(period) ?? [];
+    const list = fine.get(period) ?? [];
     list.push({ values, measures });
-    byPeriod.set(period, list);
+    fine.set(period, list);
   }
-  return byPeriod;
+  return { fine, quantiles };
+}
+
+function numberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
 }
 
 export function driverOf(line: CostLine, d: Definitions): AllocationDriver {
@@ -173,7 +210,15 @@ function allocateLines(
 const UNALLOCATED = '\uffffunallocated';
 
 function newRow(period: Period | undefined, segment: DimensionValues, unallocated = false): ReportRow {
-  return { period, segment, unallocated, measures: emptyMeasures(), cost: new Decimal(0), costByCategory: new Map() };
+  return {
+    period,
+    segment,
+    unallocated,
+    measures: emptyMeasures(),
+    quantiles: NO_QUANTILES,
+    cost: new Decimal(0),
+    costByCategory: new Map(),
+  };
 }
 
 function addCost(row: ReportRow, category: CostCategory, amount: Decimal): void {

@@ -1,4 +1,4 @@
-import type { WorkspaceConfig } from '../model/config.js';
+import type { ServiceLevelFormula, WorkspaceConfig } from '../model/config.js';
 import type { CostCategory } from '../model/cost-line.js';
 import { type AllocationDriver, parseDriver } from '../model/driver.js';
 
@@ -10,6 +10,9 @@ export interface Definitions {
   countedOutcomes: readonly string[];
   serviceLevelSeconds: number;
   shortAbandonSeconds: number;
+  serviceLevelFormula: ServiceLevelFormula;
+  repeatWindowDays: number;
+  csatTopBoxMin: number;
   defaultDriver: AllocationDriver;
   categoryDrivers: Partial<Record<CostCategory, AllocationDriver>>;
 }
@@ -26,6 +29,9 @@ export function resolveDefinitions(config: WorkspaceConfig): Definitions {
     countedOutcomes: config.contactDefinition.outcomes,
     serviceLevelSeconds: config.serviceLevel.thresholdSeconds,
     shortAbandonSeconds: config.serviceLevel.shortAbandonSeconds,
+    serviceLevelFormula: config.serviceLevel.formula,
+    repeatWindowDays: config.repeatContact.windowDays,
+    csatTopBoxMin: config.csat.topBoxMin,
     defaultDriver: parseDriver(config.allocation.defaultDriver),
     categoryDrivers,
   };
@@ -41,8 +47,26 @@ export function describeDefinitions(d: Definitions): Record<string, string> {
     costPerContact: 'cost ÷ contacts (undefined where there are no contacts)',
     aht: 'Σ (talk + hold + wrap) of handled contacts ÷ handled contacts',
     asa: 'Σ wait of answered contacts ÷ answered contacts (contacts with unknown wait left out)',
-    serviceLevel: `answered within ${t} s ÷ (answered + abandoned − abandoned within ${s} s); answered with unknown wait left out`,
+    serviceLevel: `${d.serviceLevelFormula}: ${SERVICE_LEVEL_TEXT[d.serviceLevelFormula](t, s)}, t = ${t} s, s = ${s} s; "within" = wait ≤ threshold; answered with unknown wait left out`,
     abandonRate: `abandoned after ${s} s ÷ (offered − abandoned within ${s} s); offered = handled + abandoned + callback`,
+    ahtQuantiles: 'median and p90 of handle seconds of handled contacts (continuous quantiles)',
+    repeatContact: `a counted contact whose customer has another counted contact within ${d.repeatWindowDays} days after it, on any channel; FCR = 1 − repeats ÷ counted contacts with a known customer`,
+    resolution: `a counted contact flagged resolved, or, where the flag is missing, not a repeat contact`,
+    costPerResolution: 'cost ÷ resolutions',
+    costPerHandledContact: 'cost ÷ handled contacts',
+    costPerCall: 'cost ÷ counted voice contacts, on rows whose counted contacts are all voice',
+    costPerHandleMinute: 'cost ÷ handle minutes of handled contacts in any direction',
+    labourShare: 'cost of agent_wages, benefits_payroll_tax, supervision and training_recruiting ÷ cost',
+    csat: `mean of CSAT normalised to 0..1; top-2-box = share of scores ≥ ${d.csatTopBoxMin} (4 or 5 of 5)`,
+    containment: 'self_served ÷ (self_served + offered to agents)',
     timezone: `periods are calendar periods in ${d.timezone}; weeks are ISO weeks`,
   };
 }
+
+const SERVICE_LEVEL_TEXT: Record<ServiceLevelFormula, (t: number, s: number) => string> = {
+  short_abandons_excluded: () => 'answered within t ÷ (answered + abandoned − abandoned within s)',
+  abandons_against: () => 'answered within t ÷ (answered + abandoned)',
+  answered_only: () => 'answered within t ÷ answered',
+  early_abandons_good: () => '(answered within t + abandoned within t) ÷ (answered + abandoned)',
+  early_abandons_ignored: () => 'answered within t ÷ (answered + abandoned − abandoned within t)',
+};

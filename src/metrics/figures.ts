@@ -1,34 +1,99 @@
 import { Decimal } from '../money/decimal.js';
-import type { ContactMeasures } from './contact-measures.js';
+import type { ServiceLevelFormula } from '../model/config.js';
+import { type CostCategory, LABOUR_CATEGORIES } from '../model/cost-line.js';
+import type { ContactMeasures, HandleQuantiles } from './contact-measures.js';
 
-/** The headline figures of one report row, derived from its additive measures and its cost. */
+export type ServiceLevels = Record<ServiceLevelFormula, number | undefined>;
+
+/** The figures of one report row, derived from its additive measures, its quantiles and its cost. */
 export interface Figures {
   contacts: number;
   cost: Decimal;
   /** undefined where there are no counted contacts: neither zero nor infinite. */
   costPerContact: Decimal | undefined;
+  costPerHandledContact: Decimal | undefined;
+  costPerCall: Decimal | undefined;
+  costPerResolution: Decimal | undefined;
+  costPerHandleMinute: Decimal | undefined;
+  labourShare: number | undefined;
   handled: number;
   abandoned: number;
   ahtSeconds: number | undefined;
+  ahtMedianSeconds: number | undefined;
+  ahtP90Seconds: number | undefined;
   asaSeconds: number | undefined;
   serviceLevel: number | undefined;
+  serviceLevels: ServiceLevels;
   abandonRate: number | undefined;
+  repeatRate: number | undefined;
+  fcr: number | undefined;
+  resolutions: number;
+  csatMean: number | undefined;
+  csatTopBox: number | undefined;
+  containment: number | undefined;
 }
 
 const ratio = (numerator: number, denominator: number): number | undefined =>
   denominator > 0 ? numerator / denominator : undefined;
 
-export function figures(m: ContactMeasures, cost: Decimal): Figures {
+const per = (cost: Decimal, denominator: number): Decimal | undefined =>
+  denominator > 0 ? cost.div(denominator) : undefined;
+
+/** The five service-level formulas of DESIGN appendix A, from additive counts. */
+export function serviceLevels(m: ContactMeasures): ServiceLevels {
+  const a = m.answeredTimed;
+  const b = m.abandoned;
+  return {
+    short_abandons_excluded: ratio(m.answeredWithin, a + b - m.abandonedShort),
+    abandons_against: ratio(m.answeredWithin, a + b),
+    answered_only: ratio(m.answeredWithin, a),
+    early_abandons_good: ratio(m.answeredWithin + m.abandonedWithin, a + b),
+    early_abandons_ignored: ratio(m.answeredWithin, a + b - m.abandonedWithin),
+  };
+}
+
+export function labourCost(costByCategory: ReadonlyMap<CostCategory, Decimal>): Decimal {
+  let total = new Decimal(0);
+  for (const category of LABOUR_CATEGORIES) total = total.plus(costByCategory.get(category) ?? 0);
+  return total;
+}
+
+export function figures(
+  m: ContactMeasures,
+  cost: Decimal,
+  options: {
+    formula: ServiceLevelFormula;
+    quantiles?: HandleQuantiles;
+    costByCategory?: ReadonlyMap<CostCategory, Decimal>;
+  },
+): Figures {
+  const levels = serviceLevels(m);
+  const repeatRate = ratio(m.repeats, m.contactsWithCustomer);
+  const labour = options.costByCategory ? labourCost(options.costByCategory) : undefined;
   return {
     contacts: m.contacts,
     cost,
-    costPerContact: m.contacts > 0 ? cost.div(m.contacts) : undefined,
+    costPerContact: per(cost, m.contacts),
+    costPerHandledContact: per(cost, m.handled),
+    costPerCall: m.contacts > 0 && m.voiceContacts === m.contacts ? cost.div(m.contacts) : undefined,
+    costPerResolution: per(cost, m.resolutions),
+    costPerHandleMinute: per(cost, m.weightHandleSeconds / 60),
+    labourShare: labour && !cost.isZero() ? labour.div(cost).toNumber() : undefined,
     handled: m.handled,
     abandoned: m.abandoned,
     ahtSeconds: ratio(m.handleSeconds, m.handled),
+    ahtMedianSeconds: options.quantiles?.ahtMedianSeconds ?? undefined,
+    ahtP90Seconds: options.quantiles?.ahtP90Seconds ?? undefined,
     asaSeconds: ratio(m.waitAnsweredSeconds, m.answeredTimed),
-    serviceLevel: ratio(m.answeredWithin, m.answeredTimed + m.abandoned - m.abandonedShort),
+    serviceLevel: levels[options.formula],
+    serviceLevels: levels,
     abandonRate: ratio(m.abandoned - m.abandonedShort, m.offered - m.abandonedShort),
+    repeatRate,
+    fcr: repeatRate === undefined ? undefined : 1 - repeatRate,
+    resolutions: m.resolutions,
+    csatMean: ratio(m.csatSum, m.csatCount),
+    csatTopBox: ratio(m.csatTopBox, m.csatCount),
+    containment: ratio(m.selfServed, m.selfServed + m.offered),
   };
 }
 

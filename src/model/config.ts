@@ -3,6 +3,16 @@ import { COST_CATEGORIES } from './cost-line.js';
 import { DIRECTIONS, OUTCOMES } from './contact.js';
 import { parseDriver } from './driver.js';
 
+/** The five common service-level formulas (DESIGN appendix A). */
+export const SERVICE_LEVEL_FORMULAS = [
+  'short_abandons_excluded',
+  'abandons_against',
+  'answered_only',
+  'early_abandons_good',
+  'early_abandons_ignored',
+] as const;
+export type ServiceLevelFormula = (typeof SERVICE_LEVEL_FORMULAS)[number];
+
 const driverText = z.string().refine(
   (text) => {
     try {
@@ -30,8 +40,15 @@ export const workspaceConfigSchema = z.object({
     .object({
       thresholdSeconds: z.number().nonnegative().default(20),
       shortAbandonSeconds: z.number().nonnegative().default(5),
+      formula: z.enum(SERVICE_LEVEL_FORMULAS).default('short_abandons_excluded'),
     })
-    .default({ thresholdSeconds: 20, shortAbandonSeconds: 5 }),
+    .default({ thresholdSeconds: 20, shortAbandonSeconds: 5, formula: 'short_abandons_excluded' }),
+  repeatContact: z
+    .object({ windowDays: z.number().positive().default(7) })
+    .default({ windowDays: 7 }),
+  csat: z
+    .object({ topBoxMin: z.number().min(0).max(1).default(0.75) })
+    .default({ topBoxMin: 0.75 }),
   allocation: z
     .object({
       defaultDriver: driverText.default('handle_time'),

@@ -21,7 +21,7 @@ export function reportColumns(view: ReportView, forHumans: boolean): Column[] {
     value: (r) => dimensionText(r, d),
   }));
   const money = (_r: RowView, v: string | null) => v ?? (forHumans ? '–' : '');
-  return [
+  const core: Column[] = [
     { header: 'period', align: 'left', value: (r) => r.period },
     ...dims,
     { header: 'contacts', align: 'right', value: (r) => String(r.contacts) },
@@ -33,6 +33,32 @@ export function reportColumns(view: ReportView, forHumans: boolean): Column[] {
     { header: forHumans ? 'ASA s' : 'asa_seconds', align: 'right', value: (r) => num(r.asaSeconds, forHumans ? 0 : 1) },
     { header: forHumans ? 'SL' : 'service_level', align: 'right', value: (r) => (forHumans ? pct(r.serviceLevel) : num(r.serviceLevel, 4)) },
     { header: forHumans ? 'aband.' : 'abandon_rate', align: 'right', value: (r) => (forHumans ? pct(r.abandonRate) : num(r.abandonRate, 4)) },
+  ];
+  return forHumans ? core : [...core, ...extendedColumns(view)];
+}
+
+const text = (v: string | null) => v ?? '';
+
+/** Everything else a row carries, for machine formats (CSV): the table keeps to the headline figures. */
+function extendedColumns(view: ReportView): Column[] {
+  const right = (header: string, value: (r: RowView) => string): Column => ({ header, align: 'right', value });
+  const categories = Object.keys(view.totals.costByCategory);
+  return [
+    right('cost_per_handled_contact', (r) => text(r.costPerHandledContact)),
+    right('cost_per_call', (r) => text(r.costPerCall)),
+    right('cost_per_resolution', (r) => text(r.costPerResolution)),
+    right('cost_per_handle_minute', (r) => text(r.costPerHandleMinute)),
+    right('labour_share', (r) => num(r.labourShare, 4)),
+    right('aht_median_seconds', (r) => num(r.ahtMedianSeconds, 1)),
+    right('aht_p90_seconds', (r) => num(r.ahtP90Seconds, 1)),
+    right('resolutions', (r) => String(r.resolutions)),
+    right('repeat_rate', (r) => num(r.repeatRate, 4)),
+    right('fcr', (r) => num(r.fcr, 4)),
+    right('csat_mean', (r) => num(r.csatMean, 4)),
+    right('csat_top_box', (r) => num(r.csatTopBox, 4)),
+    right('containment', (r) => num(r.containment, 4)),
+    right('occupancy', (r) => num(r.occupancy, 4)),
+    ...categories.map((c) => right(`cost_${c}`, (r) => r.costByCategory[c] ?? '0')),
   ];
 }
 

@@ -1,8 +1,10 @@
-import type { Dimension } from '../model/contact.js';
 import type { CostPerContactReport, ReportRow } from '../metrics/cost-per-contact.js';
-import { describeDefinitions } from '../metrics/definitions.js';
+import { type Definitions, describeDefinitions } from '../metrics/definitions.js';
 import { figures, moneyText } from '../metrics/figures.js';
 import { minorUnits } from '../money/currency.js';
+import type { Decimal } from '../money/decimal.js';
+import type { ServiceLevelFormula } from '../model/config.js';
+import type { Dimension } from '../model/contact.js';
 
 /** One report row as plain data: money as decimal text in the minor unit, ratios as numbers, gaps as null. */
 export interface RowView {
@@ -18,6 +20,23 @@ export interface RowView {
   asaSeconds: number | null;
   serviceLevel: number | null;
   abandonRate: number | null;
+  costPerHandledContact: string | null;
+  costPerCall: string | null;
+  costPerResolution: string | null;
+  costPerHandleMinute: string | null;
+  labourShare: number | null;
+  ahtMedianSeconds: number | null;
+  ahtP90Seconds: number | null;
+  serviceLevelVariants: Record<ServiceLevelFormula, number | null>;
+  resolutions: number;
+  repeatRate: number | null;
+  fcr: number | null;
+  csatMean: number | null;
+  csatTopBox: number | null;
+  containment: number | null;
+  /** Handle time ÷ staffed time; null until the workspace knows staffed time. */
+  occupancy: number | null;
+  costByCategory: Record<string, string>;
 }
 
 export interface ReportView {
@@ -36,29 +55,52 @@ export interface ReportView {
 const round = (value: number | undefined, places: number): number | null =>
   value === undefined ? null : Number(value.toFixed(places));
 
-export function rowView(row: ReportRow, scale: number, by: readonly Dimension[], kind: RowView['kind']): RowView {
-  const f = figures(row.measures, row.cost);
+export function rowView(row: ReportRow, definitions: Definitions, by: readonly Dimension[], kind: RowView['kind']): RowView {
+  const scale = minorUnits(definitions.currency);
+  const money = (value: Decimal | undefined) => (value === undefined ? null : moneyText(value, scale));
+  const f = figures(row.measures, row.cost, {
+    formula: definitions.serviceLevelFormula,
+    quantiles: row.quantiles,
+    costByCategory: row.costByCategory,
+  });
   const dimensions: RowView['dimensions'] = {};
   for (const d of by) dimensions[d] = row.segment[d] ?? null;
+  const variants = {} as RowView['serviceLevelVariants'];
+  for (const [name, value] of Object.entries(f.serviceLevels)) variants[name as ServiceLevelFormula] = round(value, 4);
   return {
     period: row.period?.label ?? 'total',
     dimensions,
     kind: row.unallocated ? 'unallocated' : kind,
     contacts: f.contacts,
     cost: moneyText(f.cost, scale),
-    costPerContact: f.costPerContact ? moneyText(f.costPerContact, scale) : null,
+    costPerContact: money(f.costPerContact),
     handled: f.handled,
     abandoned: f.abandoned,
     ahtSeconds: round(f.ahtSeconds, 1),
     asaSeconds: round(f.asaSeconds, 1),
     serviceLevel: round(f.serviceLevel, 4),
     abandonRate: round(f.abandonRate, 4),
+    costPerHandledContact: money(f.costPerHandledContact),
+    costPerCall: money(f.costPerCall),
+    costPerResolution: money(f.costPerResolution),
+    costPerHandleMinute: money(f.costPerHandleMinute),
+    labourShare: round(f.labourShare, 4),
+    ahtMedianSeconds: round(f.ahtMedianSeconds, 1),
+    ahtP90Seconds: round(f.ahtP90Seconds, 1),
+    serviceLevelVariants: variants,
+    resolutions: f.resolutions,
+    repeatRate: round(f.repeatRate, 4),
+    fcr: round(f.fcr, 4),
+    csatMean: round(f.csatMean, 4),
+    csatTopBox: round(f.csatTopBox, 4),
+    containment: round(f.containment, 4),
+    occupancy: null,
+    costByCategory: Object.fromEntries([...row.costByCategory].sort().map(([c, v]) => [c, moneyText(v, scale)])),
   };
 }
 
 export function reportView(report: CostPerContactReport): ReportView {
-  const scale = minorUnits(report.definitions.currency);
-  const view = (kind: RowView['kind']) => (row: ReportRow) => rowView(row, scale, report.by, kind);
+  const view = (kind: RowView['kind']) => (row: ReportRow) => rowView(row, report.definitions, report.by, kind);
   return {
     currency: report.definitions.currency,
     timezone: report.definitions.timezone,
