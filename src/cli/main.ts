@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isUserError } from '../errors.js';
 import { io } from './io.js';
 import { registerDemo } from './commands/demo.js';
+import { registerExplain } from './commands/explain.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerInit(program);
   registerReport(program);
+  registerExplain(program);
   return program;
 }
 
