@@ -68,6 +68,43 @@ export const COST_LINES_TABLE: TableDef = {
   ],
 };
 
+/**
+ * Loaded hourly cost of an agent, or of a team for its agents without a card of their own, valid on
+ * local dates [valid_from, valid_to) (valid_to NULL: open-ended). Builds labour cost bottom-up where
+ * the ledger has no wages, and turns labour cost into paid hours for the driver decomposition.
+ */
+export const RATE_CARDS_TABLE: TableDef = {
+  name: 'rate_cards',
+  key: ['id'],
+  columns: [
+    col('id', 'text', false),
+    col('agent', 'text'),
+    col('team', 'text'),
+    col('hourly_cost', 'text', false),
+    col('currency', 'text', false),
+    col('valid_from', 'date', false),
+    col('valid_to', 'date'),
+  ],
+};
+
+/**
+ * Agent time from a workforce-management export, per local day: staffed seconds (logged in and
+ * available or busy) and paid seconds. Gives occupancy (handle ÷ staffed) and the `fte` driver.
+ */
+export const AGENT_TIME_TABLE: TableDef = {
+  name: 'agent_time',
+  key: ['day', 'agent'],
+  columns: [
+    col('day', 'date', false),
+    col('agent', 'text', false),
+    col('team', 'text'),
+    col('channel', 'text'),
+    col('queue', 'text'),
+    col('staffed_seconds', 'double', false),
+    col('paid_seconds', 'double'),
+  ],
+};
+
 export const SCHEMA_VERSION_TABLE: TableDef = {
   name: 'schema_version',
   key: ['version'],
@@ -83,6 +120,7 @@ export interface Migration {
 /** Append-only: a released migration is never edited, a change is a new version. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'contacts and cost ledger', tables: [CONTACTS_TABLE, COST_LINES_TABLE] },
+  { version: 2, description: 'rate cards and agent time', tables: [RATE_CARDS_TABLE, AGENT_TIME_TABLE] },
 ];
 
 export type SqlValue = string | number | boolean | Date | null;
