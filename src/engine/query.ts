@@ -18,8 +18,15 @@ export type Expr =
   | { kind: 'add'; items: readonly Expr[] }
   /** Seconds from one timestamp to another (negative when `to` is earlier). */
   | { kind: 'secondsBetween'; from: Expr; to: Expr }
-  /** The first local calendar day of the period containing a timestamp column, as 'YYYY-MM-DD' text. */
-  | { kind: 'bucket'; unit: Granularity; column: string; timeZone: string };
+  /**
+   * The first local calendar day of the period containing a timestamp column, as 'YYYY-MM-DD' text.
+   * With a null time zone the column is a local date already.
+   */
+  | { kind: 'bucket'; unit: Granularity; column: string; timeZone: string | null }
+  /** The local ISO weekday (Monday 1 … Sunday 7) or minute of the day (0 … 1439) of a timestamp column, as an integer. */
+  | { kind: 'localTimePart'; part: LocalTimePart; column: string; timeZone: string };
+
+export type LocalTimePart = 'isoWeekday' | 'minuteOfDay';
 
 export interface Aggregate {
   name: string;
@@ -69,3 +76,9 @@ export const or = (...items: Expr[]): Expr => ({ kind: 'or', items });
 export const not = (expr: Expr): Expr => ({ kind: 'not', expr });
 export const isNull = (expr: Expr): Expr => ({ kind: 'isNull', expr });
 export const coalesce = (...items: Expr[]): Expr => ({ kind: 'coalesce', items });
+export const localTimePart = (part: LocalTimePart, column: string, timeZone: string): Expr => ({
+  kind: 'localTimePart',
+  part,
+  column,
+  timeZone,
+});

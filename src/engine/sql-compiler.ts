@@ -1,5 +1,5 @@
 import type { Granularity } from '../calendar/period.js';
-import type { Aggregate, AggregateQuery, Expr } from './query.js';
+import type { Aggregate, AggregateQuery, Expr, LocalTimePart } from './query.js';
 import type { ColumnType, TableDef } from './schema.js';
 
 /**
@@ -85,9 +85,18 @@ export class SqlCompiler {
   }
 
   /** Local period start of a timestamp as 'YYYY-MM-DD' text. */
-  bucket(unit: Granularity, column: string, timeZone: string): string {
-    const local = `(${this.identifier(column)} AT TIME ZONE ${this.stringLiteral(timeZone)})`;
+  bucket(unit: Granularity, column: string, timeZone: string | null): string {
+    const local =
+      timeZone === null ? this.identifier(column) : `(${this.identifier(column)} AT TIME ZONE ${this.stringLiteral(timeZone)})`;
     return `CAST(CAST(date_trunc(${this.stringLiteral(unit)}, ${local}) AS DATE) AS VARCHAR)`;
+  }
+
+  /** Local ISO weekday (Monday = 1) or minute of the day of a timestamp, as an integer. */
+  localTimePart(part: LocalTimePart, column: string, timeZone: string): string {
+    const local = `(${this.identifier(column)} AT TIME ZONE ${this.stringLiteral(timeZone)})`;
+    return part === 'isoWeekday'
+      ? `CAST(EXTRACT(ISODOW FROM ${local}) AS INTEGER)`
+      : `CAST(EXTRACT(HOUR FROM ${local}) * 60 + EXTRACT(MINUTE FROM ${local}) AS INTEGER)`;
   }
 
   /** Continuous quantile over the rows matching `filter`. */
@@ -144,6 +153,8 @@ export class SqlCompiler {
         return this.secondsBetween(this.expr(e.from), this.expr(e.to));
       case 'bucket':
         return this.bucket(e.unit, e.column, e.timeZone);
+      case 'localTimePart':
+        return this.localTimePart(e.part, e.column, e.timeZone);
     }
   }
 }

@@ -1,4 +1,3 @@
-import { UserError } from '../errors.js';
 import { allocateLargestRemainder } from '../money/allocate.js';
 import type { Decimal } from '../money/decimal.js';
 import type { Dimension } from '../model/contact.js';
@@ -19,7 +18,8 @@ export interface AllocatedPart {
   /** The driver weight of the segment and of all segments, for explain. */
   weight: number;
   weightTotal: number;
-  driver: AllocationDriver | 'direct';
+  /** `direct`: the cost's own segment; `rate_card`: labour built bottom-up from handle time × rates. */
+  driver: AllocationDriver | 'direct' | 'rate_card';
 }
 
 /**
@@ -75,7 +75,7 @@ function weightOf(driver: AllocationDriver, row: FineRow): number {
     case 'equal':
       return row.measures.rows;
     case 'fte':
-      throw new UserError('CONFIG_INVALID', 'the fte allocation driver needs agent rate cards, which this workspace has none of');
+      return row.measures.paidSeconds;
     case 'fixed':
       throw new Error('fixed shares are not a per-row weight');
   }

@@ -30,6 +30,9 @@ export interface ContactMeasures {
   csatTopBox: number;
   /** Every contact of any kind: a segment with any row is present for the `equal` driver. */
   rows: number;
+  /** From agent time, where the workspace has it: staffed and paid seconds (the `fte` weight). */
+  staffedSeconds: number;
+  paidSeconds: number;
 }
 
 export const MEASURE_NAMES = [
@@ -53,6 +56,8 @@ export const MEASURE_NAMES = [
   'csatSum',
   'csatTopBox',
   'rows',
+  'staffedSeconds',
+  'paidSeconds',
 ] as const satisfies readonly (keyof ContactMeasures)[];
 
 /** Handle-time quantiles: not additive, so computed by the engine for each row of the report. */

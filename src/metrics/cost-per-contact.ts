@@ -8,6 +8,8 @@ import { prorateByDays } from '../money/prorate.js';
 import { DIMENSIONS, type Dimension } from '../model/contact.js';
 import type { CostCategory, CostLine } from '../model/cost-line.js';
 import { type AllocationDriver, parseDriver } from '../model/driver.js';
+import { agentTimeRows } from './agent-time.js';
+import { bottomUpLabour } from './bottom-up-labour.js';
 import { type AllocatedPart, allocate, type FineRow } from './allocation.js';
 import {
   addMeasures,
@@ -53,6 +55,9 @@ export interface AllocationRecord extends AllocatedPart {
   periodAmount: Decimal;
 }
 
+/** How a period's labour cost was built: from the wage ledger, bottom-up from rate cards, or not at all. */
+export type LabourBasis = 'ledger' | 'bottom-up' | 'none';
+
 export interface CostPerContactReport {
   definitions: Definitions;
   granularity: Granularity;
@@ -64,6 +69,9 @@ export interface CostPerContactReport {
   periodTotals: ReportRow[];
   totals: ReportRow;
   allocations: AllocationRecord[];
+  labourBasis: Map<string, LabourBasis>;
+  /** Things a reader must know about the figures (e.g. handle hours without a rate card). */
+  notes: string[];
 }
 
 const FILTER_DIMENSIONS = ['channel', 'queue', 'team'] as const;
@@ -80,17 +88,47 @@ export async function costPerContactReport(
   const fineDims = fineDimensions(by, lines, definitions);
   const instants = rangeInstants(range, definitions.timezone);
   const { fine, quantiles } = await queryMeasures(engine, definitions, granularity, by, fineDims, instants);
+  for (const [period, rows] of await agentTimeRows(engine, granularity, fineDims, range)) {
+    fine.set(period, [...(fine.get(period) ?? []), ...rows]);
+  }
   if (fine.size === 0 && lines.length === 0) {
     throw new UserError('EMPTY_PERIOD', `no contacts and no costs from ${range.from} to ${range.to} (exclusive)`);
   }
 
   const scale = minorUnits(definitions.currency);
   const allocations = allocateLines(lines, periods, fine, definitions, by, scale);
+  const { labourBasis, notes } = await addBottomUpLabour(engine, definitions, granularity, by, periods, instants, scale, allocations);
   const report = assemble(periods, fine, allocations, by);
   for (const row of [...report.rows, ...report.periodTotals, report.totals]) {
     row.quantiles = quantiles.get(quantileKey(by, row)) ?? NO_QUANTILES;
   }
-  return { definitions, granularity, from: range.from, to: range.to, by, periods, ...report, allocations };
+  return { definitions, granularity, from: range.from, to: range.to, by, periods, ...report, allocations, labourBasis, notes };
+}
+
+/** Adds rate-card labour to the periods whose ledger has no agent wages, and says which way each period went. */
+async function addBottomUpLabour(
+  engine: Engine,
+  d: Definitions,
+  granularity: Granularity,
+  by: readonly Dimension[],
+  periods: readonly Period[],
+  instants: { from: Date; to: Date },
+  scale: number,
+  allocations: AllocationRecord[],
+): Promise<{ labourBasis: Map<string, LabourBasis>; notes: string[] }> {
+  const withWages = new Set(allocations.filter((a) => a.line.category === 'agent_wages').map((a) => a.period.start));
+  const missing = periods.filter((p) => !withWages.has(p.start));
+  const bottomUp = await bottomUpLabour(engine, d, granularity, by, missing, instants, scale);
+  allocations.push(...bottomUp.parts);
+  const built = new Set(bottomUp.parts.map((p) => p.period.start));
+  const labourBasis = new Map<string, LabourBasis>(
+    periods.map((p) => [p.start, withWages.has(p.start) ? 'ledger' : built.has(p.start) ? 'bottom-up' : 'none']),
+  );
+  const notes = [...bottomUp.unratedSeconds].map(
+    ([start, seconds]) =>
+      `${(seconds / 3600).toFixed(1)} handle hours from ${start} had no rate card and carry no bottom-up labour cost`,
+  );
+  return { labourBasis, notes };
 }
 
 /** Breakdown dimensions plus every dimension a cost line is direct to or keyed by, so pools can be measured. */

@@ -59,6 +59,7 @@ export function describeDefinitions(d: Definitions): Record<string, string> {
     labourShare: 'cost of agent_wages, benefits_payroll_tax, supervision and training_recruiting ÷ cost',
     csat: `mean of CSAT normalised to 0..1; top-2-box = share of scores ≥ ${d.csatTopBoxMin} (4 or 5 of 5)`,
     containment: 'self_served ÷ (self_served + offered to agents)',
+    occupancy: 'handle time of handled contacts (any direction) ÷ staffed time from agent time, where recorded for the row',
     timezone: `periods are calendar periods in ${d.timezone}; weeks are ISO weeks`,
   };
 }

@@ -99,7 +99,7 @@ function lineShare(a: AllocationRecord): CostLineShare {
     periodStart: a.line.periodStart,
     periodEnd: a.line.periodEnd,
     periodAmount: a.periodAmount,
-    driver: a.driver === 'direct' ? 'direct' : formatDriver(a.driver),
+    driver: typeof a.driver === 'string' ? a.driver : formatDriver(a.driver),
     weight: a.weight,
     weightTotal: a.weightTotal,
     allocated: a.amount,

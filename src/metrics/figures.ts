@@ -31,6 +31,8 @@ export interface Figures {
   csatMean: number | undefined;
   csatTopBox: number | undefined;
   containment: number | undefined;
+  /** Handle time of handled contacts (any direction) ÷ staffed time, where agent time is known. */
+  occupancy: number | undefined;
 }
 
 const ratio = (numerator: number, denominator: number): number | undefined =>
@@ -94,6 +96,7 @@ export function figures(
     csatMean: ratio(m.csatSum, m.csatCount),
     csatTopBox: ratio(m.csatTopBox, m.csatCount),
     containment: ratio(m.selfServed, m.selfServed + m.offered),
+    occupancy: ratio(m.weightHandleSeconds, m.staffedSeconds),
   };
 }
 

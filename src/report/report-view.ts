@@ -34,7 +34,7 @@ export interface RowView {
   csatMean: number | null;
   csatTopBox: number | null;
   containment: number | null;
-  /** Handle time ÷ staffed time; null until the workspace knows staffed time. */
+  /** Handle time ÷ staffed time; null where the workspace has no agent time for the row. */
   occupancy: number | null;
   costByCategory: Record<string, string>;
 }
@@ -47,6 +47,9 @@ export interface ReportView {
   to: string;
   by: readonly Dimension[];
   definitions: Record<string, string>;
+  /** Per period label: labour cost from the wage ledger, bottom-up from rate cards, or none. */
+  labourBasis: Record<string, string>;
+  notes: string[];
   rows: RowView[];
   periodTotals: RowView[];
   totals: RowView;
@@ -94,7 +97,7 @@ export function rowView(row: ReportRow, definitions: Definitions, by: readonly D
     csatMean: round(f.csatMean, 4),
     csatTopBox: round(f.csatTopBox, 4),
     containment: round(f.containment, 4),
-    occupancy: null,
+    occupancy: round(f.occupancy, 4),
     costByCategory: Object.fromEntries([...row.costByCategory].sort().map(([c, v]) => [c, moneyText(v, scale)])),
   };
 }
@@ -109,6 +112,8 @@ export function reportView(report: CostPerContactReport): ReportView {
     to: report.to,
     by: report.by,
     definitions: describeDefinitions(report.definitions),
+    labourBasis: Object.fromEntries(report.periods.map((p) => [p.label, report.labourBasis.get(p.start) ?? 'none'])),
+    notes: report.notes,
     rows: report.rows.map(view('segment')),
     periodTotals: report.periodTotals.map(view('periodTotal')),
     totals: view('total')(report.totals),

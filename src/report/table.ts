@@ -22,5 +22,19 @@ export function renderTable(view: ReportView): string {
     view.by.length > 0 ? ` × ${view.by.join(' × ')}` : ''
   }, time zone ${view.timezone}`;
   const definitions = Object.entries(view.definitions).map(([k, v]) => `  ${k}: ${v}`);
+  definitions.push(`  labour cost: ${labourText(view.labourBasis)}`, ...view.notes.map((n) => `  note: ${n}`));
   return [header, '', line(cells[0] as string[]), rule, ...cells.slice(1).map(line), rule, line(totalCells), '', 'Definitions:', ...definitions, ''].join('\n');
+}
+
+const BASIS_TEXT: Record<string, string> = {
+  ledger: 'from the wage ledger',
+  'bottom-up': 'built bottom-up from handle time × rate cards',
+  none: 'none (no wages in the ledger, no rate cards)',
+};
+
+/** Groups periods by how their labour cost was built: "from the wage ledger (2026-01, 2026-02)". */
+function labourText(basis: Record<string, string>): string {
+  const groups = new Map<string, string[]>();
+  for (const [period, how] of Object.entries(basis)) groups.set(how, [...(groups.get(how) ?? []), period]);
+  return [...groups].map(([how, periods]) => `${BASIS_TEXT[how] ?? how} (${periods.join(', ')})`).join('; ');
 }

@@ -1,0 +1,180 @@
+import type { Granularity, Period } from '../calendar/period.js';
+import type { Engine } from '../engine/engine.js';
+import { and, cmp, column, eq, instant, literal } from '../engine/query.js';
+import { RATE_CARDS_TABLE } from '../engine/schema.js';
+import { UserError } from '../errors.js';
+import { allocateLargestRemainder } from '../money/allocate.js';
+import { Decimal } from '../money/decimal.js';
+import type { Dimension } from '../model/contact.js';
+import type { CostLine } from '../model/cost-line.js';
+import type { Definitions } from './definitions.js';
+import { type DimensionValues, project, segmentKey } from './segments.js';
+
+interface RateCard {
+  agent: string | null;
+  team: string | null;
+  hourlyCost: Decimal;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface BottomUpPart {
+  line: CostLine;
+  period: Period;
+  periodAmount: Decimal;
+  segment: DimensionValues;
+  amount: Decimal;
+  weight: number;
+  weightTotal: number;
+  driver: 'rate_card';
+}
+
+export interface BottomUpResult {
+  parts: BottomUpPart[];
+  /** Handle seconds per period that no rate card covered (they carry no bottom-up cost). */
+  unratedSeconds: Map<string, number>;
+}
+
+/**
+ * Labour cost built bottom-up where the ledger has no agent wages for a period: each handled contact's
+ * handle hours × the loaded hourly cost on the rate card of its agent (else of its team) valid on the
+ * contact's local day. Exact per contact group, rounded once per period and split over the breakdown's
+ * segments by largest remainder, so the segments add up to the period's total to the cent.
+ */
+export async function bottomUpLabour(
+  engine: Engine,
+  d: Definitions,
+  granularity: Granularity,
+  by: readonly Dimension[],
+  periods: readonly Period[],
+  range: { from: Date; to: Date },
+  scale: number,
+): Promise<BottomUpResult> {
+  const result: BottomUpResult = { parts: [], unratedSeconds: new Map() };
+  if (periods.length === 0) return result;
+  const cards = await loadRateCards(engine, d.currency);
+  if (cards.length === 0) return result;
+  const wanted = new Map(periods.map((p) => [p.start, p]));
+  const exact = new Map<string, Map<string, { segment: DimensionValues; amount: Decimal }>>();
+  for (const row of await handleByAgentDay(engine, d, granularity, by, range)) {
+    const period = wanted.get(row.period);
+    if (!period) continue;
+    const card = rateFor(cards, row.agent, row.team, row.day);
+    if (!card) {
+      result.unratedSeconds.set(period.start, (result.unratedSeconds.get(period.start) ?? 0) + row.seconds);
+      continue;
+    }
+    const segments = exact.get(period.start) ?? new Map();
+    const key = segmentKey(by, row.values);
+    const entry = segments.get(key) ?? { segment: project(by, row.values), amount: new Decimal(0) };
+    entry.amount = entry.amount.plus(card.hourlyCost.times(row.seconds).div(3600));
+    segments.set(key, entry);
+    exact.set(period.start, segments);
+  }
+  for (const [start, segments] of exact) {
+    const period = wanted.get(start) as Period;
+    const entries = [...segments.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+    const total = entries.reduce((s, e) => s.plus(e.amount), new Decimal(0)).toDecimalPlaces(scale);
+    const amounts = allocateLargestRemainder(total, entries.map((e) => e.amount), scale) ?? [];
+    const line = syntheticLine(period, total, d.currency);
+    entries.forEach((e, i) => {
+      result.parts.push({
+        line,
+        period,
+        periodAmount: total,
+        segment: e.segment,
+        amount: amounts[i] as Decimal,
+        weight: e.amount.toNumber(),
+        weightTotal: total.toNumber(),
+        driver: 'rate_card',
+      });
+    });
+  }
+  return result;
+}
+
+function syntheticLine(period: Period, total: Decimal, currency: string): CostLine {
+  return {
+    id: `bottom-up-labour-${period.label}`,
+    category: 'agent_wages',
+    amount: total.toFixed(),
+    currency,
+    periodStart: period.start,
+    periodEnd: period.end,
+    channel: null,
+    queue: null,
+    team: null,
+    driver: null,
+    behaviour: 'variable',
+    description: 'agent wages built bottom-up: handle hours × rate cards (no wage ledger in this period)',
+  };
+}
+
+function rateFor(cards: readonly RateCard[], agent: string | null, team: string | null, day: string): RateCard | undefined {
+  const valid = (c: RateCard) => c.validFrom <= day && (c.validTo === null || day < c.validTo);
+  return (
+    cards.find((c) => agent !== null && c.agent === agent && valid(c)) ??
+    cards.find((c) => c.agent === null && team !== null && c.team === team && valid(c))
+  );
+}
+
+async function loadRateCards(engine: Engine, currency: string): Promise<RateCard[]> {
+  const c = engine.dialect.createCompiler();
+  const rows = await engine.query(
+    `SELECT agent, team, hourly_cost, currency, CAST(valid_from AS VARCHAR) AS vf, CAST(valid_to AS VARCHAR) AS vt FROM ${c.identifier(RATE_CARDS_TABLE.name)}`,
+  );
+  return rows.map((r) => {
+    if (r.currency !== currency) {
+      throw new UserError('INVALID_INPUT', `rate card of ${r.agent ?? r.team} is in ${r.currency}, the workspace reports in ${currency}`);
+    }
+    return {
+      agent: (r.agent as string | null) ?? null,
+      team: (r.team as string | null) ?? null,
+      hourlyCost: new Decimal(String(r.hourly_cost)),
+      validFrom: String(r.vf),
+      validTo: r.vt === null ? null : String(r.vt),
+    };
+  });
+}
+
+interface AgentDayRow {
+  period: string;
+  day: string;
+  agent: string | null;
+  team: string | null;
+  values: DimensionValues;
+  seconds: number;
+}
+
+async function handleByAgentDay(
+  engine: Engine,
+  d: Definitions,
+  granularity: Granularity,
+  by: readonly Dimension[],
+  range: { from: Date; to: Date },
+): Promise<AgentDayRow[]> {
+  const arrived = column('arrived_at');
+  const keys = [...new Set<Dimension>([...by, 'agent', 'team'])];
+  const sql = engine.dialect.createCompiler().compileAggregate({
+    from: 'contacts',
+    where: and(cmp('>=', arrived, instant(range.from)), cmp('<', arrived, instant(range.to)), eq(column('outcome'), literal('handled'))),
+    groupBy: [
+      { name: 'period', expr: { kind: 'bucket', unit: granularity, column: 'arrived_at', timeZone: d.timezone } },
+      { name: 'day', expr: { kind: 'bucket', unit: 'day', column: 'arrived_at', timeZone: d.timezone } },
+      ...keys.map((name) => ({ name, expr: column(name) })),
+    ],
+    aggregates: [{ name: 'seconds', fn: 'sum', expr: column('handle_seconds') }],
+  });
+  return (await engine.query(sql)).map((r) => {
+    const values: DimensionValues = {};
+    for (const k of by) values[k] = (r[k] as string | null) ?? null;
+    return {
+      period: String(r.period),
+      day: String(r.day),
+      agent: (r.agent as string | null) ?? null,
+      team: (r.team as string | null) ?? null,
+      values,
+      seconds: Number(r.seconds),
+    };
+  });
+}
