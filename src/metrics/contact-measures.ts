@@ -14,8 +14,11 @@ export interface ContactMeasures {
   /** Σ handle seconds of handled contacts in any direction: the handle_time allocation weight. */
   weightHandleSeconds: number;
   waitAnsweredSeconds: number;
-  /** Handled contacts whose wait is known: ASA and service level leave the others out. */
+  /** Handled contacts whose wait is known: ASA leaves the others out. */
   answeredTimed: number;
+  /** Handled and abandoned contacts measured against the service-level threshold (SL denominators). */
+  slAnswered: number;
+  slAbandoned: number;
   answeredWithin: number;
   abandoned: number;
   abandonedShort: number;
@@ -43,6 +46,8 @@ export const MEASURE_NAMES = [
   'weightHandleSeconds',
   'waitAnsweredSeconds',
   'answeredTimed',
+  'slAnswered',
+  'slAbandoned',
   'answeredWithin',
   'abandoned',
   'abandonedShort',
@@ -105,6 +110,8 @@ function measureAggregates(d: Definitions): Aggregate[] {
     { name: 'weightHandleSeconds', fn: 'sum', expr: handle, filter: eq(outcome, literal('handled')) },
     { name: 'waitAnsweredSeconds', fn: 'sum', expr: wait, filter: handled },
     { name: 'answeredTimed', fn: 'count', filter: and(handled, not(isNull(wait))) },
+    { name: 'slAnswered', fn: 'count', filter: and(handled, not(isNull(wait))) },
+    { name: 'slAbandoned', fn: 'count', filter: abandoned },
     { name: 'answeredWithin', fn: 'count', filter: and(handled, waitAtMost(d.serviceLevelSeconds)) },
     { name: 'abandoned', fn: 'count', filter: abandoned },
     { name: 'abandonedShort', fn: 'count', filter: and(abandoned, waitAtMost(d.shortAbandonSeconds)) },

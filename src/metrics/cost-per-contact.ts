@@ -10,6 +10,8 @@ import type { CostCategory, CostLine } from '../model/cost-line.js';
 import { type AllocationDriver, parseDriver } from '../model/driver.js';
 import { agentTimeRows } from './agent-time.js';
 import { bottomUpLabour } from './bottom-up-labour.js';
+import { type FxRates, loadFxRates } from './fx.js';
+import { volumeRows } from './volume-measures.js';
 import { type AllocatedPart, allocate, type FineRow } from './allocation.js';
 import {
   addMeasures,
@@ -53,6 +55,8 @@ export interface AllocationRecord extends AllocatedPart {
   period: Period;
   /** The line's prorated amount in the period, before allocation. */
   periodAmount: Decimal;
+  /** For a line in another currency: the rate used and the amount in the workspace currency. */
+  fx?: { date: string; rate: Decimal; converted: Decimal };
 }
 
 /** How a period's labour cost was built: from the wage ledger, bottom-up from rate cards, or not at all. */
@@ -88,21 +92,33 @@ export async function costPerContactReport(
   const fineDims = fineDimensions(by, lines, definitions);
   const instants = rangeInstants(range, definitions.timezone);
   const { fine, quantiles } = await queryMeasures(engine, definitions, granularity, by, fineDims, instants);
-  for (const [period, rows] of await agentTimeRows(engine, granularity, fineDims, range)) {
-    fine.set(period, [...(fine.get(period) ?? []), ...rows]);
+  const extra = [
+    await agentTimeRows(engine, granularity, fineDims, range),
+    await volumeRows(engine, definitions, granularity, fineDims, instants),
+  ];
+  for (const rowsByPeriod of extra) {
+    for (const [period, rows] of rowsByPeriod) fine.set(period, [...(fine.get(period) ?? []), ...rows]);
   }
   if (fine.size === 0 && lines.length === 0) {
     throw new UserError('EMPTY_PERIOD', `no contacts and no costs from ${range.from} to ${range.to} (exclusive)`);
   }
 
   const scale = minorUnits(definitions.currency);
-  const allocations = allocateLines(lines, periods, fine, definitions, by, scale);
+  const fx = await loadFxRates(engine);
+  const allocations = allocateLines(lines, periods, fine, definitions, by, scale, fx);
   const { labourBasis, notes } = await addBottomUpLabour(engine, definitions, granularity, by, periods, instants, scale, allocations);
   const report = assemble(periods, fine, allocations, by);
   for (const row of [...report.rows, ...report.periodTotals, report.totals]) {
     row.quantiles = quantiles.get(quantileKey(by, row)) ?? NO_QUANTILES;
   }
   return { definitions, granularity, from: range.from, to: range.to, by, periods, ...report, allocations, labourBasis, notes };
+}
+
+/** A line in another currency, converted once at the latest rate on or before its first day. */
+function convert(line: CostLine, currency: string, fx: FxRates, scale: number): AllocationRecord['fx'] {
+  if (line.currency === currency) return undefined;
+  const { date, rate } = fx.requireRate(line.currency, line.periodStart, `cost line "${line.id}"`, currency);
+  return { date, rate, converted: new Decimal(line.amount).times(rate).toDecimalPlaces(scale, Decimal.ROUND_HALF_EVEN) };
 }
 
 /** Adds rate-card labour to the periods whose ledger has no agent wages, and says which way each period went. */
@@ -212,22 +228,19 @@ function allocateLines(
   d: Definitions,
   by: readonly Dimension[],
   scale: number,
+  fxRates: FxRates,
 ): AllocationRecord[] {
   const records: AllocationRecord[] = [];
   const wanted = new Map(periods.map((p) => [p.start, p]));
   for (const line of lines) {
-    if (line.currency !== d.currency) {
-      throw new UserError(
-        'INVALID_INPUT',
-        `cost line "${line.id}" is in ${line.currency} but the workspace reports in ${d.currency}; import FX rates first`,
-      );
-    }
+    const fx = convert(line, d.currency, fxRates, scale);
+    const amount = fx?.converted ?? new Decimal(line.amount);
     const driver = driverOf(line, d);
     const filter = lineFilter(line);
     // Prorate over every period the line touches, so its parts are the same whatever the report range.
     const linePeriods = periodsBetween(line.periodStart, line.periodEnd, periods[0]?.granularity ?? 'month');
     const parts = prorateByDays(
-      line.amount,
+      amount,
       { startDay: dayNumber(line.periodStart), endDay: dayNumber(line.periodEnd) },
       linePeriods.map((p) => ({ startDay: dayNumber(p.start), endDay: dayNumber(p.end) })),
       scale,
@@ -237,7 +250,7 @@ function allocateLines(
       const periodAmount = parts[i] as Decimal;
       if (!period || periodAmount.isZero()) return;
       for (const part of allocate(periodAmount, filter, driver, by, fine.get(period.start) ?? [], scale)) {
-        records.push({ ...part, line, period, periodAmount });
+        records.push({ ...part, line, period, periodAmount, ...(fx ? { fx } : {}) });
       }
     });
   }

@@ -47,7 +47,7 @@ export function describeDefinitions(d: Definitions): Record<string, string> {
     costPerContact: 'cost ÷ contacts (undefined where there are no contacts)',
     aht: 'Σ (talk + hold + wrap) of handled contacts ÷ handled contacts',
     asa: 'Σ wait of answered contacts ÷ answered contacts (contacts with unknown wait left out)',
-    serviceLevel: `${d.serviceLevelFormula}: ${SERVICE_LEVEL_TEXT[d.serviceLevelFormula](t, s)}, t = ${t} s, s = ${s} s; "within" = wait ≤ threshold; answered with unknown wait left out`,
+    serviceLevel: `${d.serviceLevelFormula}: ${SERVICE_LEVEL_TEXT[d.serviceLevelFormula]}, t = ${t} s, s = ${s} s; "within" = wait ≤ threshold; answered with unknown wait left out`,
     abandonRate: `abandoned after ${s} s ÷ (offered − abandoned within ${s} s); offered = handled + abandoned + callback`,
     ahtQuantiles: 'median and p90 of handle seconds of handled contacts (continuous quantiles)',
     repeatContact: `a counted contact whose customer has another counted contact within ${d.repeatWindowDays} days after it, on any channel; FCR = 1 − repeats ÷ counted contacts with a known customer`,
@@ -64,10 +64,10 @@ export function describeDefinitions(d: Definitions): Record<string, string> {
   };
 }
 
-const SERVICE_LEVEL_TEXT: Record<ServiceLevelFormula, (t: number, s: number) => string> = {
-  short_abandons_excluded: () => 'answered within t ÷ (answered + abandoned − abandoned within s)',
-  abandons_against: () => 'answered within t ÷ (answered + abandoned)',
-  answered_only: () => 'answered within t ÷ answered',
-  early_abandons_good: () => '(answered within t + abandoned within t) ÷ (answered + abandoned)',
-  early_abandons_ignored: () => 'answered within t ÷ (answered + abandoned − abandoned within t)',
+export const SERVICE_LEVEL_TEXT: Record<ServiceLevelFormula, string> = {
+  short_abandons_excluded: 'answered within t ÷ (answered + abandoned − abandoned within s)',
+  abandons_against: 'answered within t ÷ (answered + abandoned)',
+  answered_only: 'answered within t ÷ answered',
+  early_abandons_good: '(answered within t + abandoned within t) ÷ (answered + abandoned)',
+  early_abandons_ignored: 'answered within t ÷ (answered + abandoned − abandoned within t)',
 };

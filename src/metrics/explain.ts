@@ -33,6 +33,9 @@ export interface CostLineShare {
   weight: number;
   weightTotal: number;
   allocated: Decimal;
+  /** For a line in another currency: the rate used (one unit in the workspace currency) and its date. */
+  fxRate?: string;
+  fxDate?: string;
 }
 
 export interface OutcomeCount {
@@ -103,6 +106,7 @@ function lineShare(a: AllocationRecord): CostLineShare {
     weight: a.weight,
     weightTotal: a.weightTotal,
     allocated: a.amount,
+    ...(a.fx ? { fxRate: a.fx.rate.toFixed(), fxDate: a.fx.date } : {}),
   };
 }
 

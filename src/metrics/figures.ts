@@ -41,17 +41,29 @@ const ratio = (numerator: number, denominator: number): number | undefined =>
 const per = (cost: Decimal, denominator: number): Decimal | undefined =>
   denominator > 0 ? cost.div(denominator) : undefined;
 
-/** The five service-level formulas of DESIGN appendix A, from additive counts. */
-export function serviceLevels(m: ContactMeasures): ServiceLevels {
-  const a = m.answeredTimed;
-  const b = m.abandoned;
+/**
+ * Numerator and denominator of the five service-level formulas of DESIGN appendix A. Answered and
+ * abandoned here are those measured against the workspace's threshold (`slAnswered`, `slAbandoned`):
+ * contacts with an unknown wait, and volumes measured at another threshold, are left out.
+ */
+export function serviceLevelTerms(m: ContactMeasures): Record<ServiceLevelFormula, [number, number]> {
+  const a = m.slAnswered;
+  const b = m.slAbandoned;
   return {
-    short_abandons_excluded: ratio(m.answeredWithin, a + b - m.abandonedShort),
-    abandons_against: ratio(m.answeredWithin, a + b),
-    answered_only: ratio(m.answeredWithin, a),
-    early_abandons_good: ratio(m.answeredWithin + m.abandonedWithin, a + b),
-    early_abandons_ignored: ratio(m.answeredWithin, a + b - m.abandonedWithin),
+    short_abandons_excluded: [m.answeredWithin, a + b - m.abandonedShort],
+    abandons_against: [m.answeredWithin, a + b],
+    answered_only: [m.answeredWithin, a],
+    early_abandons_good: [m.answeredWithin + m.abandonedWithin, a + b],
+    early_abandons_ignored: [m.answeredWithin, a + b - m.abandonedWithin],
   };
+}
+
+export function serviceLevels(m: ContactMeasures): ServiceLevels {
+  const levels = {} as ServiceLevels;
+  for (const [name, [numerator, denominator]] of Object.entries(serviceLevelTerms(m))) {
+    levels[name as ServiceLevelFormula] = ratio(numerator, denominator);
+  }
+  return levels;
 }
 
 export function labourCost(costByCategory: ReadonlyMap<CostCategory, Decimal>): Decimal {

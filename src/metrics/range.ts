@@ -36,14 +36,25 @@ export async function resolveRange(
   return { from, to };
 }
 
+/** The local days that hold contacts or volumes; else the days costs accrue. */
 async function dataSpan(engine: Engine, timezone: string): Promise<ReportRange | undefined> {
   const c = engine.dialect.createCompiler();
-  const arrived = c.identifier('arrived_at');
-  const [row] = await engine.query(`SELECT MIN(${arrived}) AS f, MAX(${arrived}) AS t FROM ${c.identifier('contacts')}`);
-  if (row?.f instanceof Date && row.t instanceof Date) {
-    return { from: wallClock(row.f, timezone).date, to: addDays(wallClock(row.t, timezone).date, 1) };
+  const spans: ReportRange[] = [];
+  for (const [table, col] of [
+    ['contacts', 'arrived_at'],
+    ['volumes', 'interval_start'],
+  ] as const) {
+    const at = c.identifier(col);
+    const [row] = await engine.query(`SELECT MIN(${at}) AS f, MAX(${at}) AS t FROM ${c.identifier(table)}`);
+    if (row?.f instanceof Date && row.t instanceof Date) {
+      spans.push({ from: wallClock(row.f, timezone).date, to: addDays(wallClock(row.t, timezone).date, 1) });
+    }
   }
-  return costLineSpan(engine);
+  if (spans.length === 0) return costLineSpan(engine);
+  return {
+    from: spans.map((s) => s.from).sort()[0] as string,
+    to: spans.map((s) => s.to).sort().at(-1) as string,
+  };
 }
 
 export function rangeInstants(range: ReportRange, timezone: string): { from: Date; to: Date } {

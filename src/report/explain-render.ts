@@ -1,6 +1,7 @@
-import { describeDefinitions } from '../metrics/definitions.js';
+import { describeDefinitions, SERVICE_LEVEL_TEXT } from '../metrics/definitions.js';
 import type { Explanation } from '../metrics/explain.js';
-import { moneyText } from '../metrics/figures.js';
+import { moneyText, serviceLevelTerms } from '../metrics/figures.js';
+import type { ServiceLevelFormula } from '../model/config.js';
 import { minorUnits } from '../money/currency.js';
 import { Decimal } from '../money/decimal.js';
 import type { ExplainMetric } from './explain-metrics.js';
@@ -67,19 +68,14 @@ function handleMinutes(cost: Decimal, seconds: number, scale: number): Formula {
   };
 }
 
-function serviceLevelFormula(e: Explanation, formula: string): Formula {
-  const m = e.row.measures;
-  const a = m.answeredTimed;
-  const b = m.abandoned;
-  const parts: Record<string, [string, number, number]> = {
-    short_abandons_excluded: ['answered within t ÷ (answered + abandoned − abandoned within s)', m.answeredWithin, a + b - m.abandonedShort],
-    abandons_against: ['answered within t ÷ (answered + abandoned)', m.answeredWithin, a + b],
-    answered_only: ['answered within t ÷ answered', m.answeredWithin, a],
-    early_abandons_good: ['(answered within t + abandoned within t) ÷ (answered + abandoned)', m.answeredWithin + m.abandonedWithin, a + b],
-    early_abandons_ignored: ['answered within t ÷ (answered + abandoned − abandoned within t)', m.answeredWithin, a + b - m.abandonedWithin],
+function serviceLevelFormula(e: Explanation, formula: ServiceLevelFormula): Formula {
+  const [numerator, denominator] = serviceLevelTerms(e.row.measures)[formula];
+  return {
+    text: SERVICE_LEVEL_TEXT[formula],
+    numerator: String(numerator),
+    denominator: String(denominator),
+    value: denominator > 0 ? (numerator / denominator).toFixed(4) : null,
   };
-  const [text, numerator, denominator] = parts[formula] as [string, number, number];
-  return { text, numerator: String(numerator), denominator: String(denominator), value: denominator > 0 ? (numerator / denominator).toFixed(4) : null };
 }
 
 export function explainJson(e: Explanation, metric: ExplainMetric): string {
@@ -106,6 +102,7 @@ export function explainJson(e: Explanation, metric: ExplainMetric): string {
       weightTotal: l.weightTotal,
       share: l.weightTotal > 0 ? l.weight / l.weightTotal : null,
       allocated: money(l.allocated),
+      ...(l.fxRate ? { fxRate: l.fxRate, fxDate: l.fxDate } : {}),
     })),
     contacts: { counted: e.row.measures.contacts, byOutcome: e.outcomes },
     definitions: describeDefinitions(e.report.definitions),
@@ -129,7 +126,7 @@ export function explainText(e: Explanation, metric: ExplainMetric): string {
   const table = e.lines.map((l) => [
     l.id,
     l.category,
-    l.amount.toString(),
+    l.fxRate ? `${l.amount} ${l.currency} × ${l.fxRate}` : l.amount.toString(),
     `${l.periodStart}..${l.periodEnd}`,
     money(l.periodAmount),
     l.driver,

@@ -1,0 +1,47 @@
+import type { Engine } from '../engine/engine.js';
+import { FX_RATES_TABLE } from '../engine/schema.js';
+import { UserError } from '../errors.js';
+import { Decimal } from '../money/decimal.js';
+
+/** The workspace's exchange rates: one unit of a currency in the workspace currency, by date. */
+export class FxRates {
+  constructor(private readonly byCurrency: ReadonlyMap<string, readonly { date: string; rate: Decimal }[]>) {}
+
+  /** The latest rate on or before `date`; undefined where there is none. */
+  rateOn(currency: string, date: string): { date: string; rate: Decimal } | undefined {
+    const rates = this.byCurrency.get(currency) ?? [];
+    let found: { date: string; rate: Decimal } | undefined;
+    for (const r of rates) {
+      if (r.date > date) break;
+      found = r;
+    }
+    return found;
+  }
+
+  /** Like rateOn, but a missing rate is the user's to fix: a clear error naming what to import. */
+  requireRate(currency: string, date: string, what: string, workspaceCurrency: string): { date: string; rate: Decimal } {
+    const found = this.rateOn(currency, date);
+    if (!found) {
+      throw new UserError(
+        'INVALID_INPUT',
+        `${what} is in ${currency} but the workspace reports in ${workspaceCurrency} and has no ${currency} rate on or before ${date} (percontact import fx FILE)`,
+      );
+    }
+    return found;
+  }
+}
+
+export async function loadFxRates(engine: Engine): Promise<FxRates> {
+  const c = engine.dialect.createCompiler();
+  const rows = await engine.query(
+    `SELECT CAST(${c.identifier('date')} AS VARCHAR) AS d, ${c.identifier('currency')} AS c, ${c.identifier('rate')} AS r FROM ${c.identifier(FX_RATES_TABLE.name)}`,
+  );
+  const byCurrency = new Map<string, { date: string; rate: Decimal }[]>();
+  for (const row of rows) {
+    const list = byCurrency.get(String(row.c)) ?? [];
+    list.push({ date: String(row.d), rate: new Decimal(String(row.r)) });
+    byCurrency.set(String(row.c), list);
+  }
+  for (const list of byCurrency.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return new FxRates(byCurrency);
+}

@@ -1,0 +1,92 @@
+import type { Granularity } from '../calendar/period.js';
+import type { Engine } from '../engine/engine.js';
+import { type Aggregate, and, cmp, column, eq, instant, isNull, literal, not } from '../engine/query.js';
+import { VOLUMES_TABLE } from '../engine/schema.js';
+import type { Dimension } from '../model/contact.js';
+import type { FineRow } from './allocation.js';
+import { type ContactMeasures, emptyMeasures } from './contact-measures.js';
+import type { Definitions } from './definitions.js';
+import type { DimensionValues } from './segments.js';
+
+const VOLUME_DIMENSIONS: readonly Dimension[] = ['channel', 'queue'];
+
+/**
+ * Aggregated volumes (imported where a center has no contact-level data) as rows that add to the
+ * contact measures. Volumes are inbound, know no team, agent or topic (those are null), no
+ * callbacks and no short abandons; their service level counts only where they were measured against
+ * the workspace's threshold. The import guarantees volumes and contacts never cover the same segment
+ * and time, so nothing is counted twice.
+ */
+export async function volumeRows(
+  engine: Engine,
+  d: Definitions,
+  granularity: Granularity,
+  dims: readonly Dimension[],
+  range: { from: Date; to: Date },
+): Promise<Map<string, FineRow[]>> {
+  const rowsByPeriod = new Map<string, FineRow[]>();
+  if (!d.countedDirections.includes('inbound')) return rowsByPeriod;
+  const keys = dims.filter((dim) => VOLUME_DIMENSIONS.includes(dim));
+  const start = column('interval_start');
+  const sql = engine.dialect.createCompiler().compileAggregate({
+    from: VOLUMES_TABLE.name,
+    where: and(cmp('>=', start, instant(range.from)), cmp('<', start, instant(range.to))),
+    groupBy: [
+      { name: 'period', expr: { kind: 'bucket', unit: granularity, column: 'interval_start', timeZone: d.timezone } },
+      ...keys.map((name) => ({ name, expr: column(name) })),
+    ],
+    aggregates: volumeAggregates(d),
+  });
+  for (const r of await engine.query(sql)) {
+    const values: DimensionValues = {};
+    for (const dim of dims) values[dim] = keys.includes(dim) ? ((r[dim] as string | null) ?? null) : null;
+    const period = String(r.period);
+    rowsByPeriod.set(period, [...(rowsByPeriod.get(period) ?? []), { values, measures: toMeasures(r, d) }]);
+  }
+  return rowsByPeriod;
+}
+
+function volumeAggregates(d: Definitions): Aggregate[] {
+  const atThreshold = eq(column('threshold_seconds'), literal(d.serviceLevelSeconds));
+  const sum = (name: string, col: string, filter?: ReturnType<typeof eq>): Aggregate => ({
+    name,
+    fn: 'sum',
+    expr: column(col),
+    ...(filter ? { filter } : {}),
+  });
+  return [
+    sum('offered', 'offered'),
+    sum('handled', 'handled'),
+    sum('abandoned', 'abandoned'),
+    sum('handleSeconds', 'handle_seconds_sum'),
+    sum('waitSeconds', 'wait_seconds_sum'),
+    sum('answeredTimed', 'handled', not(isNull(column('wait_seconds_sum')))),
+    sum('slAnswered', 'handled', atThreshold),
+    sum('slAbandoned', 'abandoned', atThreshold),
+    sum('answeredWithin', 'answered_within_threshold', atThreshold),
+    sum('voiceHandled', 'handled', eq(column('channel'), literal('voice'))),
+    sum('voiceAbandoned', 'abandoned', eq(column('channel'), literal('voice'))),
+  ];
+}
+
+function toMeasures(r: Record<string, unknown>, d: Definitions): ContactMeasures {
+  const n = (key: string) => Number(r[key] ?? 0);
+  const counts = (outcome: 'handled' | 'abandoned') => d.countedOutcomes.includes(outcome);
+  const m = emptyMeasures();
+  m.contacts = (counts('handled') ? n('handled') : 0) + (counts('abandoned') ? n('abandoned') : 0);
+  m.voiceContacts = (counts('handled') ? n('voiceHandled') : 0) + (counts('abandoned') ? n('voiceAbandoned') : 0);
+  m.handled = n('handled');
+  m.handleSeconds = n('handleSeconds');
+  m.weightHandleSeconds = n('handleSeconds');
+  m.waitAnsweredSeconds = n('waitSeconds');
+  m.answeredTimed = n('answeredTimed');
+  m.slAnswered = n('slAnswered');
+  m.slAbandoned = n('slAbandoned');
+  m.answeredWithin = n('answeredWithin');
+  m.abandoned = n('abandoned');
+  m.offered = n('offered');
+  m.rows = n('offered');
+  // Volumes know no customers: every counted contact is a resolution unless the data says otherwise.
+  m.resolutions = m.contacts;
+  return m;
+}
