@@ -105,6 +105,80 @@ export const AGENT_TIME_TABLE: TableDef = {
   ],
 };
 
+/**
+ * Aggregated counts per interval and segment, for centers (or channels) without contact-level data.
+ * Written by `percontact import volumes`; read by the report together with `contacts`, never for the
+ * same segment and time: an import is refused where volumes and contacts (of any source) of the same
+ * channel and queue (a NULL queue covers every queue) would overlap in time, and where two volume rows
+ * would.
+ * - `source`: the import's source name; (source, channel, queue, interval_start) identifies a row, and
+ *   re-importing it replaces it.
+ * - `interval_start` / `interval_end`: UTC instants, end exclusive. Stored as two instants rather than
+ *   start + length because a local day or month has no fixed length (DST, month lengths).
+ * - `interval_length`: the interval as an ISO 8601 duration ('PT15M', 'PT30M', 'PT1H', 'P1D', 'P1W',
+ *   'P1M'), for display and grouping.
+ * - `offered` = every contact that reached the segment; `handled` = answered by an agent; `abandoned`
+ *   = left while waiting. All whole numbers >= 0, handled + abandoned <= offered.
+ * - `handle_seconds_sum`: total talk + hold + wrap of the handled contacts (AHT = sum ÷ handled).
+ * - `wait_seconds_sum`: total queue wait of the handled contacts (ASA = sum ÷ handled).
+ * - `answered_within_threshold`: handled contacts answered within `threshold_seconds` (both NULL
+ *   when the source does not report a service level).
+ */
+export const VOLUMES_TABLE: TableDef = {
+  name: 'volumes',
+  key: ['source', 'channel', 'queue', 'interval_start'],
+  columns: [
+    col('source', 'text', false),
+    col('channel', 'text', false),
+    col('queue', 'text'),
+    col('interval_start', 'timestamp', false),
+    col('interval_end', 'timestamp', false),
+    col('interval_length', 'text', false),
+    col('offered', 'integer', false),
+    col('handled', 'integer', false),
+    col('abandoned', 'integer', false),
+    col('handle_seconds_sum', 'double'),
+    col('wait_seconds_sum', 'double'),
+    col('answered_within_threshold', 'integer'),
+    col('threshold_seconds', 'double'),
+  ],
+};
+
+/**
+ * Exchange rates for cost lines in other currencies: on local `date`, one unit of `currency` is worth
+ * `rate` units of the workspace currency (exact decimal text, > 0). Written by `percontact import fx`.
+ */
+export const FX_RATES_TABLE: TableDef = {
+  name: 'fx_rates',
+  key: ['date', 'currency'],
+  columns: [col('date', 'date', false), col('currency', 'text', false), col('rate', 'text', false)],
+};
+
+/**
+ * One row per committed import: what was read and what became of it (rows read = imported + rejected
+ * + duplicates + skipped by rule). `kind` is contacts, volumes, costs or fx; `files` is a
+ * newline-separated list; `mapping` is the preset name or mapping file.
+ */
+export const IMPORTS_TABLE: TableDef = {
+  name: 'imports',
+  key: ['id'],
+  columns: [
+    col('id', 'text', false),
+    col('kind', 'text', false),
+    col('source', 'text'),
+    col('files', 'text', false),
+    col('mapping', 'text', false),
+    col('finished_at', 'timestamp', false),
+    col('rows_read', 'integer', false),
+    col('rows_imported', 'integer', false),
+    col('rows_duplicate', 'integer', false),
+    col('rows_rejected', 'integer', false),
+    col('rows_skipped', 'integer', false),
+    col('records_written', 'integer', false),
+    col('records_replaced', 'integer', false),
+  ],
+};
+
 export const SCHEMA_VERSION_TABLE: TableDef = {
   name: 'schema_version',
   key: ['version'],
@@ -121,6 +195,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'contacts and cost ledger', tables: [CONTACTS_TABLE, COST_LINES_TABLE] },
   { version: 2, description: 'rate cards and agent time', tables: [RATE_CARDS_TABLE, AGENT_TIME_TABLE] },
+  { version: 3, description: 'volumes, fx rates and the import log', tables: [VOLUMES_TABLE, FX_RATES_TABLE, IMPORTS_TABLE] },
 ];
 
 export type SqlValue = string | number | boolean | Date | null;
