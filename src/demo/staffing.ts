@@ -1,0 +1,41 @@
+import type { DemoChannel } from './profile.js';
+
+/**
+ * Staffing economics of the demo center. Paid hours follow from handle hours the way workforce
+ * planners reason: FTE = handle hours ÷ occupancy ÷ productive share of paid time ÷ paid hours.
+ */
+export const OCCUPANCY = 0.8;
+/** Share of paid time spent logged in and available (after breaks, meetings, training, absence). */
+export const PRODUCTIVE_SHARE = 0.7;
+/** 38 hours a week × 52 weeks ÷ 12 months. */
+export const PAID_HOURS_PER_MONTH = 165;
+/** Employer social contributions and benefits on gross wages. */
+export const EMPLOYER_LOADING = 0.21;
+
+export const TEAMS = ['frontline', 'technical', 'digital'] as const;
+export type Team = (typeof TEAMS)[number];
+
+/** Monthly gross wage per agent FTE. */
+export const TEAM_SALARY: Record<Team, number> = { frontline: 2850, technical: 3350, digital: 2950 };
+
+/** One team lead / workforce planner per ten agent FTE, at this monthly gross wage. */
+export const AGENTS_PER_SUPERVISOR = 10;
+export const SUPERVISOR_SALARY = 4300;
+
+/** Which team works a queue on a channel; self-service has no team. */
+export function routeTeam(channel: DemoChannel, queue: string): Team | null {
+  switch (channel) {
+    case 'self_service':
+      return null;
+    case 'voice':
+      return queue === 'tech_support' ? 'technical' : 'frontline';
+    case 'chat':
+      return queue === 'tech_support' ? 'technical' : 'digital';
+    default:
+      return 'digital';
+  }
+}
+
+export function fteForHandleHours(handleHours: number): number {
+  return handleHours / OCCUPANCY / PRODUCTIVE_SHARE / PAID_HOURS_PER_MONTH;
+}
