@@ -83,6 +83,28 @@ export function addMeasures(into: ContactMeasures, from: ContactMeasures): void 
 
 const NEXT_COUNTED = 'next_counted_at';
 
+/**
+ * Rows within their channel's service-level threshold: `atMost(t)` is the condition for one
+ * threshold; channels with a threshold of their own use it, every other channel the default.
+ */
+export function withinThreshold(d: Definitions, atMost: (threshold: number) => Expr): Expr {
+  const overrides = Object.entries(d.serviceLevelByChannel);
+  if (overrides.length === 0) return atMost(d.serviceLevelSeconds);
+  const channel = column('channel');
+  return or(
+    ...overrides.map(([c, t]) => and(eq(channel, literal(c)), atMost(t))),
+    and(
+      not(
+        inList(
+          channel,
+          overrides.map(([c]) => c),
+        ),
+      ),
+      atMost(d.serviceLevelSeconds),
+    ),
+  );
+}
+
 function countedFilter(d: Definitions): Expr {
   return and(inList(column('direction'), d.countedDirections), inList(column('outcome'), d.countedOutcomes));
 }
@@ -112,10 +134,10 @@ function measureAggregates(d: Definitions): Aggregate[] {
     { name: 'answeredTimed', fn: 'count', filter: and(handled, not(isNull(wait))) },
     { name: 'slAnswered', fn: 'count', filter: and(handled, not(isNull(wait))) },
     { name: 'slAbandoned', fn: 'count', filter: abandoned },
-    { name: 'answeredWithin', fn: 'count', filter: and(handled, waitAtMost(d.serviceLevelSeconds)) },
+    { name: 'answeredWithin', fn: 'count', filter: and(handled, withinThreshold(d, waitAtMost)) },
     { name: 'abandoned', fn: 'count', filter: abandoned },
     { name: 'abandonedShort', fn: 'count', filter: and(abandoned, waitAtMost(d.shortAbandonSeconds)) },
-    { name: 'abandonedWithin', fn: 'count', filter: and(abandoned, waitAtMost(d.serviceLevelSeconds)) },
+    { name: 'abandonedWithin', fn: 'count', filter: and(abandoned, withinThreshold(d, waitAtMost)) },
     { name: 'offered', fn: 'count', filter: and(direction, inList(outcome, ['handled', 'abandoned', 'callback'])) },
     { name: 'selfServed', fn: 'count', filter: and(direction, eq(outcome, literal('self_served'))) },
     { name: 'contactsWithCustomer', fn: 'count', filter: withCustomer },

@@ -9,6 +9,8 @@ export interface Definitions {
   countedDirections: readonly string[];
   countedOutcomes: readonly string[];
   serviceLevelSeconds: number;
+  /** Thresholds that differ from serviceLevelSeconds, by channel. */
+  serviceLevelByChannel: Readonly<Record<string, number>>;
   shortAbandonSeconds: number;
   serviceLevelFormula: ServiceLevelFormula;
   repeatWindowDays: number;
@@ -28,6 +30,7 @@ export function resolveDefinitions(config: WorkspaceConfig): Definitions {
     countedDirections: config.contactDefinition.directions,
     countedOutcomes: config.contactDefinition.outcomes,
     serviceLevelSeconds: config.serviceLevel.thresholdSeconds,
+    serviceLevelByChannel: config.serviceLevel.thresholdByChannel as Record<string, number>,
     shortAbandonSeconds: config.serviceLevel.shortAbandonSeconds,
     serviceLevelFormula: config.serviceLevel.formula,
     repeatWindowDays: config.repeatContact.windowDays,
@@ -39,15 +42,15 @@ export function resolveDefinitions(config: WorkspaceConfig): Definitions {
 
 /** The definitions as printed with every report (text) and embedded in every JSON report. */
 export function describeDefinitions(d: Definitions): Record<string, string> {
-  const t = d.serviceLevelSeconds;
   const s = d.shortAbandonSeconds;
+  const t = [`${d.serviceLevelSeconds} s`, ...Object.entries(d.serviceLevelByChannel).map(([c, v]) => `${c} ${v} s`)].join(', ');
   return {
     contacts: `${d.countedDirections.join('/')} contacts with outcome ${d.countedOutcomes.join(' or ')}`,
     cost: 'each cost line prorated by calendar days of overlap with the period; shared costs allocated by their driver; parts rounded to the minor unit by largest remainder',
     costPerContact: 'cost ÷ contacts (undefined where there are no contacts)',
     aht: 'Σ (talk + hold + wrap) of handled contacts ÷ handled contacts',
     asa: 'Σ wait of answered contacts ÷ answered contacts (contacts with unknown wait left out)',
-    serviceLevel: `${d.serviceLevelFormula}: ${SERVICE_LEVEL_TEXT[d.serviceLevelFormula]}, t = ${t} s, s = ${s} s; "within" = wait ≤ threshold; answered with unknown wait left out`,
+    serviceLevel: `${d.serviceLevelFormula}: ${SERVICE_LEVEL_TEXT[d.serviceLevelFormula]}, t = ${t}, s = ${s} s; "within" = wait ≤ threshold; answered with unknown wait left out`,
     abandonRate: `abandoned after ${s} s ÷ (offered − abandoned within ${s} s); offered = handled + abandoned + callback`,
     ahtQuantiles: 'median and p90 of handle seconds of handled contacts (continuous quantiles)',
     repeatContact: `a counted contact whose customer has another counted contact within ${d.repeatWindowDays} days after it, on any channel; FCR = 1 − repeats ÷ counted contacts with a known customer`,
@@ -71,3 +74,4 @@ export const SERVICE_LEVEL_TEXT: Record<ServiceLevelFormula, string> = {
   early_abandons_good: '(answered within t + abandoned within t) ÷ (answered + abandoned)',
   early_abandons_ignored: 'answered within t ÷ (answered + abandoned − abandoned within t)',
 };
+

@@ -1,10 +1,10 @@
 import type { Granularity } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
-import { type Aggregate, and, cmp, column, eq, instant, isNull, literal, not } from '../engine/query.js';
+import { type Aggregate, and, cmp, column, type Expr, eq, instant, isNull, literal, not } from '../engine/query.js';
 import { VOLUMES_TABLE } from '../engine/schema.js';
 import type { Dimension } from '../model/contact.js';
 import type { FineRow } from './allocation.js';
-import { type ContactMeasures, emptyMeasures } from './contact-measures.js';
+import { type ContactMeasures, emptyMeasures, withinThreshold } from './contact-measures.js';
 import type { Definitions } from './definitions.js';
 import type { DimensionValues } from './segments.js';
 
@@ -47,8 +47,8 @@ export async function volumeRows(
 }
 
 function volumeAggregates(d: Definitions): Aggregate[] {
-  const atThreshold = eq(column('threshold_seconds'), literal(d.serviceLevelSeconds));
-  const sum = (name: string, col: string, filter?: ReturnType<typeof eq>): Aggregate => ({
+  const atThreshold = withinThreshold(d, (t) => eq(column('threshold_seconds'), literal(t)));
+  const sum = (name: string, col: string, filter?: Expr): Aggregate => ({
     name,
     fn: 'sum',
     expr: column(col),

@@ -12,7 +12,7 @@ import { explain } from './explain.js';
  * March 2026: voice has contact-level data (v1, v2: handle 500 s each, waits 10 s and 30 s); email only
  * daily volumes: day 1 offered 10, handled 8, abandoned 2, handle 4000 s, wait 800 s, 6 answered within
  * 20 s; day 2 offered 5, handled 5, handle 1000 s, no wait or service level reported.
- * Counted contacts: voice 2 + email 13 = 15. Handle time voice 1000 : email 5000.
+ * (service level measured at 24 h, the default email threshold). Counted contacts: voice 2 + email 13 = 15. Handle time voice 1000 : email 5000.
  * Wages 1000.00 EUR by handle time → 16666.67 / 83333.33 cents → voice 166.67, email 833.33.
  * Licence 100.00 USD from 1 Mar at the latest USD rate on or before then (0.90 of 25 Feb, not 0.95 of
  * 15 Mar) → 90.00 EUR, by contacts 2 : 13 → 12.00 / 78.00.
@@ -33,7 +33,7 @@ beforeAll(async () => {
   );
   const day = (d: string) => [at(`2026-03-${d}T23:00:00Z`), at(`2026-03-${String(Number(d) + 1).padStart(2, '0')}T23:00:00Z`)];
   await engine.append(VOLUMES_TABLE, [
-    ['wfm', 'email', null, ...day('02'), 'P1D', 10, 8, 2, 4000, 800, 6, 20],
+    ['wfm', 'email', null, ...day('02'), 'P1D', 10, 8, 2, 4000, 800, 6, 86_400],
     ['wfm', 'email', null, ...day('03'), 'P1D', 5, 5, 0, 1000, null, null, null],
   ]);
   await engine.append(FX_RATES_TABLE, [
@@ -56,7 +56,7 @@ describe('volumes and foreign-currency costs', () => {
       costPerContact: '70.10',
       ahtSeconds: 384.6, // 5000 / 13
       asaSeconds: 100, // 800 / 8 answered with a reported wait
-      serviceLevel: 0.6, // 6 / (8 + 2) measured at 20 s
+      serviceLevel: 0.6, // 6 / (8 + 2) measured at the email threshold
       abandonRate: 0.1333, // 2 / 15
     });
     expect(view.totals).toMatchObject({ contacts: 15, cost: '1090.00', costPerContact: '72.67' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COST_CATEGORIES } from './cost-line.js';
-import { DIRECTIONS, OUTCOMES } from './contact.js';
+import { CHANNELS, DIRECTIONS, OUTCOMES } from './contact.js';
 import { parseDriver } from './driver.js';
 
 /** The five common service-level formulas (DESIGN appendix A). */
@@ -41,8 +41,10 @@ export const workspaceConfigSchema = z.object({
       thresholdSeconds: z.number().nonnegative().default(20),
       shortAbandonSeconds: z.number().nonnegative().default(5),
       formula: z.enum(SERVICE_LEVEL_FORMULAS).default('short_abandons_excluded'),
+      /** Channels answered on another clock (email within hours, not seconds). */
+      thresholdByChannel: z.partialRecord(z.enum(CHANNELS), z.number().nonnegative()).default({}),
     })
-    .default({ thresholdSeconds: 20, shortAbandonSeconds: 5, formula: 'short_abandons_excluded' }),
+    .default({ thresholdSeconds: 20, shortAbandonSeconds: 5, formula: 'short_abandons_excluded', thresholdByChannel: {} }),
   repeatContact: z
     .object({ windowDays: z.number().positive().default(7) })
     .default({ windowDays: 7 }),
@@ -79,6 +81,7 @@ export function defaultConfig(currency: string, timezone: string): WorkspaceConf
   return workspaceConfigSchema.parse({
     currency,
     timezone,
+    serviceLevel: { thresholdByChannel: { email: 86_400, social: 3_600, messaging: 3_600, sms: 3_600 } },
     allocation: { defaultDriver: 'handle_time', byCategory: DEFAULT_CATEGORY_DRIVERS },
   });
 }
