@@ -1,4 +1,4 @@
-import { dayNumber } from '../calendar/dates.js';
+import { addDays, dayNumber } from '../calendar/dates.js';
 import { type Granularity, type Period, periodsBetween } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
 import { UserError } from '../errors.js';
@@ -9,6 +9,7 @@ import { DIMENSIONS, type Dimension } from '../model/contact.js';
 import type { CostCategory, CostLine } from '../model/cost-line.js';
 import { type AllocationDriver, parseDriver } from '../model/driver.js';
 import { agentTimeRows } from './agent-time.js';
+import { type ResolvedBenchmark, resolveBenchmark } from './benchmarks/select.js';
 import { bottomUpLabour } from './bottom-up-labour.js';
 import { type FxRates, loadFxRates } from './fx.js';
 import { volumeRows } from './volume-measures.js';
@@ -47,6 +48,8 @@ export interface ReportRow {
   quantiles: HandleQuantiles;
   cost: Decimal;
   costByCategory: Map<CostCategory, Decimal>;
+  /** The cost-per-contact benchmark this row compares with. */
+  benchmark?: ResolvedBenchmark;
 }
 
 /** One cost line's part in one period and segment: what `explain` shows. */
@@ -108,8 +111,10 @@ export async function costPerContactReport(
   const allocations = allocateLines(lines, periods, fine, definitions, by, scale, fx);
   const { labourBasis, notes } = await addBottomUpLabour(engine, definitions, granularity, by, periods, instants, scale, allocations);
   const report = assemble(periods, fine, allocations, by);
+  const asOf = addDays(range.to, -1);
   for (const row of [...report.rows, ...report.periodTotals, report.totals]) {
     row.quantiles = quantiles.get(quantileKey(by, row)) ?? NO_QUANTILES;
+    if (!row.unallocated) row.benchmark = resolveBenchmark(definitions.benchmarks, definitions.currency, row.segment, fx, asOf);
   }
   return { definitions, granularity, from: range.from, to: range.to, by, periods, ...report, allocations, labourBasis, notes };
 }

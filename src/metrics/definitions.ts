@@ -1,6 +1,7 @@
 import type { ServiceLevelFormula, WorkspaceConfig } from '../model/config.js';
 import type { CostCategory } from '../model/cost-line.js';
 import { type AllocationDriver, parseDriver } from '../model/driver.js';
+import { type BenchmarkChoice, benchmarkChoice } from './benchmarks/select.js';
 
 /** The metric definitions in force for a report, resolved from the workspace configuration. */
 export interface Definitions {
@@ -17,6 +18,7 @@ export interface Definitions {
   csatTopBoxMin: number;
   defaultDriver: AllocationDriver;
   categoryDrivers: Partial<Record<CostCategory, AllocationDriver>>;
+  benchmarks: BenchmarkChoice;
 }
 
 export function resolveDefinitions(config: WorkspaceConfig): Definitions {
@@ -37,6 +39,7 @@ export function resolveDefinitions(config: WorkspaceConfig): Definitions {
     csatTopBoxMin: config.csat.topBoxMin,
     defaultDriver: parseDriver(config.allocation.defaultDriver),
     categoryDrivers,
+    benchmarks: benchmarkChoice(config),
   };
 }
 

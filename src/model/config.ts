@@ -51,6 +51,28 @@ export const workspaceConfigSchema = z.object({
   csat: z
     .object({ topBoxMin: z.number().min(0).max(1).default(0.75) })
     .default({ topBoxMin: 0.75 }),
+  benchmarks: z
+    .object({
+      /** Benchmark id for rows that are not one channel. */
+      costPerContact: z.string().default('industry-average'),
+      /** Benchmark id per channel, for rows of one channel. */
+      byChannel: z.partialRecord(z.enum(CHANNELS), z.string()).default({}),
+      /** The workspace's own figures, same fields as the shipped table. */
+      custom: z
+        .array(
+          z.object({
+            id: z.string().min(1),
+            metric: z.enum(['costPerContact', 'costPerCall', 'labourShare']).default('costPerContact'),
+            channel: z.enum(CHANNELS).optional(),
+            value: z.string().regex(/^\d+(\.\d+)?$/, 'a decimal number such as 7.16'),
+            currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+            source: z.string().min(1),
+            year: z.number().int().nullable().default(null),
+          }),
+        )
+        .default([]),
+    })
+    .default({ costPerContact: 'industry-average', byChannel: {}, custom: [] }),
   allocation: z
     .object({
       defaultDriver: driverText.default('handle_time'),
@@ -82,6 +104,15 @@ export function defaultConfig(currency: string, timezone: string): WorkspaceConf
     currency,
     timezone,
     serviceLevel: { thresholdByChannel: { email: 86_400, social: 3_600, messaging: 3_600, sms: 3_600 } },
+    benchmarks: {
+      costPerContact: 'industry-average',
+      byChannel: {
+        voice: 'contactbabel-us-voice',
+        email: 'contactbabel-us-email',
+        chat: 'contactbabel-us-chat',
+        self_service: 'gartner-self-service',
+      },
+    },
     allocation: { defaultDriver: 'handle_time', byCategory: DEFAULT_CATEGORY_DRIVERS },
   });
 }

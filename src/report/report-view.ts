@@ -1,3 +1,4 @@
+import type { ResolvedBenchmark } from '../metrics/benchmarks/select.js';
 import type { CostPerContactReport, ReportRow } from '../metrics/cost-per-contact.js';
 import { type Definitions, describeDefinitions } from '../metrics/definitions.js';
 import { figures, moneyText } from '../metrics/figures.js';
@@ -37,6 +38,23 @@ export interface RowView {
   /** Handle time ÷ staffed time; null where the workspace has no agent time for the row. */
   occupancy: number | null;
   costByCategory: Record<string, string>;
+  benchmark: BenchmarkView | null;
+}
+
+/** The comparison of a row's cost per contact with its benchmark, naming the source. */
+export interface BenchmarkView {
+  id: string;
+  source: string;
+  year: number | null;
+  tableVersion: string;
+  /** The published figure as published, e.g. "7.16 USD". */
+  published: string;
+  /** In the workspace currency; null where no FX rate converts it. */
+  value: string | null;
+  fxRate: string | null;
+  /** costPerContact − value, and the same as a share of value. */
+  gap: string | null;
+  gapShare: number | null;
 }
 
 export interface ReportView {
@@ -99,6 +117,22 @@ export function rowView(row: ReportRow, definitions: Definitions, by: readonly D
     containment: round(f.containment, 4),
     occupancy: round(f.occupancy, 4),
     costByCategory: Object.fromEntries([...row.costByCategory].sort().map(([c, v]) => [c, moneyText(v, scale)])),
+    benchmark: row.benchmark ? benchmarkView(row.benchmark, f.costPerContact, scale) : null,
+  };
+}
+
+function benchmarkView(b: ResolvedBenchmark, costPerContact: Decimal | undefined, scale: number): BenchmarkView {
+  const gap = b.value && costPerContact ? costPerContact.minus(b.value) : undefined;
+  return {
+    id: b.benchmark.id,
+    source: b.benchmark.source,
+    year: b.benchmark.year,
+    tableVersion: b.tableVersion,
+    published: `${b.benchmark.value}${b.benchmark.currency ? ` ${b.benchmark.currency}` : ''}`,
+    value: b.value ? moneyText(b.value, scale) : null,
+    fxRate: b.fx ? b.fx.rate.toFixed() : null,
+    gap: gap ? moneyText(gap, scale) : null,
+    gapShare: gap && b.value && !b.value.isZero() ? Number(gap.div(b.value).toFixed(4)) : null,
   };
 }
 
