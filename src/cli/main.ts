@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isUserError } from '../errors.js';
 import { io } from './io.js';
 import { registerDemo } from './commands/demo.js';
+import { registerDrivers } from './commands/drivers.js';
 import { registerExplain } from './commands/explain.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerInit(program);
   registerReport(program);
   registerExplain(program);
+  registerDrivers(program);
   return program;
 }
 

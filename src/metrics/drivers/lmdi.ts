@@ -22,7 +22,8 @@ export function logMean(a: Decimal, b: Decimal): Decimal {
  */
 export function lmdi(y: Pair<Decimal>, factors: readonly Factor[]): Decimal[] {
   const all = [...y, ...factors.flatMap((f) => f.values)];
-  if (all.some((v) => !v.isPositive() || v.isZero())) throw new Error('LMDI needs positive values in both periods');
+  if (all.some((v) => !v.isPositive() || v.isZero()))
+    throw new Error('LMDI needs positive values in both periods');
   const logRatio = (values: Pair<Decimal>) => exact(values[1]).ln().minus(exact(values[0]).ln());
   const weight = logMean(y[1], y[0]);
   const logChanges = factors.map((f) => logRatio(f.values).times(f.exponent));

@@ -126,7 +126,8 @@ function indexSegments(segments: readonly SegmentInput[]): Map<string, SegmentIn
   const map = new Map<string, SegmentInput>();
   for (const s of segments) {
     if (map.has(s.key)) throw new Error(`segment "${s.key}" appears twice in one period`);
-    if (!Number.isInteger(s.contacts) || s.contacts < 0) throw new Error(`segment "${s.key}": contacts ${s.contacts}`);
+    if (!Number.isInteger(s.contacts) || s.contacts < 0)
+      throw new Error(`segment "${s.key}": contacts ${s.contacts}`);
     map.set(s.key, s);
   }
   return map;
@@ -142,7 +143,11 @@ function statusOf(v0: number, v1: number): SegmentStatus {
   return v0 > 0 ? 'left' : 'without-contacts';
 }
 
-function segmentEffect(key: string, inputs: Pair<SegmentInput | undefined>, totals: Pair<number>): SegmentEffect {
+function segmentEffect(
+  key: string,
+  inputs: Pair<SegmentInput | undefined>,
+  totals: Pair<number>,
+): SegmentEffect {
   const v = [inputs[0]?.contacts ?? 0, inputs[1]?.contacts ?? 0] as const;
   const c = [exact(inputs[0]?.cost ?? 0), exact(inputs[1]?.cost ?? 0)] as const;
   const share = [exact(v[0]).div(totals[0]), exact(v[1]).div(totals[1])] as const;
