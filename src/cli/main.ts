@@ -6,6 +6,7 @@ import { registerDrivers } from './commands/drivers.js';
 import { registerExplain } from './commands/explain.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
+import { registerStaff } from './commands/staff.js';
 
 /**
  * Command files define their options eagerly (for --help) and import their heavy modules (DuckDB,
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerInit(program);
   registerReport(program);
+  registerStaff(program);
   registerExplain(program);
   registerDrivers(program);
   return program;

@@ -50,3 +50,28 @@ export function positiveNumberOption(name: string) {
     return n;
   };
 }
+
+export function nonNegativeNumberOption(name: string) {
+  return (text: string): number => {
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isFinite(n) || n < 0) {
+      throw new UserError('USAGE', `${name} "${text}": expected a number >= 0`);
+    }
+    return n;
+  };
+}
+
+/** A share between 0 and 1 (0.8, not 80); each end included only where it makes sense. */
+export function shareOption(name: string, bounds: { zero: boolean; one: boolean }) {
+  const low = bounds.zero ? '>= 0' : '> 0';
+  const high = bounds.one ? '<= 1' : '< 1';
+  return (text: string): number => {
+    const n = Number(text);
+    const ok = text.trim() !== '' && (bounds.zero ? n >= 0 : n > 0) && (bounds.one ? n <= 1 : n < 1);
+    if (!ok) {
+      const range = `${low} and ${high}`;
+      throw new UserError('USAGE', `${name} "${text}": expected a share ${range} (e.g. 0.8 for 80%)`);
+    }
+    return n;
+  };
+}
