@@ -1,5 +1,3 @@
-import type { Granularity } from '../calendar/period.js';
-
 /**
  * A plain-data form of the queries metrics need. Metrics build these; a dialect's compiler turns
  * them into SQL text. Nothing here knows an engine.
@@ -19,10 +17,11 @@ export type Expr =
   /** Seconds from one timestamp to another (negative when `to` is earlier). */
   | { kind: 'secondsBetween'; from: Expr; to: Expr }
   /**
-   * The first local calendar day of the period containing a timestamp column, as 'YYYY-MM-DD' text.
-   * With a null time zone the column is a local date already.
+   * The index i with boundaries[i] <= column < boundaries[i + 1] (NULL outside): periods as plain
+   * comparisons with instants (or dates) computed once, which is far cheaper per row than time-zone
+   * conversion and date truncation, and exact across DST changes by construction.
    */
-  | { kind: 'bucket'; unit: Granularity; column: string; timeZone: string | null }
+  | { kind: 'periodIndex'; column: string; boundaries: readonly (Date | string)[] }
   /** The local ISO weekday (Monday 1 … Sunday 7) or minute of the day (0 … 1439) of a timestamp column, as an integer. */
   | { kind: 'localTimePart'; part: LocalTimePart; column: string; timeZone: string };
 
@@ -69,8 +68,17 @@ export const column = (name: string): Expr => ({ kind: 'column', name });
 export const literal = (value: string | number | boolean | null): Expr => ({ kind: 'literal', value });
 export const instant = (value: Date): Expr => ({ kind: 'instant', value });
 export const eq = (left: Expr, right: Expr): Expr => ({ kind: 'compare', op: '=', left, right });
-export const cmp = (op: '<' | '<=' | '>' | '>=' | '<>', left: Expr, right: Expr): Expr => ({ kind: 'compare', op, left, right });
-export const inList = (expr: Expr, values: readonly (string | number)[]): Expr => ({ kind: 'in', expr, values });
+export const cmp = (op: '<' | '<=' | '>' | '>=' | '<>', left: Expr, right: Expr): Expr => ({
+  kind: 'compare',
+  op,
+  left,
+  right,
+});
+export const inList = (expr: Expr, values: readonly (string | number)[]): Expr => ({
+  kind: 'in',
+  expr,
+  values,
+});
 export const and = (...items: Expr[]): Expr => ({ kind: 'and', items });
 export const or = (...items: Expr[]): Expr => ({ kind: 'or', items });
 export const not = (expr: Expr): Expr => ({ kind: 'not', expr });

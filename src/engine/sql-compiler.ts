@@ -1,4 +1,3 @@
-import type { Granularity } from '../calendar/period.js';
 import type { Aggregate, AggregateQuery, Expr, LocalTimePart } from './query.js';
 import type { ColumnType, TableDef } from './schema.js';
 
@@ -7,18 +6,41 @@ import type { ColumnType, TableDef } from './schema.js';
  * and overrides only the hooks where its engine differs. Pure: text in, text out, no connection.
  */
 export class SqlCompiler {
+  /**
+   * Two levels: an inner projection computes every distinct key, value and filter expression once
+   * per row (a filter shared by several aggregates is evaluated once), and the outer query
+   * aggregates over those columns.
+   */
   compileAggregate(query: AggregateQuery): string {
-    const keys = query.groupBy.map((g) => `${this.expr(g.expr)} AS ${this.identifier(g.name)}`);
-    const aggregates = query.aggregates.map((a) => `${this.aggregate(a)} AS ${this.identifier(a.name)}`);
-    const where = query.where ? ` WHERE ${this.expr(query.where)}` : '';
+    const projected = new Map<string, string>();
+    const column = (sql: string): string => {
+      let name = projected.get(sql);
+      if (!name) {
+        name = `c${projected.size}`;
+        projected.set(sql, name);
+      }
+      return this.identifier(name);
+    };
+    const keys = query.groupBy.map((g) => `${column(this.expr(g.expr))} AS ${this.identifier(g.name)}`);
+    const aggregates = query.aggregates.map((a) => {
+      const value = a.expr ? column(this.expr(a.expr)) : undefined;
+      const filter = a.filter ? column(this.expr(a.filter)) : undefined;
+      return `${this.aggregate(a, value, filter)} AS ${this.identifier(a.name)}`;
+    });
     const sets = query.groupingSets;
-    const columns = sets ? [...keys, `${this.groupingSetIndex(query.groupBy.map((g) => g.name), sets)} AS grouping_set`] : keys;
-    return `SELECT ${[...columns, ...aggregates].join(', ')} FROM ${this.source(query.from)}${where}${this.groupBy(query)}`;
+    const names = query.groupBy.map((g) => g.name);
+    const columns = sets ? [...keys, `${this.groupingSetIndex(names, sets)} AS grouping_set`] : keys;
+    const where = query.where ? ` WHERE ${this.expr(query.where)}` : '';
+    const inner = [...projected].map(([sql, name]) => `${sql} AS ${this.identifier(name)}`);
+    const flat = `SELECT ${inner.length > 0 ? inner.join(', ') : '1 AS c'} FROM ${this.source(query.from)}${where}`;
+    return `SELECT ${[...columns, ...aggregates].join(', ')} FROM (${flat}) AS flat${this.groupBy(query)}`;
   }
 
   protected groupBy(query: AggregateQuery): string {
     if (query.groupingSets) {
-      const sets = query.groupingSets.map((set) => `(${set.map((name) => this.identifier(name)).join(', ')})`);
+      const sets = query.groupingSets.map(
+        (set) => `(${set.map((name) => this.identifier(name)).join(', ')})`,
+      );
       return ` GROUP BY GROUPING SETS (${sets.join(', ')})`;
     }
     return query.groupBy.length > 0 ? ` GROUP BY ${query.groupBy.map((_, i) => i + 1).join(', ')}` : '';
@@ -46,7 +68,8 @@ export class SqlCompiler {
 
   createTable(table: TableDef): string {
     const columns = table.columns.map(
-      (c) => `${this.identifier(c.name)} ${this.columnType(c.type, c.nullable)}${c.nullable ? '' : ' NOT NULL'}`,
+      (c) =>
+        `${this.identifier(c.name)} ${this.columnType(c.type, c.nullable)}${c.nullable ? '' : ' NOT NULL'}`,
     );
     return `CREATE TABLE IF NOT EXISTS ${this.identifier(table.name)} (${columns.join(', ')})`;
   }
@@ -84,19 +107,33 @@ export class SqlCompiler {
     return types[type];
   }
 
-  /** Local period start of a timestamp as 'YYYY-MM-DD' text. */
-  bucket(unit: Granularity, column: string, timeZone: string | null): string {
-    const local =
-      timeZone === null ? this.identifier(column) : `(${this.identifier(column)} AT TIME ZONE ${this.stringLiteral(timeZone)})`;
-    return `CAST(CAST(date_trunc(${this.stringLiteral(unit)}, ${local}) AS DATE) AS VARCHAR)`;
-  }
-
   /** Local ISO weekday (Monday = 1) or minute of the day of a timestamp, as an integer. */
   localTimePart(part: LocalTimePart, column: string, timeZone: string): string {
     const local = `(${this.identifier(column)} AT TIME ZONE ${this.stringLiteral(timeZone)})`;
     return part === 'isoWeekday'
       ? `CAST(EXTRACT(ISODOW FROM ${local}) AS INTEGER)`
       : `CAST(EXTRACT(HOUR FROM ${local}) * 60 + EXTRACT(MINUTE FROM ${local}) AS INTEGER)`;
+  }
+
+  dateLiteral(isoDate: string): string {
+    return `DATE ${this.stringLiteral(isoDate)}`;
+  }
+
+  /** A balanced tree of comparisons: about log2(periods) per row, whatever the number of periods. */
+  periodIndex(column: string, boundaries: readonly (Date | string)[]): string {
+    const col = this.identifier(column);
+    const bound = (i: number) => {
+      const b = boundaries[i] as Date | string;
+      return typeof b === 'string' ? this.dateLiteral(b) : this.instant(b);
+    };
+    const tree = (lo: number, hi: number): string => {
+      if (hi - lo === 1) return String(lo);
+      const mid = (lo + hi) >> 1;
+      return `CASE WHEN ${col} < ${bound(mid)} THEN ${tree(lo, mid)} ELSE ${tree(mid, hi)} END`;
+    };
+    const last = boundaries.length - 1;
+    if (last < 1) throw new Error('periodIndex needs at least two boundaries');
+    return `CASE WHEN ${col} < ${bound(0)} OR ${col} >= ${bound(last)} THEN NULL ELSE ${tree(0, last)} END`;
   }
 
   /** Continuous quantile over the rows matching `filter`. */
@@ -108,18 +145,16 @@ export class SqlCompiler {
     return `(EXTRACT(EPOCH FROM ${to}) - EXTRACT(EPOCH FROM ${from}))`;
   }
 
-  aggregate(a: Aggregate): string {
+  /** One aggregate over already projected columns: `value` and `filter` are column references. */
+  aggregate(a: Aggregate, value: string | undefined, filter: string | undefined): string {
+    const only = filter ? ` FILTER (WHERE ${filter})` : '';
+    if (a.fn === 'count') return `COUNT(*)${only}`;
+    if (!value) throw new Error(`aggregate ${a.name} needs an expression`);
     if (a.fn === 'quantile') {
-      if (!a.expr || a.q === undefined) throw new Error(`quantile ${a.name} needs an expression and q`);
-      return this.quantile(this.expr(a.expr), a.q, a.filter ? this.expr(a.filter) : undefined);
+      if (a.q === undefined) throw new Error(`quantile ${a.name} needs q`);
+      return this.quantile(value, a.q, filter);
     }
-    if (a.fn === 'count') {
-      return a.filter ? `COUNT(*) FILTER (WHERE ${this.expr(a.filter)})` : 'COUNT(*)';
-    }
-    if (!a.expr) throw new Error(`aggregate ${a.name} needs an expression`);
-    const inner = this.expr(a.expr);
-    const fn = a.fn.toUpperCase();
-    const applied = a.filter ? `${fn}(${inner}) FILTER (WHERE ${this.expr(a.filter)})` : `${fn}(${inner})`;
+    const applied = `${a.fn.toUpperCase()}(${value})${only}`;
     return a.fn === 'sum' ? `COALESCE(${applied}, 0)` : applied;
   }
 
@@ -151,8 +186,8 @@ export class SqlCompiler {
         return `(${e.items.map((i) => this.expr(i)).join(' + ')})`;
       case 'secondsBetween':
         return this.secondsBetween(this.expr(e.from), this.expr(e.to));
-      case 'bucket':
-        return this.bucket(e.unit, e.column, e.timeZone);
+      case 'periodIndex':
+        return this.periodIndex(e.column, e.boundaries);
       case 'localTimePart':
         return this.localTimePart(e.part, e.column, e.timeZone);
     }

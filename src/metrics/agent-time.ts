@@ -1,10 +1,11 @@
-import type { Granularity } from '../calendar/period.js';
+import type { Period } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
 import { and, cmp, coalesce, column, literal } from '../engine/query.js';
 import { AGENT_TIME_TABLE } from '../engine/schema.js';
 import type { Dimension } from '../model/contact.js';
 import type { FineRow } from './allocation.js';
 import { emptyMeasures } from './contact-measures.js';
+import { periodAt, periodKey } from './period-key.js';
 import type { DimensionValues } from './segments.js';
 
 /** The dimensions agent time is recorded by; a breakdown by any other leaves it out. */
@@ -17,18 +18,18 @@ const AGENT_TIME_DIMENSIONS: readonly Dimension[] = ['channel', 'queue', 'team',
  */
 export async function agentTimeRows(
   engine: Engine,
-  granularity: Granularity,
+  periods: readonly Period[],
   dims: readonly Dimension[],
-  range: { from: string; to: string },
 ): Promise<Map<string, FineRow[]>> {
   const rowsByPeriod = new Map<string, FineRow[]>();
-  if (dims.some((d) => !AGENT_TIME_DIMENSIONS.includes(d))) return rowsByPeriod;
+  const range = { from: periods[0]?.start, to: periods.at(-1)?.end };
+  if (!range.from || !range.to || dims.some((d) => !AGENT_TIME_DIMENSIONS.includes(d))) return rowsByPeriod;
   const day = column('day');
   const sql = engine.dialect.createCompiler().compileAggregate({
     from: AGENT_TIME_TABLE.name,
     where: and(cmp('>=', day, literal(range.from)), cmp('<', day, literal(range.to))),
     groupBy: [
-      { name: 'period', expr: { kind: 'bucket', unit: granularity, column: 'day', timeZone: null } },
+      { name: 'period', expr: periodKey('day', periods, null) },
       ...dims.map((name) => ({ name, expr: column(name) })),
     ],
     aggregates: [
@@ -42,7 +43,8 @@ export async function agentTimeRows(
     const measures = emptyMeasures();
     measures.staffedSeconds = Number(r.staffedSeconds);
     measures.paidSeconds = Number(r.paidSeconds);
-    const period = String(r.period);
+    const period = periodAt(periods, r.period)?.start;
+    if (!period) continue;
     rowsByPeriod.set(period, [...(rowsByPeriod.get(period) ?? []), { values, measures }]);
   }
   return rowsByPeriod;

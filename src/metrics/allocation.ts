@@ -1,7 +1,7 @@
-import { allocateLargestRemainder } from '../money/allocate.js';
-import type { Decimal } from '../money/decimal.js';
 import type { Dimension } from '../model/contact.js';
 import type { AllocationDriver } from '../model/driver.js';
+import { allocateLargestRemainder } from '../money/allocate.js';
+import type { Decimal } from '../money/decimal.js';
 import type { ContactMeasures } from './contact-measures.js';
 import { type DimensionValues, matches, project, type SegmentFilter, segmentKey } from './segments.js';
 
@@ -62,7 +62,13 @@ export function allocate(
   if (!parts) return [{ segment: undefined, amount, weight: 0, weightTotal: 0, driver }];
   const weightTotal = entries.reduce((s, e) => s + e.weight, 0);
   return entries
-    .map((e, i) => ({ segment: e.segment, amount: parts[i] as Decimal, weight: e.weight, weightTotal, driver }))
+    .map((e, i) => ({
+      segment: e.segment,
+      amount: parts[i] as Decimal,
+      weight: e.weight,
+      weightTotal,
+      driver,
+    }))
     .filter((p) => p.weight > 0);
 }
 

@@ -1,13 +1,15 @@
-import type { Granularity, Period } from '../calendar/period.js';
+import { type Period, periodsBetween } from '../calendar/period.js';
+import { localToInstant } from '../calendar/time-zone.js';
 import type { Engine } from '../engine/engine.js';
 import { and, cmp, column, eq, instant, literal } from '../engine/query.js';
 import { RATE_CARDS_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
-import { allocateLargestRemainder } from '../money/allocate.js';
-import { Decimal } from '../money/decimal.js';
 import type { Dimension } from '../model/contact.js';
 import type { CostLine } from '../model/cost-line.js';
+import { allocateLargestRemainder } from '../money/allocate.js';
+import { Decimal } from '../money/decimal.js';
 import type { Definitions } from './definitions.js';
+import { periodAt, periodKey } from './period-key.js';
 import { type DimensionValues, project, segmentKey } from './segments.js';
 
 interface RateCard {
@@ -44,19 +46,18 @@ export interface BottomUpResult {
 export async function bottomUpLabour(
   engine: Engine,
   d: Definitions,
-  granularity: Granularity,
   by: readonly Dimension[],
   periods: readonly Period[],
-  range: { from: Date; to: Date },
+  missing: ReadonlySet<string>,
   scale: number,
 ): Promise<BottomUpResult> {
   const result: BottomUpResult = { parts: [], unratedSeconds: new Map() };
-  if (periods.length === 0) return result;
+  if (missing.size === 0) return result;
   const cards = await loadRateCards(engine, d.currency);
   if (cards.length === 0) return result;
-  const wanted = new Map(periods.map((p) => [p.start, p]));
+  const wanted = new Map(periods.filter((p) => missing.has(p.start)).map((p) => [p.start, p]));
   const exact = new Map<string, Map<string, { segment: DimensionValues; amount: Decimal }>>();
-  for (const row of await handleByAgentDay(engine, d, granularity, by, range)) {
+  for (const row of await handleByAgentDay(engine, d, by, periods)) {
     const period = wanted.get(row.period);
     if (!period) continue;
     const card = rateFor(cards, row.agent, row.team, row.day);
@@ -73,9 +74,16 @@ export async function bottomUpLabour(
   }
   for (const [start, segments] of exact) {
     const period = wanted.get(start) as Period;
-    const entries = [...segments.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+    const entries = [...segments.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, e]) => e);
     const total = entries.reduce((s, e) => s.plus(e.amount), new Decimal(0)).toDecimalPlaces(scale);
-    const amounts = allocateLargestRemainder(total, entries.map((e) => e.amount), scale) ?? [];
+    const amounts =
+      allocateLargestRemainder(
+        total,
+        entries.map((e) => e.amount),
+        scale,
+      ) ?? [];
     const line = syntheticLine(period, total, d.currency);
     entries.forEach((e, i) => {
       result.parts.push({
@@ -110,7 +118,12 @@ function syntheticLine(period: Period, total: Decimal, currency: string): CostLi
   };
 }
 
-function rateFor(cards: readonly RateCard[], agent: string | null, team: string | null, day: string): RateCard | undefined {
+function rateFor(
+  cards: readonly RateCard[],
+  agent: string | null,
+  team: string | null,
+  day: string,
+): RateCard | undefined {
   const valid = (c: RateCard) => c.validFrom <= day && (c.validTo === null || day < c.validTo);
   return (
     cards.find((c) => agent !== null && c.agent === agent && valid(c)) ??
@@ -125,7 +138,10 @@ async function loadRateCards(engine: Engine, currency: string): Promise<RateCard
   );
   return rows.map((r) => {
     if (r.currency !== currency) {
-      throw new UserError('INVALID_INPUT', `rate card of ${r.agent ?? r.team} is in ${r.currency}, the workspace reports in ${currency}`);
+      throw new UserError(
+        'INVALID_INPUT',
+        `rate card of ${r.agent ?? r.team} is in ${r.currency}, the workspace reports in ${currency}`,
+      );
     }
     return {
       agent: (r.agent as string | null) ?? null,
@@ -149,18 +165,25 @@ interface AgentDayRow {
 async function handleByAgentDay(
   engine: Engine,
   d: Definitions,
-  granularity: Granularity,
   by: readonly Dimension[],
-  range: { from: Date; to: Date },
+  periods: readonly Period[],
 ): Promise<AgentDayRow[]> {
   const arrived = column('arrived_at');
+  const first = periods[0] as Period;
+  const last = periods.at(-1) as Period;
+  const days = periodsBetween(first.start, last.end, 'day');
+  const range = { from: localToInstant(first.start, d.timezone), to: localToInstant(last.end, d.timezone) };
   const keys = [...new Set<Dimension>([...by, 'agent', 'team'])];
   const sql = engine.dialect.createCompiler().compileAggregate({
     from: 'contacts',
-    where: and(cmp('>=', arrived, instant(range.from)), cmp('<', arrived, instant(range.to)), eq(column('outcome'), literal('handled'))),
+    where: and(
+      cmp('>=', arrived, instant(range.from)),
+      cmp('<', arrived, instant(range.to)),
+      eq(column('outcome'), literal('handled')),
+    ),
     groupBy: [
-      { name: 'period', expr: { kind: 'bucket', unit: granularity, column: 'arrived_at', timeZone: d.timezone } },
-      { name: 'day', expr: { kind: 'bucket', unit: 'day', column: 'arrived_at', timeZone: d.timezone } },
+      { name: 'period', expr: periodKey('arrived_at', periods, d.timezone) },
+      { name: 'day', expr: periodKey('arrived_at', days, d.timezone) },
       ...keys.map((name) => ({ name, expr: column(name) })),
     ],
     aggregates: [{ name: 'seconds', fn: 'sum', expr: column('handle_seconds') }],
@@ -169,8 +192,8 @@ async function handleByAgentDay(
     const values: DimensionValues = {};
     for (const k of by) values[k] = (r[k] as string | null) ?? null;
     return {
-      period: String(r.period),
-      day: String(r.day),
+      period: periodAt(periods, r.period)?.start ?? '',
+      day: periodAt(days, r.day)?.start ?? '',
       agent: (r.agent as string | null) ?? null,
       team: (r.team as string | null) ?? null,
       values,

@@ -1,8 +1,9 @@
-import type { Granularity } from '../calendar/period.js';
+import type { Period } from '../calendar/period.js';
 import type { Aggregate, AggregateQuery, Expr } from '../engine/query.js';
 import { and, cmp, column, eq, inList, instant, isNull, literal, not, or } from '../engine/query.js';
 import type { Dimension } from '../model/contact.js';
 import type { Definitions } from './definitions.js';
+import { periodKey } from './period-key.js';
 
 /** Additive contact measures: every report figure is a ratio of these, so they sum across rows. */
 export interface ContactMeasures {
@@ -122,7 +123,11 @@ function measureAggregates(d: Definitions): Aggregate[] {
   const withCustomer = and(counted, not(isNull(column('customer'))));
   const repeat = and(
     withCustomer,
-    cmp('<=', { kind: 'secondsBetween', from: column('arrived_at'), to: column(NEXT_COUNTED) }, literal(d.repeatWindowDays * 86_400)),
+    cmp(
+      '<=',
+      { kind: 'secondsBetween', from: column('arrived_at'), to: column(NEXT_COUNTED) },
+      literal(d.repeatWindowDays * 86_400),
+    ),
   );
   return [
     { name: 'contacts', fn: 'count', filter: counted },
@@ -138,7 +143,11 @@ function measureAggregates(d: Definitions): Aggregate[] {
     { name: 'abandoned', fn: 'count', filter: abandoned },
     { name: 'abandonedShort', fn: 'count', filter: and(abandoned, waitAtMost(d.shortAbandonSeconds)) },
     { name: 'abandonedWithin', fn: 'count', filter: and(abandoned, withinThreshold(d, waitAtMost)) },
-    { name: 'offered', fn: 'count', filter: and(direction, inList(outcome, ['handled', 'abandoned', 'callback'])) },
+    {
+      name: 'offered',
+      fn: 'count',
+      filter: and(direction, inList(outcome, ['handled', 'abandoned', 'callback'])),
+    },
     { name: 'selfServed', fn: 'count', filter: and(direction, eq(outcome, literal('self_served'))) },
     { name: 'contactsWithCustomer', fn: 'count', filter: withCustomer },
     { name: 'repeats', fn: 'count', filter: repeat },
@@ -162,7 +171,10 @@ function coalesceFalse(condition: Expr): Expr {
 }
 
 function quantileAggregates(d: Definitions): Aggregate[] {
-  const handled = and(inList(column('direction'), d.countedDirections), eq(column('outcome'), literal('handled')));
+  const handled = and(
+    inList(column('direction'), d.countedDirections),
+    eq(column('outcome'), literal('handled')),
+  );
   return [
     { name: 'ahtMedianSeconds', fn: 'quantile', q: 0.5, expr: column('handle_seconds'), filter: handled },
     { name: 'ahtP90Seconds', fn: 'quantile', q: 0.9, expr: column('handle_seconds'), filter: handled },
@@ -196,31 +208,44 @@ export function groupingSets(
  * (set `fine`), and handle-time quantiles per period × breakdown, per period and overall. Repeat
  * contacts look up to the repeat window past the range's end, so the last days are judged fairly.
  */
+/**
+ * How much a report computes. `headline`: every additive figure, in one plain scan. `full` adds what
+ * needs more than one pass over the data: repeat contacts (FCR, resolutions, cost per resolution, by a
+ * window over each customer's contacts) and handle-time quantiles (per row, per period and overall).
+ */
+export type ReportDetail = 'headline' | 'full';
+
 export function contactMeasuresQuery(
   d: Definitions,
-  granularity: Granularity,
+  periods: readonly Period[],
   breakdown: readonly Dimension[],
   fine: readonly Dimension[],
-  from: Date,
-  to: Date,
+  range: { from: Date; to: Date },
+  detail: ReportDetail,
 ): AggregateQuery {
   const arrived = column('arrived_at');
-  const lookAhead = new Date(to.getTime() + d.repeatWindowDays * 86_400_000);
+  const groupBy = [
+    { name: 'period', expr: periodKey('arrived_at', periods, d.timezone) },
+    ...fine.map((name) => ({ name, expr: column(name) })),
+  ];
+  const inRange = and(cmp('>=', arrived, instant(range.from)), cmp('<', arrived, instant(range.to)));
+  if (detail === 'headline') {
+    const repeatFree = new Set<string>(['repeats', 'resolutions']);
+    return { from: 'contacts', where: inRange, groupBy, aggregates: measureAggregates(d).filter((a) => !repeatFree.has(a.name)) };
+  }
+  const lookAhead = new Date(range.to.getTime() + d.repeatWindowDays * 86_400_000);
   return {
     from: {
       kind: 'nextRow',
       table: 'contacts',
-      where: and(cmp('>=', arrived, instant(from)), cmp('<', arrived, instant(lookAhead))),
+      where: and(cmp('>=', arrived, instant(range.from)), cmp('<', arrived, instant(lookAhead))),
       partitionBy: [column('customer'), countedFilter(d)],
       orderBy: 'arrived_at',
       column: 'arrived_at',
       as: NEXT_COUNTED,
     },
-    where: cmp('<', arrived, instant(to)),
-    groupBy: [
-      { name: 'period', expr: { kind: 'bucket', unit: granularity, column: 'arrived_at', timeZone: d.timezone } },
-      ...fine.map((name) => ({ name, expr: column(name) })),
-    ],
+    where: cmp('<', arrived, instant(range.to)),
+    groupBy,
     groupingSets: groupingSets(breakdown, fine).sets,
     aggregates: [...measureAggregates(d), ...quantileAggregates(d)],
   };

@@ -6,7 +6,10 @@ import type { CostBehaviour, CostCategory, CostLine } from '../model/cost-line.j
 /** Cost lines whose accrual period overlaps [from, to) (local dates, `to` exclusive). */
 export async function loadCostLines(engine: Engine, from: string, to: string): Promise<CostLine[]> {
   const c = engine.dialect.createCompiler();
-  const where = and(cmp('<', column('period_start'), literal(to)), cmp('>', column('period_end'), literal(from)));
+  const where = and(
+    cmp('<', column('period_start'), literal(to)),
+    cmp('>', column('period_end'), literal(from)),
+  );
   const names = COST_LINES_TABLE.columns.map((col) => c.identifier(col.name)).join(', ');
   const castDates = `CAST(${c.identifier('period_start')} AS VARCHAR) AS ps, CAST(${c.identifier('period_end')} AS VARCHAR) AS pe`;
   const rows = await engine.query(

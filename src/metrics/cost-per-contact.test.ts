@@ -3,7 +3,10 @@ import type { Engine } from '../engine/engine.js';
 import { defaultConfig } from '../model/config.js';
 import { reportView } from '../report/report-view.js';
 import { contact, engineWith } from '../test-support/fixtures.js';
-import { HAND_CHECKED_CONTACTS as CONTACTS, HAND_CHECKED_LINES as LINES } from '../test-support/hand-checked.js';
+import {
+  HAND_CHECKED_CONTACTS as CONTACTS,
+  HAND_CHECKED_LINES as LINES,
+} from '../test-support/hand-checked.js';
 import { costPerContactReport } from './cost-per-contact.js';
 import { resolveDefinitions } from './definitions.js';
 
@@ -17,7 +20,9 @@ afterAll(() => engine.close());
 
 describe('cost per contact, hand-checked', () => {
   it('by month', async () => {
-    const view = reportView(await costPerContactReport(engine, definitions, { granularity: 'month', by: [] }));
+    const view = reportView(
+      await costPerContactReport(engine, definitions, { granularity: 'month', by: [] }),
+    );
     expect(view.rows.map((r) => [r.period, r.contacts, r.cost, r.costPerContact])).toEqual([
       // Jan: 1628.81 + 46.45 + 101.92 = 1777.18 over c1, c2, c5 → 592.393…
       ['2026-01', 3, '1777.18', '592.39'],
@@ -28,16 +33,32 @@ describe('cost per contact, hand-checked', () => {
     // AHT (300+240+600)/3 = 380; ASA (10+30+3600)/3 = 1213.3; abandon (2−1)/(5−1).
     // SL: within threshold c1 (voice 10 ≤ 20 s) and c5 (email 3600 ≤ the default email threshold of
     // 24 h), not c2 (30 s) → 2 / (3 + 2 − 1 short) = 0.5
-    expect(jan).toMatchObject({ handled: 3, abandoned: 2, ahtSeconds: 380, asaSeconds: 1213.3, serviceLevel: 0.5, abandonRate: 0.25 });
+    expect(jan).toMatchObject({
+      handled: 3,
+      abandoned: 2,
+      ahtSeconds: 380,
+      asaSeconds: 1213.3,
+      serviceLevel: 0.5,
+      abandonRate: 0.25,
+    });
     // Feb: AHT (480+720+360)/3 = 520; ASA (7200+15+25)/3 = 2413.3; SL c6 (email 2 h ≤ 24 h) and c7
     // (chat 15 s) of 3 = 0.6667; no abandons of 4 offered
-    expect(view.rows[1]).toMatchObject({ handled: 3, abandoned: 0, ahtSeconds: 520, asaSeconds: 2413.3, serviceLevel: 0.6667, abandonRate: 0 });
+    expect(view.rows[1]).toMatchObject({
+      handled: 3,
+      abandoned: 0,
+      ahtSeconds: 520,
+      asaSeconds: 2413.3,
+      serviceLevel: 0.6667,
+      abandonRate: 0,
+    });
     // 3913.97 / 7 = 559.138…
     expect(view.totals).toMatchObject({ contacts: 7, cost: '3913.97', costPerContact: '559.14' });
   });
 
   it('by channel: direct costs stay, shared costs follow their drivers', async () => {
-    const view = reportView(await costPerContactReport(engine, definitions, { granularity: 'month', by: ['channel'] }));
+    const view = reportView(
+      await costPerContactReport(engine, definitions, { granularity: 'month', by: ['channel'] }),
+    );
     const rows = view.rows.map((r) => [r.period, r.dimensions.channel, r.contacts, r.cost, r.costPerContact]);
     expect(rows).toEqual([
       /*
@@ -62,22 +83,42 @@ describe('cost per contact, hand-checked', () => {
     expect(view.totals).toMatchObject({ contacts: 7, cost: '3913.97' });
     const janVoice = view.rows[1];
     // voice Jan: SL 1 within 20 s of (2 answered + 2 abandoned − 1 short) = 1/3; abandon (2−1)/(4−1)
-    expect(janVoice).toMatchObject({ ahtSeconds: 270, asaSeconds: 20, serviceLevel: 0.3333, abandonRate: 0.3333 });
+    expect(janVoice).toMatchObject({
+      ahtSeconds: 270,
+      asaSeconds: 20,
+      serviceLevel: 0.3333,
+      abandonRate: 0.3333,
+    });
   });
 
   it('reports a shared cost without any weight as unallocated, never drops it', async () => {
     const view = reportView(
-      await costPerContactReport(engine, definitions, { granularity: 'month', by: ['channel'], from: '2026-03', to: '2026-03' }),
+      await costPerContactReport(engine, definitions, {
+        granularity: 'month',
+        by: ['channel'],
+        from: '2026-03',
+        to: '2026-03',
+      }),
     );
     // March: only L3's 101.92 accrues and there are no contacts to carry it.
     expect(view.rows).toHaveLength(1);
-    expect(view.rows[0]).toMatchObject({ kind: 'unallocated', cost: '101.92', contacts: 0, costPerContact: null });
+    expect(view.rows[0]).toMatchObject({
+      kind: 'unallocated',
+      cost: '101.92',
+      contacts: 0,
+      costPerContact: null,
+    });
     expect(view.totals).toMatchObject({ cost: '101.92', costPerContact: null });
   });
 
   it('refuses a period with no contacts and no costs', async () => {
     await expect(
-      costPerContactReport(engine, definitions, { granularity: 'month', by: [], from: '2030-01', to: '2030-02' }),
+      costPerContactReport(engine, definitions, {
+        granularity: 'month',
+        by: [],
+        from: '2030-01',
+        to: '2030-02',
+      }),
     ).rejects.toMatchObject({ code: 'EMPTY_PERIOD' });
   });
 });

@@ -2,18 +2,16 @@ import { addDays, dayNumber } from '../calendar/dates.js';
 import { type Granularity, type Period, periodsBetween } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
 import { UserError } from '../errors.js';
-import { minorUnits } from '../money/currency.js';
-import { Decimal } from '../money/decimal.js';
-import { prorateByDays } from '../money/prorate.js';
 import { DIMENSIONS, type Dimension } from '../model/contact.js';
 import type { CostCategory, CostLine } from '../model/cost-line.js';
 import { type AllocationDriver, parseDriver } from '../model/driver.js';
+import { minorUnits } from '../money/currency.js';
+import { Decimal } from '../money/decimal.js';
+import { prorateByDays } from '../money/prorate.js';
 import { agentTimeRows } from './agent-time.js';
+import { type AllocatedPart, allocate, type FineRow } from './allocation.js';
 import { type ResolvedBenchmark, resolveBenchmark } from './benchmarks/select.js';
 import { bottomUpLabour } from './bottom-up-labour.js';
-import { type FxRates, loadFxRates } from './fx.js';
-import { volumeRows } from './volume-measures.js';
-import { type AllocatedPart, allocate, type FineRow } from './allocation.js';
 import {
   addMeasures,
   type ContactMeasures,
@@ -22,11 +20,15 @@ import {
   groupingSets,
   type HandleQuantiles,
   MEASURE_NAMES,
+  type ReportDetail,
 } from './contact-measures.js';
 import { loadCostLines } from './cost-ledger.js';
 import type { Definitions } from './definitions.js';
+import { type FxRates, loadFxRates } from './fx.js';
+import { periodAt } from './period-key.js';
 import { rangeInstants, resolveRange } from './range.js';
 import { type DimensionValues, project, type SegmentFilter, segmentKey } from './segments.js';
+import { volumeRows } from './volume-measures.js';
 
 export interface ReportOptions {
   granularity: Granularity;
@@ -35,6 +37,8 @@ export interface ReportOptions {
   /** Date or period text, inclusive; default: the data's last day. */
   to?: string;
   by: readonly Dimension[];
+  /** Default `headline`; `full` adds repeat contacts and handle-time quantiles (see ReportDetail). */
+  detail?: ReportDetail;
 }
 
 export interface ReportRow {
@@ -68,6 +72,7 @@ export type LabourBasis = 'ledger' | 'bottom-up' | 'none';
 export interface CostPerContactReport {
   definitions: Definitions;
   granularity: Granularity;
+  detail: ReportDetail;
   from: string;
   to: string;
   by: readonly Dimension[];
@@ -94,56 +99,89 @@ export async function costPerContactReport(
   const lines = await loadCostLines(engine, range.from, range.to);
   const fineDims = fineDimensions(by, lines, definitions);
   const instants = rangeInstants(range, definitions.timezone);
-  const { fine, quantiles } = await queryMeasures(engine, definitions, granularity, by, fineDims, instants);
+  const detail = options.detail ?? 'headline';
+  const { fine, quantiles } = await queryMeasures(engine, definitions, periods, by, fineDims, instants, detail);
   const extra = [
-    await agentTimeRows(engine, granularity, fineDims, range),
-    await volumeRows(engine, definitions, granularity, fineDims, instants),
+    await agentTimeRows(engine, periods, fineDims),
+    await volumeRows(engine, definitions, periods, fineDims, instants),
   ];
   for (const rowsByPeriod of extra) {
     for (const [period, rows] of rowsByPeriod) fine.set(period, [...(fine.get(period) ?? []), ...rows]);
   }
   if (fine.size === 0 && lines.length === 0) {
-    throw new UserError('EMPTY_PERIOD', `no contacts and no costs from ${range.from} to ${range.to} (exclusive)`);
+    throw new UserError(
+      'EMPTY_PERIOD',
+      `no contacts and no costs from ${range.from} to ${range.to} (exclusive)`,
+    );
   }
 
   const scale = minorUnits(definitions.currency);
   const fx = await loadFxRates(engine);
   const allocations = allocateLines(lines, periods, fine, definitions, by, scale, fx);
-  const { labourBasis, notes } = await addBottomUpLabour(engine, definitions, granularity, by, periods, instants, scale, allocations);
+  const { labourBasis, notes } = await addBottomUpLabour(
+    engine,
+    definitions,
+    by,
+    periods,
+    instants,
+    scale,
+    allocations,
+  );
   const report = assemble(periods, fine, allocations, by);
   const asOf = addDays(range.to, -1);
   for (const row of [...report.rows, ...report.periodTotals, report.totals]) {
     row.quantiles = quantiles.get(quantileKey(by, row)) ?? NO_QUANTILES;
-    if (!row.unallocated) row.benchmark = resolveBenchmark(definitions.benchmarks, definitions.currency, row.segment, fx, asOf);
+    if (!row.unallocated)
+      row.benchmark = resolveBenchmark(definitions.benchmarks, definitions.currency, row.segment, fx, asOf);
   }
-  return { definitions, granularity, from: range.from, to: range.to, by, periods, ...report, allocations, labourBasis, notes };
+  return {
+    definitions,
+    granularity,
+    detail,
+    from: range.from,
+    to: range.to,
+    by,
+    periods,
+    ...report,
+    allocations,
+    labourBasis,
+    notes,
+  };
 }
 
 /** A line in another currency, converted once at the latest rate on or before its first day. */
 function convert(line: CostLine, currency: string, fx: FxRates, scale: number): AllocationRecord['fx'] {
   if (line.currency === currency) return undefined;
   const { date, rate } = fx.requireRate(line.currency, line.periodStart, `cost line "${line.id}"`, currency);
-  return { date, rate, converted: new Decimal(line.amount).times(rate).toDecimalPlaces(scale, Decimal.ROUND_HALF_EVEN) };
+  return {
+    date,
+    rate,
+    converted: new Decimal(line.amount).times(rate).toDecimalPlaces(scale, Decimal.ROUND_HALF_EVEN),
+  };
 }
 
 /** Adds rate-card labour to the periods whose ledger has no agent wages, and says which way each period went. */
 async function addBottomUpLabour(
   engine: Engine,
   d: Definitions,
-  granularity: Granularity,
   by: readonly Dimension[],
   periods: readonly Period[],
   instants: { from: Date; to: Date },
   scale: number,
   allocations: AllocationRecord[],
 ): Promise<{ labourBasis: Map<string, LabourBasis>; notes: string[] }> {
-  const withWages = new Set(allocations.filter((a) => a.line.category === 'agent_wages').map((a) => a.period.start));
-  const missing = periods.filter((p) => !withWages.has(p.start));
-  const bottomUp = await bottomUpLabour(engine, d, granularity, by, missing, instants, scale);
+  const withWages = new Set(
+    allocations.filter((a) => a.line.category === 'agent_wages').map((a) => a.period.start),
+  );
+  const missing = new Set(periods.filter((p) => !withWages.has(p.start)).map((p) => p.start));
+  const bottomUp = await bottomUpLabour(engine, d, by, periods, missing, scale);
   allocations.push(...bottomUp.parts);
   const built = new Set(bottomUp.parts.map((p) => p.period.start));
   const labourBasis = new Map<string, LabourBasis>(
-    periods.map((p) => [p.start, withWages.has(p.start) ? 'ledger' : built.has(p.start) ? 'bottom-up' : 'none']),
+    periods.map((p) => [
+      p.start,
+      withWages.has(p.start) ? 'ledger' : built.has(p.start) ? 'bottom-up' : 'none',
+    ]),
   );
   const notes = [...bottomUp.unratedSeconds].map(
     ([start, seconds]) =>
@@ -171,32 +209,43 @@ interface MeasuresResult {
 
 const NO_QUANTILES: HandleQuantiles = { ahtMedianSeconds: null, ahtP90Seconds: null };
 
-function quantileKey(by: readonly Dimension[], row: { period: Period | undefined; segment: DimensionValues; unallocated?: boolean }): string {
+function quantileKey(
+  by: readonly Dimension[],
+  row: { period: Period | undefined; segment: DimensionValues; unallocated?: boolean },
+): string {
   if (!row.period) return 'total';
   if (row.unallocated) return 'unallocated';
-  return Object.keys(row.segment).length === 0 && by.length > 0 ? row.period.start : `${row.period.start}|${segmentKey(by, row.segment)}`;
+  return Object.keys(row.segment).length === 0 && by.length > 0
+    ? row.period.start
+    : `${row.period.start}|${segmentKey(by, row.segment)}`;
 }
 
 async function queryMeasures(
   engine: Engine,
   d: Definitions,
-  granularity: Granularity,
+  periods: readonly Period[],
   by: readonly Dimension[],
   fineDims: readonly Dimension[],
   range: { from: Date; to: Date },
+  detail: ReportDetail,
 ): Promise<MeasuresResult> {
-  const query = contactMeasuresQuery(d, granularity, by, fineDims, range.from, range.to);
-  const { roles } = groupingSets(by, fineDims);
+  const query = contactMeasuresQuery(d, periods, by, fineDims, range, detail);
+  // Without grouping sets every row is a fine row.
+  const roles = query.groupingSets ? groupingSets(by, fineDims).roles : { fine: 0, breakdown: -1, period: -1, total: -1 };
   const fine = new Map<string, FineRow[]>();
   const quantiles = new Map<string, HandleQuantiles>();
   for (const r of await engine.query(engine.dialect.createCompiler().compileAggregate(query))) {
-    const set = Number(r.grouping_set);
+    const set = Number(r.grouping_set ?? 0);
     const values: DimensionValues = {};
     for (const dim of fineDims) values[dim] = (r[dim] as string | null) ?? null;
-    const period = String(r.period);
-    const q = { ahtMedianSeconds: numberOrNull(r.ahtMedianSeconds), ahtP90Seconds: numberOrNull(r.ahtP90Seconds) };
+    const period = periodAt(periods, r.period)?.start ?? '';
+    const q = {
+      ahtMedianSeconds: numberOrNull(r.ahtMedianSeconds),
+      ahtP90Seconds: numberOrNull(r.ahtP90Seconds),
+    };
     if (set === roles.total) quantiles.set('total', q);
-    if (set === roles.period) quantiles.set(by.length > 0 ? period : `${period}|${segmentKey(by, values)}`, q);
+    if (set === roles.period)
+      quantiles.set(by.length > 0 ? period : `${period}|${segmentKey(by, values)}`, q);
     if (set === roles.breakdown) quantiles.set(`${period}|${segmentKey(by, values)}`, q);
     if (set !== roles.fine) continue;
     const measures = emptyMeasures();

@@ -46,7 +46,10 @@ export function resolveDefinitions(config: WorkspaceConfig): Definitions {
 /** The definitions as printed with every report (text) and embedded in every JSON report. */
 export function describeDefinitions(d: Definitions): Record<string, string> {
   const s = d.shortAbandonSeconds;
-  const t = [`${d.serviceLevelSeconds} s`, ...Object.entries(d.serviceLevelByChannel).map(([c, v]) => `${c} ${v} s`)].join(', ');
+  const t = [
+    `${d.serviceLevelSeconds} s`,
+    ...Object.entries(d.serviceLevelByChannel).map(([c, v]) => `${c} ${v} s`),
+  ].join(', ');
   return {
     contacts: `${d.countedDirections.join('/')} contacts with outcome ${d.countedOutcomes.join(' or ')}`,
     cost: 'each cost line prorated by calendar days of overlap with the period; shared costs allocated by their driver; parts rounded to the minor unit by largest remainder',
@@ -65,7 +68,8 @@ export function describeDefinitions(d: Definitions): Record<string, string> {
     labourShare: 'cost of agent_wages, benefits_payroll_tax, supervision and training_recruiting ÷ cost',
     csat: `mean of CSAT normalised to 0..1; top-2-box = share of scores ≥ ${d.csatTopBoxMin} (4 or 5 of 5)`,
     containment: 'self_served ÷ (self_served + offered to agents)',
-    occupancy: 'handle time of handled contacts (any direction) ÷ staffed time from agent time, where recorded for the row',
+    occupancy:
+      'handle time of handled contacts (any direction) ÷ staffed time from agent time, where recorded for the row',
     timezone: `periods are calendar periods in ${d.timezone}; weeks are ISO weeks`,
   };
 }
@@ -77,4 +81,3 @@ export const SERVICE_LEVEL_TEXT: Record<ServiceLevelFormula, string> = {
   early_abandons_good: '(answered within t + abandoned within t) ÷ (answered + abandoned)',
   early_abandons_ignored: 'answered within t ÷ (answered + abandoned − abandoned within t)',
 };
-

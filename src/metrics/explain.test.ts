@@ -22,7 +22,14 @@ describe('explain', () => {
     // L1 wages: Feb part 1471.19, handle time voice 480 of 1680 → 420.34; L2 telephony voice-direct
     // 43.55; L3 licence Feb 92.05 by contacts 2 of 4 → 46.03 (it takes the spare cent).
     expect(
-      e.lines.map((l) => [l.id, l.periodAmount.toString(), l.driver, l.weight, l.weightTotal, l.allocated.toFixed(2)]),
+      e.lines.map((l) => [
+        l.id,
+        l.periodAmount.toString(),
+        l.driver,
+        l.weight,
+        l.weightTotal,
+        l.allocated.toFixed(2),
+      ]),
     ).toEqual([
       ['L1', '1471.19', 'handle_time', 480, 1680, '420.34'],
       ['L2', '43.55', 'direct', 1, 1, '43.55'],
@@ -37,7 +44,12 @@ describe('explain', () => {
       { direction: 'outbound', outcome: 'handled', contacts: 1, counted: false },
     ]);
     const json = JSON.parse(explainJson(e, 'costPerContact'));
-    expect(json.formula).toEqual({ text: 'cost ÷ counted contacts', numerator: '509.92', denominator: '2', value: '254.96' });
+    expect(json.formula).toEqual({
+      text: 'cost ÷ counted contacts',
+      numerator: '509.92',
+      denominator: '2',
+      value: '254.96',
+    });
     expect(explainText(e, 'costPerContact')).toContain('= cost ÷ counted contacts = 509.92 ÷ 2 = 254.96');
   });
 
@@ -45,12 +57,22 @@ describe('explain', () => {
     const e = await explain(engine, definitions, { period: '2026-01', segment: {} });
     expect(e.lines.reduce((s, l) => s.plus(l.allocated), new Decimal(0)).toFixed(2)).toBe('1777.18');
     // January: AHT (300 + 240 + 600) / 3; abandonment (2 − 1) / (5 − 1)
-    expect(JSON.parse(explainJson(e, 'ahtSeconds')).formula).toMatchObject({ numerator: '1140', denominator: '3', value: '380.0' });
-    expect(JSON.parse(explainJson(e, 'abandonRate')).formula).toMatchObject({ numerator: '1', denominator: '4', value: '0.2500' });
+    expect(JSON.parse(explainJson(e, 'ahtSeconds')).formula).toMatchObject({
+      numerator: '1140',
+      denominator: '3',
+      value: '380.0',
+    });
+    expect(JSON.parse(explainJson(e, 'abandonRate')).formula).toMatchObject({
+      numerator: '1',
+      denominator: '4',
+      value: '0.2500',
+    });
   });
 
   it('says so when the segment has nothing in the period', async () => {
-    await expect(explain(engine, definitions, { period: '2026-01', segment: { channel: 'video' } })).rejects.toMatchObject({
+    await expect(
+      explain(engine, definitions, { period: '2026-01', segment: { channel: 'video' } }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });

@@ -2,10 +2,16 @@ import { parsePeriodText } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
 import { and, cmp, column, eq, instant, isNull, literal } from '../engine/query.js';
 import { UserError } from '../errors.js';
-import { Decimal } from '../money/decimal.js';
 import type { Dimension } from '../model/contact.js';
 import { formatDriver } from '../model/driver.js';
-import { type AllocationRecord, type CostPerContactReport, costPerContactReport, type ReportRow } from './cost-per-contact.js';
+import { Decimal } from '../money/decimal.js';
+import {
+  type AllocationRecord,
+  type CostPerContactReport,
+  costPerContactReport,
+  type ReportRow,
+} from './cost-per-contact.js';
+import type { ReportDetail } from './contact-measures.js';
 import type { Definitions } from './definitions.js';
 import { type Figures, figures } from './figures.js';
 import { rangeInstants } from './range.js';
@@ -16,6 +22,8 @@ export interface ExplainOptions {
   period: string;
   /** The segment: dimension values that must all match. Empty: the whole contact center. */
   segment: DimensionValues;
+  /** `full` to explain figures that need repeat contacts (cost per resolution). */
+  detail?: ReportDetail;
 }
 
 export interface CostLineShare {
@@ -66,8 +74,12 @@ export async function explain(engine: Engine, d: Definitions, options: ExplainOp
     from: options.period,
     to: options.period,
     by,
+    detail: options.detail ?? 'headline',
   });
-  const row = by.length === 0 ? report.totals : report.rows.find((r) => !r.unallocated && sameSegment(r.segment, options.segment));
+  const row =
+    by.length === 0
+      ? report.totals
+      : report.rows.find((r) => !r.unallocated && sameSegment(r.segment, options.segment));
   if (!row) {
     const wanted = by.map((dim) => `${dim} ${options.segment[dim]}`).join(', ');
     throw new UserError('NOT_FOUND', `no contacts and no costs for ${wanted} in ${options.period}`);
@@ -80,6 +92,7 @@ export async function explain(engine: Engine, d: Definitions, options: ExplainOp
     row,
     figures: figures(row.measures, row.cost, {
       formula: d.serviceLevelFormula,
+      repeats: report.detail === 'full',
       quantiles: row.quantiles,
       costByCategory: row.costByCategory,
     }),
@@ -136,7 +149,8 @@ async function outcomeCounts(
     direction: String(r.direction),
     outcome: String(r.outcome),
     contacts: Number(r.contacts),
-    counted: d.countedDirections.includes(String(r.direction)) && d.countedOutcomes.includes(String(r.outcome)),
+    counted:
+      d.countedDirections.includes(String(r.direction)) && d.countedOutcomes.includes(String(r.outcome)),
   }));
   return counts.sort((a, b) => a.direction.localeCompare(b.direction) || a.outcome.localeCompare(b.outcome));
 }

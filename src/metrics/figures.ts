@@ -1,6 +1,6 @@
-import { Decimal } from '../money/decimal.js';
 import type { ServiceLevelFormula } from '../model/config.js';
 import { type CostCategory, LABOUR_CATEGORIES } from '../model/cost-line.js';
+import { Decimal } from '../money/decimal.js';
 import type { ContactMeasures, HandleQuantiles } from './contact-measures.js';
 
 export type ServiceLevels = Record<ServiceLevelFormula, number | undefined>;
@@ -27,7 +27,8 @@ export interface Figures {
   abandonRate: number | undefined;
   repeatRate: number | undefined;
   fcr: number | undefined;
-  resolutions: number;
+  /** undefined unless the report computed repeat contacts (detail `full`). */
+  resolutions: number | undefined;
   csatMean: number | undefined;
   csatTopBox: number | undefined;
   containment: number | undefined;
@@ -77,12 +78,15 @@ export function figures(
   cost: Decimal,
   options: {
     formula: ServiceLevelFormula;
+    /** Whether repeat contacts were computed (report detail `full`). */
+    repeats?: boolean;
     quantiles?: HandleQuantiles;
     costByCategory?: ReadonlyMap<CostCategory, Decimal>;
   },
 ): Figures {
   const levels = serviceLevels(m);
-  const repeatRate = ratio(m.repeats, m.contactsWithCustomer);
+  const repeats = options.repeats === true;
+  const repeatRate = repeats ? ratio(m.repeats, m.contactsWithCustomer) : undefined;
   const labour = options.costByCategory ? labourCost(options.costByCategory) : undefined;
   return {
     contacts: m.contacts,
@@ -90,7 +94,7 @@ export function figures(
     costPerContact: per(cost, m.contacts),
     costPerHandledContact: per(cost, m.handled),
     costPerCall: m.contacts > 0 && m.voiceContacts === m.contacts ? cost.div(m.contacts) : undefined,
-    costPerResolution: per(cost, m.resolutions),
+    costPerResolution: repeats ? per(cost, m.resolutions) : undefined,
     costPerHandleMinute: per(cost, m.weightHandleSeconds / 60),
     labourShare: labour && !cost.isZero() ? labour.div(cost).toNumber() : undefined,
     handled: m.handled,
@@ -104,7 +108,7 @@ export function figures(
     abandonRate: ratio(m.abandoned - m.abandonedShort, m.offered - m.abandonedShort),
     repeatRate,
     fcr: repeatRate === undefined ? undefined : 1 - repeatRate,
-    resolutions: m.resolutions,
+    resolutions: repeats ? m.resolutions : undefined,
     csatMean: ratio(m.csatSum, m.csatCount),
     csatTopBox: ratio(m.csatTopBox, m.csatCount),
     containment: ratio(m.selfServed, m.selfServed + m.offered),

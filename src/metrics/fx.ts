@@ -19,7 +19,12 @@ export class FxRates {
   }
 
   /** Like rateOn, but a missing rate is the user's to fix: a clear error naming what to import. */
-  requireRate(currency: string, date: string, what: string, workspaceCurrency: string): { date: string; rate: Decimal } {
+  requireRate(
+    currency: string,
+    date: string,
+    what: string,
+    workspaceCurrency: string,
+  ): { date: string; rate: Decimal } {
     const found = this.rateOn(currency, date);
     if (!found) {
       throw new UserError(
@@ -42,6 +47,7 @@ export async function loadFxRates(engine: Engine): Promise<FxRates> {
     list.push({ date: String(row.d), rate: new Decimal(String(row.r)) });
     byCurrency.set(String(row.c), list);
   }
-  for (const list of byCurrency.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const list of byCurrency.values())
+    list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return new FxRates(byCurrency);
 }

@@ -21,22 +21,94 @@ import { resolveDefinitions } from './definitions.js';
  */
 const at = (iso: string) => new Date(iso);
 const CONTACTS = [
-  contact({ id: 'k1', customer: 'A', arrivedAt: at('2026-03-02T10:00:00Z'), waitSeconds: 5, handleSeconds: 100, csat: 1 }),
-  contact({ id: 'k2', customer: 'A', channel: 'email', arrivedAt: at('2026-03-05T10:00:00Z'), handleSeconds: 300, csat: 0.5 }),
-  contact({ id: 'k3', customer: 'A', channel: 'chat', arrivedAt: at('2026-03-20T10:00:00Z'), waitSeconds: 12, handleSeconds: 200, resolved: false, csat: 0.75 }),
-  contact({ id: 'k4', customer: 'B', arrivedAt: at('2026-03-10T10:00:00Z'), waitSeconds: 25, handleSeconds: 400, resolved: true }),
+  contact({
+    id: 'k1',
+    customer: 'A',
+    arrivedAt: at('2026-03-02T10:00:00Z'),
+    waitSeconds: 5,
+    handleSeconds: 100,
+    csat: 1,
+  }),
+  contact({
+    id: 'k2',
+    customer: 'A',
+    channel: 'email',
+    arrivedAt: at('2026-03-05T10:00:00Z'),
+    handleSeconds: 300,
+    csat: 0.5,
+  }),
+  contact({
+    id: 'k3',
+    customer: 'A',
+    channel: 'chat',
+    arrivedAt: at('2026-03-20T10:00:00Z'),
+    waitSeconds: 12,
+    handleSeconds: 200,
+    resolved: false,
+    csat: 0.75,
+  }),
+  contact({
+    id: 'k4',
+    customer: 'B',
+    arrivedAt: at('2026-03-10T10:00:00Z'),
+    waitSeconds: 25,
+    handleSeconds: 400,
+    resolved: true,
+  }),
   contact({ id: 'k5', arrivedAt: at('2026-03-11T10:00:00Z'), waitSeconds: 30, handleSeconds: 500 }),
-  contact({ id: 'k6', customer: 'C', outcome: 'abandoned', arrivedAt: at('2026-03-12T10:00:00Z'), waitSeconds: 4 }),
-  contact({ id: 'k7', customer: 'C', outcome: 'abandoned', arrivedAt: at('2026-03-12T11:00:00Z'), waitSeconds: 15 }),
+  contact({
+    id: 'k6',
+    customer: 'C',
+    outcome: 'abandoned',
+    arrivedAt: at('2026-03-12T10:00:00Z'),
+    waitSeconds: 4,
+  }),
+  contact({
+    id: 'k7',
+    customer: 'C',
+    outcome: 'abandoned',
+    arrivedAt: at('2026-03-12T11:00:00Z'),
+    waitSeconds: 15,
+  }),
   contact({ id: 'k8', outcome: 'abandoned', arrivedAt: at('2026-03-12T12:00:00Z'), waitSeconds: 60 }),
   contact({ id: 'k9', customer: 'C', outcome: 'self_served', arrivedAt: at('2026-03-12T09:00:00Z') }),
-  contact({ id: 'k10', customer: 'C', outcome: 'callback', arrivedAt: at('2026-03-13T10:00:00Z'), waitSeconds: 50 }),
-  contact({ id: 'k11', customer: 'B', arrivedAt: at('2026-03-31T20:00:00Z'), waitSeconds: 10, handleSeconds: 600 }),
-  contact({ id: 'k12', customer: 'B', arrivedAt: at('2026-04-03T08:00:00Z'), waitSeconds: 10, handleSeconds: 60 }),
+  contact({
+    id: 'k10',
+    customer: 'C',
+    outcome: 'callback',
+    arrivedAt: at('2026-03-13T10:00:00Z'),
+    waitSeconds: 50,
+  }),
+  contact({
+    id: 'k11',
+    customer: 'B',
+    arrivedAt: at('2026-03-31T20:00:00Z'),
+    waitSeconds: 10,
+    handleSeconds: 600,
+  }),
+  contact({
+    id: 'k12',
+    customer: 'B',
+    arrivedAt: at('2026-04-03T08:00:00Z'),
+    waitSeconds: 10,
+    handleSeconds: 60,
+  }),
 ];
 const LINES = [
-  costLine({ id: 'wages', category: 'agent_wages', amount: '700.00', periodStart: '2026-03-01', periodEnd: '2026-04-01' }),
-  costLine({ id: 'acd', category: 'technology', amount: '140.00', periodStart: '2026-03-01', periodEnd: '2026-04-01' }),
+  costLine({
+    id: 'wages',
+    category: 'agent_wages',
+    amount: '700.00',
+    periodStart: '2026-03-01',
+    periodEnd: '2026-04-01',
+  }),
+  costLine({
+    id: 'acd',
+    category: 'technology',
+    amount: '140.00',
+    periodStart: '2026-03-01',
+    periodEnd: '2026-04-01',
+  }),
 ];
 
 let engine: Engine;
@@ -45,7 +117,7 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-const march = { granularity: 'month' as const, from: '2026-03', to: '2026-03' };
+const march = { granularity: 'month' as const, from: '2026-03', to: '2026-03', detail: 'full' as const };
 
 describe('the full KPI set', () => {
   it('matches the hand computation for the month', async () => {
@@ -85,10 +157,27 @@ describe('the full KPI set', () => {
     expect(totals.serviceLevel).toBe(0.4286);
   });
 
+  it('leaves the two-pass figures out of a headline report rather than showing zeros', async () => {
+    const definitions = resolveDefinitions(defaultConfig('EUR', 'Europe/Berlin'));
+    const { totals } = reportView(await costPerContactReport(engine, definitions, { ...march, detail: 'headline', by: [] }));
+    expect(totals).toMatchObject({
+      costPerContact: '120.00',
+      ahtSeconds: 350,
+      resolutions: null,
+      costPerResolution: null,
+      repeatRate: null,
+      fcr: null,
+      ahtMedianSeconds: null,
+      ahtP90Seconds: null,
+    });
+  });
+
   it('uses the service-level formula the workspace selects', async () => {
     const config = defaultConfig('EUR', 'Europe/Berlin');
     config.serviceLevel.formula = 'answered_only';
-    const { totals } = reportView(await costPerContactReport(engine, resolveDefinitions(config), { ...march, by: [] }));
+    const { totals } = reportView(
+      await costPerContactReport(engine, resolveDefinitions(config), { ...march, by: [] }),
+    );
     expect(totals.serviceLevel).toBe(0.6);
   });
 

@@ -23,14 +23,55 @@ import { resolveDefinitions } from './definitions.js';
  */
 const at = (iso: string) => new Date(iso);
 const CONTACTS = [
-  contact({ id: 'm1', agent: 'a1', team: 'T1', arrivedAt: at('2026-03-02T09:00:00Z'), waitSeconds: 5, handleSeconds: 1800 }),
-  contact({ id: 'm2', agent: 'a2', team: 'T1', arrivedAt: at('2026-03-20T09:00:00Z'), waitSeconds: 5, handleSeconds: 3600 }),
-  contact({ id: 'm3', agent: 'a3', team: 'T2', channel: 'email', arrivedAt: at('2026-03-05T09:00:00Z'), handleSeconds: 5400 }),
-  contact({ id: 'm4', agent: 'zz', team: 'T9', channel: 'email', arrivedAt: at('2026-03-06T09:00:00Z'), handleSeconds: 720 }),
+  contact({
+    id: 'm1',
+    agent: 'a1',
+    team: 'T1',
+    arrivedAt: at('2026-03-02T09:00:00Z'),
+    waitSeconds: 5,
+    handleSeconds: 1800,
+  }),
+  contact({
+    id: 'm2',
+    agent: 'a2',
+    team: 'T1',
+    arrivedAt: at('2026-03-20T09:00:00Z'),
+    waitSeconds: 5,
+    handleSeconds: 3600,
+  }),
+  contact({
+    id: 'm3',
+    agent: 'a3',
+    team: 'T2',
+    channel: 'email',
+    arrivedAt: at('2026-03-05T09:00:00Z'),
+    handleSeconds: 5400,
+  }),
+  contact({
+    id: 'm4',
+    agent: 'zz',
+    team: 'T9',
+    channel: 'email',
+    arrivedAt: at('2026-03-06T09:00:00Z'),
+    handleSeconds: 720,
+  }),
 ];
 const LINES = [
-  costLine({ id: 'acd', category: 'technology', amount: '100.00', periodStart: '2026-03-01', periodEnd: '2026-04-01' }),
-  costLine({ id: 'super', category: 'supervision', amount: '300.00', periodStart: '2026-03-01', periodEnd: '2026-04-01', driver: 'fte' }),
+  costLine({
+    id: 'acd',
+    category: 'technology',
+    amount: '100.00',
+    periodStart: '2026-03-01',
+    periodEnd: '2026-04-01',
+  }),
+  costLine({
+    id: 'super',
+    category: 'supervision',
+    amount: '300.00',
+    periodStart: '2026-03-01',
+    periodEnd: '2026-04-01',
+    driver: 'fte',
+  }),
 ];
 
 let engine: Engine;
@@ -57,27 +98,55 @@ const definitions = resolveDefinitions(defaultConfig('EUR', 'Europe/Berlin'));
 describe('labour from rate cards and agent time', () => {
   it('builds wages bottom-up, allocates by FTE and reports occupancy', async () => {
     const view = reportView(
-      await costPerContactReport(engine, definitions, { granularity: 'month', from: '2026-03', to: '2026-03', by: ['channel'] }),
+      await costPerContactReport(engine, definitions, {
+        granularity: 'month',
+        from: '2026-03',
+        to: '2026-03',
+        by: ['channel'],
+      }),
     );
     expect(view.labourBasis).toEqual({ '2026-03': 'bottom-up' });
-    expect(view.notes).toEqual(['0.2 handle hours from 2026-03-01 had no rate card and carry no bottom-up labour cost']);
+    expect(view.notes).toEqual([
+      '0.2 handle hours from 2026-03-01 had no rate card and carry no bottom-up labour cost',
+    ]);
     const byChannel = Object.fromEntries(view.rows.map((r) => [r.dimensions.channel, r]));
-    expect(byChannel.voice?.costByCategory).toEqual({ agent_wages: '48.33', supervision: '139.53', technology: '50.00' });
-    expect(byChannel.email?.costByCategory).toEqual({ agent_wages: '37.50', supervision: '160.47', technology: '50.00' });
+    expect(byChannel.voice?.costByCategory).toEqual({
+      agent_wages: '48.33',
+      supervision: '139.53',
+      technology: '50.00',
+    });
+    expect(byChannel.email?.costByCategory).toEqual({
+      agent_wages: '37.50',
+      supervision: '160.47',
+      technology: '50.00',
+    });
     expect(byChannel.voice).toMatchObject({ cost: '237.86', occupancy: 0.5 });
     expect(byChannel.email).toMatchObject({ cost: '247.97', occupancy: 0.4857 });
     expect(view.totals).toMatchObject({ cost: '485.83', costPerContact: '121.46', occupancy: 0.4923 });
   });
 
   it('gives the same total without a breakdown', async () => {
-    const view = reportView(await costPerContactReport(engine, definitions, { granularity: 'month', from: '2026-03', to: '2026-03', by: [] }));
+    const view = reportView(
+      await costPerContactReport(engine, definitions, {
+        granularity: 'month',
+        from: '2026-03',
+        to: '2026-03',
+        by: [],
+      }),
+    );
     expect(view.totals).toMatchObject({ cost: '485.83', occupancy: 0.4923 });
   });
 
   it('uses the ledger, not rate cards, once the period has wages', async () => {
     const e = await engineWith(CONTACTS, [
       ...LINES,
-      costLine({ id: 'w', category: 'agent_wages', amount: '1000.00', periodStart: '2026-03-01', periodEnd: '2026-04-01' }),
+      costLine({
+        id: 'w',
+        category: 'agent_wages',
+        amount: '1000.00',
+        periodStart: '2026-03-01',
+        periodEnd: '2026-04-01',
+      }),
     ]);
     await e.append(RATE_CARDS_TABLE, [['r5', null, 'T2', '25.00', 'EUR', '2026-01-01', null]]);
     const view = reportView(await costPerContactReport(e, definitions, { granularity: 'month', by: [] }));

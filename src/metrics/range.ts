@@ -26,7 +26,10 @@ export async function resolveRange(
   const first = fromText ? parsePeriodText(fromText).start : span?.from;
   const lastExclusive = toText ? parsePeriodText(toText).end : span?.to;
   if (!first || !lastExclusive) {
-    throw new UserError('EMPTY_PERIOD', 'the workspace holds no contacts and no costs yet (import some, or try: percontact demo)');
+    throw new UserError(
+      'EMPTY_PERIOD',
+      'the workspace holds no contacts and no costs yet (import some, or try: percontact demo)',
+    );
   }
   if (first >= lastExclusive) {
     throw new UserError('USAGE', `--from ${fromText ?? first} is after --to ${toText ?? lastExclusive}`);
@@ -53,7 +56,10 @@ async function dataSpan(engine: Engine, timezone: string): Promise<ReportRange |
   if (spans.length === 0) return costLineSpan(engine);
   return {
     from: spans.map((s) => s.from).sort()[0] as string,
-    to: spans.map((s) => s.to).sort().at(-1) as string,
+    to: spans
+      .map((s) => s.to)
+      .sort()
+      .at(-1) as string,
   };
 }
 

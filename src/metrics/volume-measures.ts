@@ -1,11 +1,23 @@
-import type { Granularity } from '../calendar/period.js';
+import type { Period } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
-import { type Aggregate, and, cmp, column, type Expr, eq, instant, isNull, literal, not } from '../engine/query.js';
+import {
+  type Aggregate,
+  and,
+  cmp,
+  column,
+  type Expr,
+  eq,
+  instant,
+  isNull,
+  literal,
+  not,
+} from '../engine/query.js';
 import { VOLUMES_TABLE } from '../engine/schema.js';
 import type { Dimension } from '../model/contact.js';
 import type { FineRow } from './allocation.js';
 import { type ContactMeasures, emptyMeasures, withinThreshold } from './contact-measures.js';
 import type { Definitions } from './definitions.js';
+import { periodAt, periodKey } from './period-key.js';
 import type { DimensionValues } from './segments.js';
 
 const VOLUME_DIMENSIONS: readonly Dimension[] = ['channel', 'queue'];
@@ -20,7 +32,7 @@ const VOLUME_DIMENSIONS: readonly Dimension[] = ['channel', 'queue'];
 export async function volumeRows(
   engine: Engine,
   d: Definitions,
-  granularity: Granularity,
+  periods: readonly Period[],
   dims: readonly Dimension[],
   range: { from: Date; to: Date },
 ): Promise<Map<string, FineRow[]>> {
@@ -32,7 +44,7 @@ export async function volumeRows(
     from: VOLUMES_TABLE.name,
     where: and(cmp('>=', start, instant(range.from)), cmp('<', start, instant(range.to))),
     groupBy: [
-      { name: 'period', expr: { kind: 'bucket', unit: granularity, column: 'interval_start', timeZone: d.timezone } },
+      { name: 'period', expr: periodKey('interval_start', periods, d.timezone) },
       ...keys.map((name) => ({ name, expr: column(name) })),
     ],
     aggregates: volumeAggregates(d),
@@ -40,7 +52,8 @@ export async function volumeRows(
   for (const r of await engine.query(sql)) {
     const values: DimensionValues = {};
     for (const dim of dims) values[dim] = keys.includes(dim) ? ((r[dim] as string | null) ?? null) : null;
-    const period = String(r.period);
+    const period = periodAt(periods, r.period)?.start;
+    if (!period) continue;
     rowsByPeriod.set(period, [...(rowsByPeriod.get(period) ?? []), { values, measures: toMeasures(r, d) }]);
   }
   return rowsByPeriod;
@@ -74,7 +87,8 @@ function toMeasures(r: Record<string, unknown>, d: Definitions): ContactMeasures
   const counts = (outcome: 'handled' | 'abandoned') => d.countedOutcomes.includes(outcome);
   const m = emptyMeasures();
   m.contacts = (counts('handled') ? n('handled') : 0) + (counts('abandoned') ? n('abandoned') : 0);
-  m.voiceContacts = (counts('handled') ? n('voiceHandled') : 0) + (counts('abandoned') ? n('voiceAbandoned') : 0);
+  m.voiceContacts =
+    (counts('handled') ? n('voiceHandled') : 0) + (counts('abandoned') ? n('voiceAbandoned') : 0);
   m.handled = n('handled');
   m.handleSeconds = n('handleSeconds');
   m.weightHandleSeconds = n('handleSeconds');

@@ -27,11 +27,27 @@ beforeAll(async () => {
       contact({ id: 'v2', arrivedAt: at('2026-03-04T09:00:00Z'), waitSeconds: 30, handleSeconds: 500 }),
     ],
     [
-      costLine({ id: 'wages', category: 'agent_wages', amount: '1000.00', periodStart: '2026-03-01', periodEnd: '2026-04-01' }),
-      costLine({ id: 'lic', category: 'technology', amount: '100.00', currency: 'USD', periodStart: '2026-03-01', periodEnd: '2026-04-01' }),
+      costLine({
+        id: 'wages',
+        category: 'agent_wages',
+        amount: '1000.00',
+        periodStart: '2026-03-01',
+        periodEnd: '2026-04-01',
+      }),
+      costLine({
+        id: 'lic',
+        category: 'technology',
+        amount: '100.00',
+        currency: 'USD',
+        periodStart: '2026-03-01',
+        periodEnd: '2026-04-01',
+      }),
     ],
   );
-  const day = (d: string) => [at(`2026-03-${d}T23:00:00Z`), at(`2026-03-${String(Number(d) + 1).padStart(2, '0')}T23:00:00Z`)];
+  const day = (d: string) => [
+    at(`2026-03-${d}T23:00:00Z`),
+    at(`2026-03-${String(Number(d) + 1).padStart(2, '0')}T23:00:00Z`),
+  ];
   await engine.append(VOLUMES_TABLE, [
     ['wfm', 'email', null, ...day('02'), 'P1D', 10, 8, 2, 4000, 800, 6, 86_400],
     ['wfm', 'email', null, ...day('03'), 'P1D', 5, 5, 0, 1000, null, null, null],
@@ -47,7 +63,9 @@ const definitions = resolveDefinitions(defaultConfig('EUR', 'Europe/Berlin'));
 
 describe('volumes and foreign-currency costs', () => {
   it('counts volumes with contacts and converts costs at the FX table rate', async () => {
-    const view = reportView(await costPerContactReport(engine, definitions, { granularity: 'month', by: ['channel'] }));
+    const view = reportView(
+      await costPerContactReport(engine, definitions, { granularity: 'month', by: ['channel'] }),
+    );
     const rows = Object.fromEntries(view.rows.map((r) => [r.dimensions.channel, r]));
     expect(rows.voice).toMatchObject({ contacts: 2, cost: '178.67', costPerContact: '89.34' });
     expect(rows.email).toMatchObject({
@@ -70,7 +88,18 @@ describe('volumes and foreign-currency costs', () => {
   });
 
   it('refuses a currency without a rate, naming what to import', async () => {
-    const e = await engineWith([], [costLine({ id: 'x', amount: '5.00', currency: 'GBP', periodStart: '2026-03-01', periodEnd: '2026-03-02' })]);
+    const e = await engineWith(
+      [],
+      [
+        costLine({
+          id: 'x',
+          amount: '5.00',
+          currency: 'GBP',
+          periodStart: '2026-03-01',
+          periodEnd: '2026-03-02',
+        }),
+      ],
+    );
     await expect(costPerContactReport(e, definitions, { granularity: 'month', by: [] })).rejects.toThrow(
       /cost line "x" is in GBP .* no GBP rate on or before 2026-03-01 \(percontact import fx FILE\)/,
     );

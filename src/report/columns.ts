@@ -51,7 +51,7 @@ function extendedColumns(view: ReportView): Column[] {
     right('labour_share', (r) => num(r.labourShare, 4)),
     right('aht_median_seconds', (r) => num(r.ahtMedianSeconds, 1)),
     right('aht_p90_seconds', (r) => num(r.ahtP90Seconds, 1)),
-    right('resolutions', (r) => String(r.resolutions)),
+    right('resolutions', (r) => num(r.resolutions)),
     right('repeat_rate', (r) => num(r.repeatRate, 4)),
     right('fcr', (r) => num(r.fcr, 4)),
     right('csat_mean', (r) => num(r.csatMean, 4)),

@@ -29,7 +29,7 @@ export interface RowView {
   ahtMedianSeconds: number | null;
   ahtP90Seconds: number | null;
   serviceLevelVariants: Record<ServiceLevelFormula, number | null>;
-  resolutions: number;
+  resolutions: number | null;
   repeatRate: number | null;
   fcr: number | null;
   csatMean: number | null;
@@ -76,11 +76,13 @@ export interface ReportView {
 const round = (value: number | undefined, places: number): number | null =>
   value === undefined ? null : Number(value.toFixed(places));
 
-export function rowView(row: ReportRow, definitions: Definitions, by: readonly Dimension[], kind: RowView['kind']): RowView {
+export function rowView(row: ReportRow, report: CostPerContactReport, kind: RowView['kind']): RowView {
+  const { definitions, by } = report;
   const scale = minorUnits(definitions.currency);
   const money = (value: Decimal | undefined) => (value === undefined ? null : moneyText(value, scale));
   const f = figures(row.measures, row.cost, {
     formula: definitions.serviceLevelFormula,
+    repeats: report.detail === 'full',
     quantiles: row.quantiles,
     costByCategory: row.costByCategory,
   });
@@ -109,7 +111,7 @@ export function rowView(row: ReportRow, definitions: Definitions, by: readonly D
     ahtMedianSeconds: round(f.ahtMedianSeconds, 1),
     ahtP90Seconds: round(f.ahtP90Seconds, 1),
     serviceLevelVariants: variants,
-    resolutions: f.resolutions,
+    resolutions: f.resolutions ?? null,
     repeatRate: round(f.repeatRate, 4),
     fcr: round(f.fcr, 4),
     csatMean: round(f.csatMean, 4),
@@ -137,7 +139,7 @@ function benchmarkView(b: ResolvedBenchmark, costPerContact: Decimal | undefined
 }
 
 export function reportView(report: CostPerContactReport): ReportView {
-  const view = (kind: RowView['kind']) => (row: ReportRow) => rowView(row, report.definitions, report.by, kind);
+  const view = (kind: RowView['kind']) => (row: ReportRow) => rowView(row, report, kind);
   return {
     currency: report.definitions.currency,
     timezone: report.definitions.timezone,

@@ -32,7 +32,8 @@ export function registerExplain(program: Command): void {
     for (const dim of DIMENSIONS) if (opts[dim] !== undefined) segment[dim] = opts[dim];
     const workspace = await openWorkspace(opts.workspace);
     try {
-      const e = await explain(workspace.engine, resolveDefinitions(workspace.config), { period: opts.period, segment });
+      const detail = opts.metric === 'costPerResolution' ? 'full' : 'headline';
+      const e = await explain(workspace.engine, resolveDefinitions(workspace.config), { period: opts.period, segment, detail });
       io.out(opts.format === 'json' ? explainJson(e, opts.metric) : explainText(e, opts.metric));
     } finally {
       await workspace.close();

@@ -21,7 +21,15 @@ async function workspace() {
       contact({ id: '2', arrivedAt: at('03'), handleSeconds: 300 }),
       contact({ id: '3', channel: 'email', arrivedAt: at('04'), handleSeconds: 600 }),
     ],
-    [costLine({ id: 'w', category: 'agent_wages', amount: '120.00', periodStart: '2026-03-01', periodEnd: '2026-04-01' })],
+    [
+      costLine({
+        id: 'w',
+        category: 'agent_wages',
+        amount: '120.00',
+        periodStart: '2026-03-01',
+        periodEnd: '2026-04-01',
+      }),
+    ],
   );
   return engine;
 }
@@ -29,7 +37,10 @@ async function workspace() {
 describe('benchmarks', () => {
   it('ships every figure with a source, and the seed figure of 7.16 USD', () => {
     for (const b of PUBLISHED_BENCHMARKS) expect(b.source.length).toBeGreaterThan(10);
-    expect(PUBLISHED_BENCHMARKS.find((b) => b.id === 'industry-average')).toMatchObject({ value: '7.16', currency: 'USD' });
+    expect(PUBLISHED_BENCHMARKS.find((b) => b.id === 'industry-average')).toMatchObject({
+      value: '7.16',
+      currency: 'USD',
+    });
   });
 
   it('compares each row with its channel figure, converted through the FX table', async () => {
@@ -54,10 +65,27 @@ describe('benchmarks', () => {
     const engine = await workspace();
     const config = defaultConfig('EUR', 'Europe/Berlin');
     config.benchmarks.custom = [
-      { id: 'industry-average', metric: 'costPerContact', value: '35.00', currency: 'EUR', source: 'our 2026 budget', year: 2026 },
+      {
+        id: 'industry-average',
+        metric: 'costPerContact',
+        value: '35.00',
+        currency: 'EUR',
+        source: 'our 2026 budget',
+        year: 2026,
+      },
     ];
-    const view = reportView(await costPerContactReport(engine, resolveDefinitions(config), { granularity: 'month', by: ['channel'] }));
-    expect(view.totals.benchmark).toMatchObject({ source: 'our 2026 budget', tableVersion: 'workspace', value: '35.00', gap: '5.00' });
+    const view = reportView(
+      await costPerContactReport(engine, resolveDefinitions(config), {
+        granularity: 'month',
+        by: ['channel'],
+      }),
+    );
+    expect(view.totals.benchmark).toMatchObject({
+      source: 'our 2026 budget',
+      tableVersion: 'workspace',
+      value: '35.00',
+      gap: '5.00',
+    });
     const email = view.rows.find((r) => r.dimensions.channel === 'email');
     expect(email?.benchmark).toMatchObject({ id: 'contactbabel-us-email', value: null, gap: null });
     await engine.close();

@@ -115,7 +115,8 @@ export const PUBLISHED_BENCHMARKS: readonly Benchmark[] = [
     id: 'labour-share',
     metric: 'labourShare',
     value: '0.74',
-    source: 'contact-centre outsourcing costing study (74 % human resources); Strategic Contact: about 2/3–3/4',
+    source:
+      'contact-centre outsourcing costing study (74 % human resources); Strategic Contact: about 2/3–3/4',
     year: null,
   },
 ];

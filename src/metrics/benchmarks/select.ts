@@ -1,6 +1,6 @@
+import type { WorkspaceConfig } from '../../model/config.js';
 import type { Decimal as DecimalType } from '../../money/decimal.js';
 import { Decimal } from '../../money/decimal.js';
-import type { WorkspaceConfig } from '../../model/config.js';
 import type { FxRates } from '../fx.js';
 import type { DimensionValues } from '../segments.js';
 import { BENCHMARK_TABLE_VERSION, type Benchmark, PUBLISHED_BENCHMARKS } from './published.js';

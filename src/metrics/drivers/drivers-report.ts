@@ -115,7 +115,7 @@ async function recordedPaidHours(
 ): Promise<{ hours: Pair<Decimal> | undefined; source: PaidHoursSource }> {
   const hours: Decimal[] = [];
   for (const p of periods) {
-    const rows = await agentTimeRows(engine, p.granularity, [], { from: p.start, to: p.end });
+    const rows = await agentTimeRows(engine, [p], []);
     const seconds = [...rows.values()].flat().reduce((sum, row) => sum + row.measures.paidSeconds, 0);
     hours.push(new Decimal(seconds).div(3600));
   }
