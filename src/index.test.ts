@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import * as percontact from './index.js';
+import { contact, costLine, engineWith } from './test-support/fixtures.js';
+
+describe('the library entry point', () => {
+  it('exposes the report, explain and Erlang functions the CLI uses', async () => {
+    // Erlang C reference case 1 of ../shared/reference/erlang.json: 100 calls in 30 min, AHT 180 s,
+    // 14 agents → service level 0.888350019 within 20 s.
+    const c = percontact.erlangC({ calls: 100, intervalSeconds: 1800, ahtSeconds: 180 }, 14, 20);
+    expect(c.serviceLevel).toBeCloseTo(0.888350019, 8);
+
+    // One call, 10.00 of wages in March 2026: cost per contact 10.00.
+    const engine = await engineWith(
+      [contact({ id: '1', arrivedAt: new Date('2026-03-02T09:00:00Z'), handleSeconds: 60 })],
+      [costLine({ id: 'w', category: 'agent_wages', amount: '10.00', periodStart: '2026-03-01', periodEnd: '2026-04-01' })],
+    );
+    const definitions = percontact.resolveDefinitions(percontact.defaultConfig('EUR', 'Europe/Berlin'));
+    const report = await percontact.costPerContactReport(engine, definitions, { granularity: 'month', by: [] });
+    expect(percontact.reportView(report).totals.costPerContact).toBe('10.00');
+    await engine.close();
+  });
+});

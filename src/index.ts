@@ -1,0 +1,45 @@
+/**
+ * percontact as a library: the same functions the CLI uses, typed. Data flows one way: a workspace
+ * (engine + configuration) → metrics (report, explain, drivers) → views and renderers; planning is
+ * pure math.
+ */
+export * from './calendar/index.js';
+export { UserError, type UserErrorCode } from './errors.js';
+export * from './engine/index.js';
+export { BENCHMARK_TABLE_VERSION, type Benchmark, PUBLISHED_BENCHMARKS } from './metrics/benchmarks/published.js';
+export type { ContactMeasures, ReportDetail } from './metrics/contact-measures.js';
+export {
+  type AllocationRecord,
+  type CostPerContactReport,
+  costPerContactReport,
+  type ReportOptions,
+  type ReportRow,
+} from './metrics/cost-per-contact.js';
+export { type Definitions, describeDefinitions, resolveDefinitions } from './metrics/definitions.js';
+export { type DriversReport, driversReport } from './metrics/drivers/drivers-report.js';
+export { type Explanation, explain } from './metrics/explain.js';
+export { type Figures, figures } from './metrics/figures.js';
+export * from './model/index.js';
+export * from './money/index.js';
+export {
+  type ErlangAMetrics,
+  type ErlangBMetrics,
+  type ErlangCMetrics,
+  erlangA,
+  erlangB,
+  erlangC,
+  evaluateStaffing,
+  type QueueMetrics,
+  type QueueModel,
+  type Staffing,
+  type StaffingTargets,
+  scheduledAgents,
+  staff,
+  staffErlangA,
+  staffErlangC,
+} from './planning/erlang/index.js';
+export { renderCsv } from './report/csv.js';
+export { renderJson } from './report/json.js';
+export { type ReportView, reportView, type RowView } from './report/report-view.js';
+export { renderTable } from './report/table.js';
+export { initWorkspace, openWorkspace, type Workspace } from './workspace/index.js';
