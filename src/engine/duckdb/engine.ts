@@ -1,10 +1,17 @@
 import {
-  type DuckDBAppender,
+  BIGINT,
+  BOOLEAN,
+  DATE,
+  DOUBLE,
   type DuckDBConnection,
+  DuckDBDataChunk,
   DuckDBDateValue,
   DuckDBInstance,
   DuckDBTimestampTZValue,
+  type DuckDBType,
   type DuckDBValue,
+  TIMESTAMPTZ,
+  VARCHAR,
 } from '@duckdb/node-api';
 import { dayNumber } from '../../calendar/dates.js';
 import type { Engine, ResultRow } from '../engine.js';
@@ -27,6 +34,8 @@ export class DuckDbEngine implements Engine {
     const connection = await instance.connect();
     // Reports run in UTC and convert explicitly: the session zone must never leak into figures.
     await connection.run("SET TimeZone = 'UTC'");
+    // Track progress for `progress()` (long imports show a bar) without DuckDB printing its own.
+    await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
     return new DuckDbEngine(instance, connection);
   }
 
@@ -50,20 +59,26 @@ export class DuckDbEngine implements Engine {
     await this.connection.run(sql);
   }
 
+  /** Appends in vectors of CHUNK_ROWS rows: column-wise chunks cost far fewer native calls than rows. */
   async append(table: TableDef, rows: Iterable<RowValues>): Promise<number> {
     const appender = await this.connection.createAppender(table.name);
-    const writers = table.columns.map((c) => columnWriter(c.type));
+    const types = table.columns.map((c) => DUCKDB_TYPES[c.type]);
+    const converters = table.columns.map((c) => toDuckDb(c.type));
+    let batch: RowValues[] = [];
     let count = 0;
+    const flush = () => {
+      const chunk = DuckDBDataChunk.create(types, batch.length);
+      chunk.setColumns(converters.map((convert, j) => batch.map((row) => convert(row[j] ?? null))));
+      appender.appendDataChunk(chunk);
+      count += batch.length;
+      batch = [];
+    };
     try {
       for (const row of rows) {
-        for (let i = 0; i < writers.length; i++) {
-          const value = row[i];
-          if (value === null || value === undefined) appender.appendNull();
-          else (writers[i] as ColumnWriter)(appender, value);
-        }
-        appender.endRow();
-        count++;
+        batch.push(row);
+        if (batch.length === CHUNK_ROWS) flush();
       }
+      if (batch.length > 0) flush();
       appender.flushSync();
     } finally {
       appender.closeSync();
@@ -87,28 +102,42 @@ export class DuckDbEngine implements Engine {
     }
   }
 
+  progress(): number | null {
+    const percentage = this.connection.progress.percentage;
+    return percentage < 0 ? null : Math.min(1, percentage / 100);
+  }
+
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
   }
 }
 
-type ColumnWriter = (appender: DuckDBAppender, value: SqlValue) => void;
+const CHUNK_ROWS = 2048;
 
-function columnWriter(type: ColumnType): ColumnWriter {
+const DUCKDB_TYPES: Record<ColumnType, DuckDBType> = {
+  text: VARCHAR,
+  double: DOUBLE,
+  integer: BIGINT,
+  boolean: BOOLEAN,
+  timestamp: TIMESTAMPTZ,
+  date: DATE,
+};
+
+function toDuckDb(type: ColumnType): (value: SqlValue) => DuckDBValue {
   switch (type) {
     case 'text':
-      return (a, v) => a.appendVarchar(String(v));
+      return (v) => (v === null ? null : String(v));
     case 'double':
-      return (a, v) => a.appendDouble(Number(v));
+      return (v) => (v === null ? null : Number(v));
     case 'integer':
-      return (a, v) => a.appendBigInt(BigInt(v as number));
+      return (v) => (v === null ? null : BigInt(v as number));
     case 'boolean':
-      return (a, v) => a.appendBoolean(Boolean(v));
+      return (v) => (v === null ? null : Boolean(v));
     case 'timestamp':
-      return (a, v) => a.appendTimestampTZ(new DuckDBTimestampTZValue(BigInt((v as Date).getTime()) * 1000n));
+      return (v) => (v === null ? null : new DuckDBTimestampTZValue(BigInt((v as Date).getTime()) * 1000n));
     case 'date':
-      return (a, v) => a.appendDate(new DuckDBDateValue(dayNumber(String(v))));
+      return (v) => (v === null ? null : new DuckDBDateValue(dayNumber(String(v))));
   }
 }
 
