@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../errors.js';
 import { io } from './io.js';
+import { registerBenchmarks } from './commands/benchmarks.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDrivers } from './commands/drivers.js';
 import { registerExplain } from './commands/explain.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerStaff(program);
   registerExplain(program);
   registerDrivers(program);
+  registerBenchmarks(program);
   return program;
 }
 
