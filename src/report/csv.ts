@@ -1,14 +1,25 @@
-import { reportColumns } from './columns.js';
+import { heading, machineText, reportCells } from './cells.js';
+import { type RenderContext, renderContext } from './context.js';
 import type { ReportView } from './report-view.js';
 
-function field(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+function field(text: string, separator: string): string {
+  return text.includes(separator) || /["\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** RFC 4180 CSV: one row per period and segment, then the per-period totals and the grand total. */
-export function renderCsv(view: ReportView): string {
-  const columns = reportColumns(view, false);
+/**
+ * CSV: one row per period and segment, then the per-period totals and the grand total. en-US is
+ * RFC 4180 with snake_case headers; de-DE is what German Excel opens directly: `;` between fields,
+ * decimal commas, German headers and a byte-order mark so that it reads the file as UTF-8.
+ */
+export function renderCsv(view: ReportView, context: RenderContext = renderContext(view)): string {
+  const { locale } = context;
+  const cells = reportCells(view, locale, { all: true, compare: context.compare });
   const rows = [...view.rows, ...(view.by.length > 0 ? view.periodTotals : []), view.totals];
-  const lines = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r)))];
-  return `${lines.map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
+  const german = locale.lang === 'de';
+  const lines = [
+    cells.map((c) => heading(c.key, view, locale, german ? 'long' : 'machine')),
+    ...rows.map((r) => cells.map((c) => machineText(c, r, locale))),
+  ];
+  const separator = locale.csvSeparator;
+  return `${german ? '\uFEFF' : ''}${lines.map((l) => l.map((f) => field(f, separator)).join(separator)).join('\r\n')}\r\n`;
 }

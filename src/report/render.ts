@@ -1,17 +1,135 @@
-import { type ReportOptions, costPerContactReport } from '../metrics/cost-per-contact.js';
-import { resolveDefinitions } from '../metrics/definitions.js';
+import { addDays } from '../calendar/dates.js';
+import type { Engine } from '../engine/engine.js';
+import { type CompareMode, compareReport } from '../metrics/compare.js';
+import {
+  type CostPerContactReport,
+  costPerContactReport,
+  type ReportOptions,
+} from '../metrics/cost-per-contact.js';
+import { type Definitions, resolveDefinitions } from '../metrics/definitions.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { type ChartData, chartData } from './chart-data.js';
+import { compareView, withCompare } from './compare.js';
+import { type RenderContext, renderContext } from './context.js';
 import { renderCsv } from './csv.js';
+import { describeDefinitionsDe } from './definitions-de.js';
 import { renderJson } from './json.js';
-import { reportView } from './report-view.js';
+import type { Locale } from './locale.js';
+import { type ReportView, reportView } from './report-view.js';
 import { renderTable } from './table.js';
 
-export type ReportFormat = 'table' | 'json' | 'csv';
+export const TEXT_FORMATS = ['table', 'json', 'csv', 'html'] as const;
+export const BINARY_FORMATS = ['xlsx', 'pdf'] as const;
+export type TextFormat = (typeof TEXT_FORMATS)[number];
+export type BinaryFormat = (typeof BINARY_FORMATS)[number];
+export type ReportFormat = TextFormat | BinaryFormat;
 
-const RENDERERS = { table: renderTable, json: renderJson, csv: renderCsv } as const;
+export function isBinaryFormat(format: ReportFormat): format is BinaryFormat {
+  return (BINARY_FORMATS as readonly string[]).includes(format);
+}
 
-/** Builds the cost-per-contact report of a workspace and renders it in one format. */
-export async function renderReport(workspace: Workspace, options: ReportOptions, format: ReportFormat): Promise<string> {
-  const report = await costPerContactReport(workspace.engine, resolveDefinitions(workspace.config), options);
-  return RENDERERS[format](reportView(report));
+export interface RenderSettings {
+  locale?: Locale;
+  compare?: CompareMode | undefined;
+}
+
+/** A report ready to render: its view, the render context and, on demand, the chart data. */
+export interface PreparedReport {
+  view: ReportView;
+  context: RenderContext;
+  charts: () => Promise<ChartData>;
+}
+
+/** Builds the cost-per-contact report of a workspace and renders it in one text format. */
+export async function renderReport(
+  workspace: Workspace,
+  options: ReportOptions,
+  format: TextFormat,
+  settings: RenderSettings = {},
+): Promise<string> {
+  return renderText(
+    await prepareReport(workspace.engine, resolveDefinitions(workspace.config), options, settings),
+    format,
+  );
+}
+
+export async function renderText(
+  { view, context, charts }: PreparedReport,
+  format: TextFormat,
+): Promise<string> {
+  switch (format) {
+    case 'table':
+      return renderTable(view, context);
+    case 'csv':
+      return renderCsv(view, context);
+    case 'json':
+      return renderJson(context.compare ? withCompare(view, context.compare) : view);
+    case 'html': {
+      const { renderHtml } = await import('./html.js');
+      return renderHtml(view, context, await charts());
+    }
+  }
+}
+
+/** The same for the binary formats: an XLSX workbook or a PDF document. */
+export async function renderReportBytes(
+  workspace: Workspace,
+  options: ReportOptions,
+  format: BinaryFormat,
+  settings: RenderSettings = {},
+): Promise<Uint8Array> {
+  return renderBytes(
+    await prepareReport(workspace.engine, resolveDefinitions(workspace.config), options, settings),
+    format,
+  );
+}
+
+export async function renderBytes(
+  { view, context, charts }: PreparedReport,
+  format: BinaryFormat,
+): Promise<Uint8Array> {
+  if (format === 'xlsx') {
+    const { renderXlsx } = await import('./xlsx.js');
+    return renderXlsx(view, context);
+  }
+  const { renderPdf } = await import('./pdf.js');
+  return renderPdf(view, context, await charts());
+}
+
+export async function prepareReport(
+  engine: Engine,
+  definitions: Definitions,
+  options: ReportOptions,
+  settings: RenderSettings = {},
+): Promise<PreparedReport> {
+  const report = await costPerContactReport(engine, definitions, options);
+  const view = reportView(report);
+  const compare = settings.compare
+    ? compareView(view, await compareReport(engine, definitions, report, settings.compare))
+    : undefined;
+  const german = settings.locale === 'de-DE';
+  const context = renderContext(view, settings.locale, {
+    compare,
+    definitions: german ? { ...view.definitions, ...describeDefinitionsDe(definitions) } : view.definitions,
+  });
+  const charts = async () =>
+    chartData(view, await byChannel(engine, definitions, report, view), context.locale);
+  return { view, context, charts };
+}
+
+/** The trend and the bridge are by channel: the report itself when it is, otherwise a second run of it. */
+async function byChannel(
+  engine: Engine,
+  definitions: Definitions,
+  report: CostPerContactReport,
+  view: ReportView,
+): Promise<ReportView> {
+  if (report.by.length === 1 && report.by[0] === 'channel') return view;
+  const options = {
+    granularity: report.granularity,
+    from: report.from,
+    to: addDays(report.to, -1),
+    by: ['channel' as const],
+  };
+  return reportView(await costPerContactReport(engine, definitions, options));
 }

@@ -1,40 +1,39 @@
-import { reportColumns } from './columns.js';
+import { bodyRows, display, heading, isAlignedRight, reportCells } from './cells.js';
+import { compareText, definitionEntries, headingText, type RenderContext, renderContext } from './context.js';
 import type { ReportView, RowView } from './report-view.js';
 
 /** A human table: segment rows, a total per period when broken down, the grand total, then the definitions. */
-export function renderTable(view: ReportView): string {
-  const columns = reportColumns(view, true);
-  const body: RowView[] = [];
-  view.periodTotals.forEach((periodTotal) => {
-    body.push(...view.rows.filter((r) => r.period === periodTotal.period));
-    if (view.by.length > 0) body.push(periodTotal);
-  });
-  const cells = [columns.map((c) => c.header), ...body.map((r) => columns.map((c) => c.value(r)))];
-  const totalCells = columns.map((c) => c.value(view.totals));
-  const widths = columns.map((_, i) => Math.max(...[...cells, totalCells].map((row) => (row[i] ?? '').length)));
+export function renderTable(view: ReportView, context: RenderContext = renderContext(view)): string {
+  const { locale } = context;
+  const cells = reportCells(view, locale, { all: false, compare: context.compare, forPeople: true });
+  const texts = (row: RowView) => cells.map((c) => display(c, row, locale));
+  const rows = [cells.map((c) => heading(c.key, view, locale, 'short')), ...bodyRows(view).map(texts)];
+  const totalCells = texts(view.totals);
+  const widths = cells.map((_, i) => Math.max(...[...rows, totalCells].map((row) => (row[i] ?? '').length)));
   const line = (row: string[]) =>
     row
-      .map((cell, i) => (columns[i]?.align === 'right' ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .map((cell, i) =>
+        isAlignedRight(cells[i] as (typeof cells)[number])
+          ? cell.padStart(widths[i] ?? 0)
+          : cell.padEnd(widths[i] ?? 0),
+      )
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  const header = `Cost per contact, ${view.currency}, ${view.from} to ${view.to} (exclusive), by ${view.granularity}${
-    view.by.length > 0 ? ` × ${view.by.join(' × ')}` : ''
-  }, time zone ${view.timezone}`;
-  const definitions = Object.entries(view.definitions).map(([k, v]) => `  ${k}: ${v}`);
-  definitions.push(`  labour cost: ${labourText(view.labourBasis)}`, ...view.notes.map((n) => `  note: ${n}`));
-  return [header, '', line(cells[0] as string[]), rule, ...cells.slice(1).map(line), rule, line(totalCells), '', 'Definitions:', ...definitions, ''].join('\n');
-}
-
-const BASIS_TEXT: Record<string, string> = {
-  ledger: 'from the wage ledger',
-  'bottom-up': 'built bottom-up from handle time × rate cards',
-  none: 'none (no wages in the ledger, no rate cards)',
-};
-
-/** Groups periods by how their labour cost was built: "from the wage ledger (2026-01, 2026-02)". */
-function labourText(basis: Record<string, string>): string {
-  const groups = new Map<string, string[]>();
-  for (const [period, how] of Object.entries(basis)) groups.set(how, [...(groups.get(how) ?? []), period]);
-  return [...groups].map(([how, periods]) => `${BASIS_TEXT[how] ?? how} (${periods.join(', ')})`).join('; ');
+  const compared = compareText(context);
+  const definitions = definitionEntries(view, context, true).map(([k, v]) => `  ${k}: ${v}`);
+  return [
+    headingText(view, context),
+    ...(compared ? [compared] : []),
+    '',
+    line(rows[0] as string[]),
+    rule,
+    ...rows.slice(1).map(line),
+    rule,
+    line(totalCells),
+    '',
+    `${locale.label('definitions')}:`,
+    ...definitions,
+    '',
+  ].join('\n');
 }

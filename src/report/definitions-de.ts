@@ -1,0 +1,57 @@
+import type { Definitions } from '../metrics/definitions.js';
+import type { ServiceLevelFormula } from '../model/config.js';
+
+const OUTCOMES_DE: Record<string, string> = {
+  handled: 'bearbeitet',
+  abandoned: 'abgebrochen',
+  self_served: 'selbst gelöst',
+  callback: 'Rückruf',
+  other: 'sonstige',
+};
+const DIRECTIONS_DE: Record<string, string> = { inbound: 'eingehende', outbound: 'ausgehende' };
+
+const SERVICE_LEVEL_DE: Record<ServiceLevelFormula, string> = {
+  short_abandons_excluded: 'angenommen innerhalb t ÷ (angenommen + abgebrochen − abgebrochen innerhalb s)',
+  abandons_against: 'angenommen innerhalb t ÷ (angenommen + abgebrochen)',
+  answered_only: 'angenommen innerhalb t ÷ angenommen',
+  early_abandons_good: '(angenommen innerhalb t + abgebrochen innerhalb t) ÷ (angenommen + abgebrochen)',
+  early_abandons_ignored: 'angenommen innerhalb t ÷ (angenommen + abgebrochen − abgebrochen innerhalb t)',
+};
+
+/**
+ * The definitions of describeDefinitions (src/metrics/definitions.ts), same keys, in German. A key
+ * added there and not yet here keeps its English text (the caller merges over the English ones).
+ */
+export function describeDefinitionsDe(d: Definitions): Record<string, string> {
+  const s = d.shortAbandonSeconds;
+  const t = [
+    `${d.serviceLevelSeconds} s`,
+    ...Object.entries(d.serviceLevelByChannel).map(([c, v]) => `${c} ${v} s`),
+  ].join(', ');
+  const directions = d.countedDirections.map((x) => DIRECTIONS_DE[x] ?? x).join('/');
+  const outcomes = d.countedOutcomes.map((x) => `„${OUTCOMES_DE[x] ?? x}“`).join(' oder ');
+  return {
+    contacts: `${directions} Kontakte mit Ergebnis ${outcomes}`,
+    cost: 'jede Kostenzeile anteilig nach Kalendertagen der Überschneidung mit der Periode; gemeinsame Kosten nach ihrem Schlüssel verteilt; Anteile nach der Methode der größten Reste auf die kleinste Währungseinheit gerundet',
+    costPerContact: 'Kosten ÷ Kontakte (nicht definiert, wo es keine Kontakte gibt)',
+    aht: 'Σ (Gespräch + Halten + Nacharbeit) der bearbeiteten Kontakte ÷ bearbeitete Kontakte',
+    asa: 'Σ Wartezeit der angenommenen Kontakte ÷ angenommene Kontakte (Kontakte ohne bekannte Wartezeit ausgenommen)',
+    serviceLevel: `${d.serviceLevelFormula}: ${SERVICE_LEVEL_DE[d.serviceLevelFormula]}, t = ${t}, s = ${s} s; „innerhalb“ = Wartezeit ≤ Schwelle; angenommene ohne bekannte Wartezeit ausgenommen`,
+    abandonRate: `abgebrochen nach ${s} s ÷ (angeboten − abgebrochen innerhalb ${s} s); angeboten = bearbeitet + abgebrochen + Rückruf`,
+    ahtQuantiles: 'Median und p90 der Bearbeitungssekunden bearbeiteter Kontakte (stetige Quantile)',
+    repeatContact: `ein gezählter Kontakt, dessen Kunde innerhalb von ${d.repeatWindowDays} Tagen danach erneut gezählt Kontakt aufnimmt, auf beliebigem Kanal; Erstlösungsquote = 1 − Wiederholkontakte ÷ gezählte Kontakte mit bekanntem Kunden`,
+    resolution:
+      'ein gezählter Kontakt mit Kennzeichen „gelöst“ oder, wo das Kennzeichen fehlt, kein Wiederholkontakt',
+    costPerResolution: 'Kosten ÷ Lösungen',
+    costPerHandledContact: 'Kosten ÷ bearbeitete Kontakte',
+    costPerCall:
+      'Kosten ÷ gezählte Telefonkontakte, in Zeilen, deren gezählte Kontakte alle Telefonkontakte sind',
+    costPerHandleMinute: 'Kosten ÷ Bearbeitungsminuten bearbeiteter Kontakte jeder Richtung',
+    labourShare: 'Kosten für agent_wages, benefits_payroll_tax, supervision und training_recruiting ÷ Kosten',
+    csat: `Mittelwert der auf 0..1 normierten CSAT-Werte; Top-2-Box = Anteil der Werte ≥ ${d.csatTopBoxMin} (4 oder 5 von 5)`,
+    containment: 'selbst gelöst ÷ (selbst gelöst + an Agenten angeboten)',
+    occupancy:
+      'Bearbeitungszeit bearbeiteter Kontakte (jede Richtung) ÷ besetzte Zeit laut Agentenzeiten, wo für die Zeile erfasst',
+    timezone: `Perioden sind Kalenderperioden in ${d.timezone}; Wochen sind ISO-Wochen`,
+  };
+}
