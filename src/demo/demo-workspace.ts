@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { contactRow, costLineRow } from '../engine/rows.js';
-import { CONTACTS_TABLE, COST_LINES_TABLE } from '../engine/schema.js';
+import { CONTACTS_TABLE, COST_LINES_TABLE, FX_RATES_TABLE, type RowValues } from '../engine/schema.js';
+import { shiftMonth } from '../calendar/period.js';
 import { UserError } from '../errors.js';
 import { defaultConfig } from '../model/config.js';
 import { initWorkspace, openWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -35,6 +36,7 @@ export async function createDemoWorkspace(options: DemoWorkspaceOptions): Promis
     await workspace.engine.transaction(async () => {
       await workspace.engine.append(CONTACTS_TABLE, mapIterable(data.contacts(), contactRow));
       await workspace.engine.append(COST_LINES_TABLE, data.costLines.map(costLineRow));
+      await workspace.engine.append(FX_RATES_TABLE, demoFxRates(options.endMonth, options.months));
     });
     await writeFile(join(staging, DEMO_MARKER), `seed ${options.seed}, ${options.months} months to ${options.endMonth}\n`);
   } finally {
@@ -54,4 +56,20 @@ async function assertReplaceable(target: string, shown: string): Promise<void> {
 
 function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
   for (const item of items) yield map(item);
+}
+
+/**
+ * Month-start USD and GBP rates in EUR, so the demo's reports can compare with benchmarks published in
+ * dollars and pounds. Illustrative values near 2025–26 levels, the same for every seed: exchange rates
+ * are the world's, not the contact center's.
+ */
+function demoFxRates(endMonth: string, months: number): RowValues[] {
+  return Array.from({ length: months + 1 }, (_, i) => {
+    const month = shiftMonth(endMonth, i - months);
+    const wobble = Math.sin(i / 2) * 0.01;
+    return [
+      [`${month}-01`, 'USD', (0.92 + wobble).toFixed(4)],
+      [`${month}-01`, 'GBP', (1.17 + wobble).toFixed(4)],
+    ];
+  }).flat();
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FX_RATES_TABLE } from '../../engine/schema.js';
 import { defaultConfig } from '../../model/config.js';
 import { reportView } from '../../report/report-view.js';
+import { renderTable } from '../../report/table.js';
 import { contact, costLine, engineWith } from '../../test-support/fixtures.js';
 import { costPerContactReport } from '../cost-per-contact.js';
 import { resolveDefinitions } from '../definitions.js';
@@ -58,6 +59,9 @@ describe('benchmarks', () => {
       gapShare: 5.2112, // 25.17 / 4.83
     });
     expect(view.totals.benchmark).toMatchObject({ id: 'industry-average', value: '6.59', gap: '33.41' });
+    const table = renderTable(view);
+    expect(table).toContain('  voice: 30.00 vs 4.83 (5.25 USD × 0.92; ContactBabel US contact center report, inbound call');
+    expect(table).toContain('→ +25.17 (+521.1%)');
     await engine.close();
   });
 
