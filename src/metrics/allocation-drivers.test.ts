@@ -28,14 +28,35 @@ async function workspace() {
       contact({ id: 'c1', channel: 'chat', queue: 'q2', arrivedAt: at('05'), handleSeconds: 400 }),
     ],
     [
-      costLine({ id: 'eq', amount: '90.00', periodStart: '2026-03-01', periodEnd: '2026-04-01', driver: 'equal' }),
-      costLine({ id: 'fx', amount: '100.00', periodStart: '2026-03-01', periodEnd: '2026-04-01', driver: 'fixed:channel:voice=60,email=40' }),
-      costLine({ id: 'fv', amount: '10.00', periodStart: '2026-03-01', periodEnd: '2026-04-01', driver: 'fixed:channel:voice=1,video=1' }),
+      costLine({
+        id: 'eq',
+        amount: '90.00',
+        periodStart: '2026-03-01',
+        periodEnd: '2026-04-01',
+        driver: 'equal',
+      }),
+      costLine({
+        id: 'fx',
+        amount: '100.00',
+        periodStart: '2026-03-01',
+        periodEnd: '2026-04-01',
+        driver: 'fixed:channel:voice=60,email=40',
+      }),
+      costLine({
+        id: 'fv',
+        amount: '10.00',
+        periodStart: '2026-03-01',
+        periodEnd: '2026-04-01',
+        driver: 'fixed:channel:voice=1,video=1',
+      }),
     ],
   );
 }
 
-const costs = (rows: { dimensions: Record<string, string | null | undefined>; kind: string; cost: string }[], dim: string) =>
+const costs = (
+  rows: { dimensions: Record<string, string | null | undefined>; kind: string; cost: string }[],
+  dim: string,
+) =>
   Object.fromEntries(rows.map((r) => [r.kind === 'unallocated' ? 'unallocated' : r.dimensions[dim], r.cost]));
 
 describe('allocation drivers, by hand', () => {
@@ -43,8 +64,16 @@ describe('allocation drivers, by hand', () => {
     const engine = await workspace();
     const view = reportView(await costPerContactReport(engine, definitions, { ...march, by: ['channel'] }));
     // chat 30; email 30 + 40 = 70; voice 30 + 60 + 5 = 95; video 5
-    expect(costs(view.rows, 'channel')).toEqual({ chat: '30.00', email: '70.00', video: '5.00', voice: '95.00' });
-    expect(view.rows.find((r) => r.dimensions.channel === 'video')).toMatchObject({ contacts: 0, costPerContact: null });
+    expect(costs(view.rows, 'channel')).toEqual({
+      chat: '30.00',
+      email: '70.00',
+      video: '5.00',
+      voice: '95.00',
+    });
+    expect(view.rows.find((r) => r.dimensions.channel === 'video')).toMatchObject({
+      contacts: 0,
+      costPerContact: null,
+    });
     await engine.close();
   });
 
@@ -59,12 +88,39 @@ describe('allocation drivers, by hand', () => {
   });
 
   it('reports volumes-only data on its own', async () => {
-    const engine = await engineWith([], [costLine({ id: 'w', category: 'agent_wages', amount: '300.00', periodStart: '2026-03-01', periodEnd: '2026-04-01' })]);
+    const engine = await engineWith(
+      [],
+      [
+        costLine({
+          id: 'w',
+          category: 'agent_wages',
+          amount: '300.00',
+          periodStart: '2026-03-01',
+          periodEnd: '2026-04-01',
+        }),
+      ],
+    );
     await engine.append(VOLUMES_TABLE, [
       // 1–31 March local time as one monthly row: 100 offered, 90 handled, 10 abandoned, 27000 s handle
-      ['acd', 'voice', 'q1', new Date('2026-02-28T23:00:00Z'), new Date('2026-03-31T22:00:00Z'), 'P1M', 100, 90, 10, 27000, 1800, 72, 20],
+      [
+        'acd',
+        'voice',
+        'q1',
+        new Date('2026-02-28T23:00:00Z'),
+        new Date('2026-03-31T22:00:00Z'),
+        'P1M',
+        100,
+        90,
+        10,
+        27000,
+        1800,
+        72,
+        20,
+      ],
     ]);
-    const view = reportView(await costPerContactReport(engine, definitions, { granularity: 'month', by: ['channel'] }));
+    const view = reportView(
+      await costPerContactReport(engine, definitions, { granularity: 'month', by: ['channel'] }),
+    );
     // 300.00 / 90 handled = 3.333 → 3.33; AHT 27000 / 90 = 300; ASA 1800 / 90 = 20; SL 72 / (90 + 10) = 0.72;
     // abandonment 10 / 100 (volumes know no short abandons)
     expect(view.rows).toHaveLength(1);

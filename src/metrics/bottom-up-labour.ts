@@ -8,6 +8,7 @@ import type { Dimension } from '../model/contact.js';
 import type { CostLine } from '../model/cost-line.js';
 import { allocateLargestRemainder } from '../money/allocate.js';
 import { Decimal } from '../money/decimal.js';
+import type { AllocationRecord, LabourBasis } from './cost-per-contact.js';
 import type { Definitions } from './definitions.js';
 import { periodAt, periodKey } from './period-key.js';
 import { type DimensionValues, project, segmentKey } from './segments.js';
@@ -200,4 +201,33 @@ async function handleByAgentDay(
       seconds: Number(r.seconds),
     };
   });
+}
+
+/** Adds rate-card labour to the periods whose ledger has no agent wages, and says which way each period went. */
+export async function addBottomUpLabour(
+  engine: Engine,
+  d: Definitions,
+  by: readonly Dimension[],
+  periods: readonly Period[],
+  scale: number,
+  allocations: AllocationRecord[],
+): Promise<{ labourBasis: Map<string, LabourBasis>; notes: string[] }> {
+  const withWages = new Set(
+    allocations.filter((a) => a.line.category === 'agent_wages').map((a) => a.period.start),
+  );
+  const missing = new Set(periods.filter((p) => !withWages.has(p.start)).map((p) => p.start));
+  const bottomUp = await bottomUpLabour(engine, d, by, periods, missing, scale);
+  allocations.push(...bottomUp.parts);
+  const built = new Set(bottomUp.parts.map((p) => p.period.start));
+  const labourBasis = new Map<string, LabourBasis>(
+    periods.map((p) => [
+      p.start,
+      withWages.has(p.start) ? 'ledger' : built.has(p.start) ? 'bottom-up' : 'none',
+    ]),
+  );
+  const notes = [...bottomUp.unratedSeconds].map(
+    ([start, seconds]) =>
+      `${(seconds / 3600).toFixed(1)} handle hours from ${start} had no rate card and carry no bottom-up labour cost`,
+  );
+  return { labourBasis, notes };
 }

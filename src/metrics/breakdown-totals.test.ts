@@ -35,48 +35,52 @@ describe('breakdown totals (property)', () => {
   it('every breakdown adds up to the unbroken total, to the cent, and no cost is lost', async () => {
     const definitions = resolveDefinitions(defaultConfig('EUR', 'Europe/Berlin'));
     await fc.assert(
-      fc.asyncProperty(fc.array(contactArb, { maxLength: 25 }), fc.array(lineArb, { minLength: 1, maxLength: 6 }), async (cs, ls) => {
-        const contacts: Contact[] = cs.map((c, i) =>
-          contact({
-            id: String(i),
-            arrivedAt: new Date(START + c.day * DAY + 10 * 3_600_000),
-            channel: c.channel as Contact['channel'],
-            queue: c.queue,
-            team: c.team,
-            outcome: c.outcome as Contact['outcome'],
-            handleSeconds: c.outcome === 'handled' ? c.handle : null,
-          }),
-        );
-        const lines: CostLine[] = ls.map((l, i) =>
-          costLine({
-            id: `L${i}`,
-            category: l.category as CostLine['category'],
-            amount: new Decimal(l.cents).div(100).toFixed(2),
-            periodStart: iso(l.startDay),
-            periodEnd: iso(l.startDay + l.days),
-            channel: l.direct,
-            driver: l.driver,
-          }),
-        );
-        const engine = await engineWith(contacts, lines);
-        try {
-          // The range covers every line's whole accrual, so the total must be the ledger's sum.
-          const range = { granularity: 'month' as const, from: '2026-01', to: '2026-07' };
-          const whole = await costPerContactReport(engine, definitions, { ...range, by: [] });
-          const ledger = lines.reduce((s, l) => s.plus(l.amount), new Decimal(0));
-          expect(whole.totals.cost.toFixed(2)).toBe(ledger.toFixed(2));
-          for (const by of [['channel'], ['queue'], ['team'], ['channel', 'team']] as const) {
-            const split = await costPerContactReport(engine, definitions, { ...range, by });
-            expect(split.totals.cost.toFixed(2)).toBe(whole.totals.cost.toFixed(2));
-            expect(split.totals.measures.contacts).toBe(whole.totals.measures.contacts);
-            split.periodTotals.forEach((p, i) => {
-              expect(p.cost.toFixed(2)).toBe(whole.periodTotals[i]?.cost.toFixed(2));
-            });
+      fc.asyncProperty(
+        fc.array(contactArb, { maxLength: 25 }),
+        fc.array(lineArb, { minLength: 1, maxLength: 6 }),
+        async (cs, ls) => {
+          const contacts: Contact[] = cs.map((c, i) =>
+            contact({
+              id: String(i),
+              arrivedAt: new Date(START + c.day * DAY + 10 * 3_600_000),
+              channel: c.channel as Contact['channel'],
+              queue: c.queue,
+              team: c.team,
+              outcome: c.outcome as Contact['outcome'],
+              handleSeconds: c.outcome === 'handled' ? c.handle : null,
+            }),
+          );
+          const lines: CostLine[] = ls.map((l, i) =>
+            costLine({
+              id: `L${i}`,
+              category: l.category as CostLine['category'],
+              amount: new Decimal(l.cents).div(100).toFixed(2),
+              periodStart: iso(l.startDay),
+              periodEnd: iso(l.startDay + l.days),
+              channel: l.direct,
+              driver: l.driver,
+            }),
+          );
+          const engine = await engineWith(contacts, lines);
+          try {
+            // The range covers every line's whole accrual, so the total must be the ledger's sum.
+            const range = { granularity: 'month' as const, from: '2026-01', to: '2026-07' };
+            const whole = await costPerContactReport(engine, definitions, { ...range, by: [] });
+            const ledger = lines.reduce((s, l) => s.plus(l.amount), new Decimal(0));
+            expect(whole.totals.cost.toFixed(2)).toBe(ledger.toFixed(2));
+            for (const by of [['channel'], ['queue'], ['team'], ['channel', 'team']] as const) {
+              const split = await costPerContactReport(engine, definitions, { ...range, by });
+              expect(split.totals.cost.toFixed(2)).toBe(whole.totals.cost.toFixed(2));
+              expect(split.totals.measures.contacts).toBe(whole.totals.measures.contacts);
+              split.periodTotals.forEach((p, i) => {
+                expect(p.cost.toFixed(2)).toBe(whole.periodTotals[i]?.cost.toFixed(2));
+              });
+            }
+          } finally {
+            await engine.close();
           }
-        } finally {
-          await engine.close();
-        }
-      }),
+        },
+      ),
       { numRuns: 25 },
     );
   });

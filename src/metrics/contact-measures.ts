@@ -231,7 +231,12 @@ export function contactMeasuresQuery(
   const inRange = and(cmp('>=', arrived, instant(range.from)), cmp('<', arrived, instant(range.to)));
   if (detail === 'headline') {
     const repeatFree = new Set<string>(['repeats', 'resolutions']);
-    return { from: 'contacts', where: inRange, groupBy, aggregates: measureAggregates(d).filter((a) => !repeatFree.has(a.name)) };
+    return {
+      from: 'contacts',
+      where: inRange,
+      groupBy,
+      aggregates: measureAggregates(d).filter((a) => !repeatFree.has(a.name)),
+    };
   }
   const lookAhead = new Date(range.to.getTime() + d.repeatWindowDays * 86_400_000);
   return {

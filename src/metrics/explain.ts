@@ -5,13 +5,13 @@ import { UserError } from '../errors.js';
 import type { Dimension } from '../model/contact.js';
 import { formatDriver } from '../model/driver.js';
 import { Decimal } from '../money/decimal.js';
+import type { ReportDetail } from './contact-measures.js';
 import {
   type AllocationRecord,
   type CostPerContactReport,
   costPerContactReport,
   type ReportRow,
 } from './cost-per-contact.js';
-import type { ReportDetail } from './contact-measures.js';
 import type { Definitions } from './definitions.js';
 import { type Figures, figures } from './figures.js';
 import { rangeInstants } from './range.js';

@@ -159,7 +159,9 @@ describe('the full KPI set', () => {
 
   it('leaves the two-pass figures out of a headline report rather than showing zeros', async () => {
     const definitions = resolveDefinitions(defaultConfig('EUR', 'Europe/Berlin'));
-    const { totals } = reportView(await costPerContactReport(engine, definitions, { ...march, detail: 'headline', by: [] }));
+    const { totals } = reportView(
+      await costPerContactReport(engine, definitions, { ...march, detail: 'headline', by: [] }),
+    );
     expect(totals).toMatchObject({
       costPerContact: '120.00',
       ahtSeconds: 350,

@@ -60,7 +60,9 @@ describe('benchmarks', () => {
     });
     expect(view.totals.benchmark).toMatchObject({ id: 'industry-average', value: '6.59', gap: '33.41' });
     const table = renderTable(view);
-    expect(table).toContain('  voice: 30.00 vs 4.83 (5.25 USD × 0.92; ContactBabel US contact center report, inbound call');
+    expect(table).toContain(
+      '  voice: 30.00 vs 4.83 (5.25 USD × 0.92; ContactBabel US contact center report, inbound call',
+    );
     expect(table).toContain('→ +25.17 (+521.1%)');
     await engine.close();
   });

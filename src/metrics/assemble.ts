@@ -1,0 +1,85 @@
+import type { Period } from '../calendar/period.js';
+import type { Dimension } from '../model/contact.js';
+import type { CostCategory } from '../model/cost-line.js';
+import { Decimal } from '../money/decimal.js';
+import type { FineRow } from './allocation.js';
+import { addMeasures, emptyMeasures } from './contact-measures.js';
+import type { AllocationRecord, ReportRow } from './cost-per-contact.js';
+import { NO_QUANTILES } from './measures-query.js';
+import { type DimensionValues, project, segmentKey } from './segments.js';
+
+/** Sorts after every real segment key (which are JSON arrays). */
+const UNALLOCATED = '\uffffunallocated';
+
+function newRow(period: Period | undefined, segment: DimensionValues, unallocated = false): ReportRow {
+  return {
+    period,
+    segment,
+    unallocated,
+    measures: emptyMeasures(),
+    quantiles: NO_QUANTILES,
+    cost: new Decimal(0),
+    costByCategory: new Map(),
+  };
+}
+
+function addCost(row: ReportRow, category: CostCategory, amount: Decimal): void {
+  row.cost = row.cost.plus(amount);
+  row.costByCategory.set(category, (row.costByCategory.get(category) ?? new Decimal(0)).plus(amount));
+}
+
+function addRow(into: ReportRow, from: ReportRow): void {
+  addMeasures(into.measures, from.measures);
+  for (const [category, amount] of from.costByCategory) addCost(into, category, amount);
+}
+
+/**
+ * The report's rows: fine measures and allocated costs summed into the breakdown's segments per period
+ * (unallocated cost in a row of its own), each period's total, and the grand total — all sums of the
+ * rows, never averages.
+ */
+export function assemble(
+  periods: readonly Period[],
+  fine: Map<string, FineRow[]>,
+  allocations: readonly AllocationRecord[],
+  by: readonly Dimension[],
+): { rows: ReportRow[]; periodTotals: ReportRow[]; totals: ReportRow } {
+  const byPeriod = new Map<string, Map<string, ReportRow>>(periods.map((p) => [p.start, new Map()]));
+  const rowFor = (period: Period, segment: DimensionValues | undefined): ReportRow => {
+    const rows = byPeriod.get(period.start) as Map<string, ReportRow>;
+    const key = segment ? segmentKey(by, segment) : UNALLOCATED;
+    let row = rows.get(key);
+    if (!row) {
+      row = segment ? newRow(period, project(by, segment)) : newRow(period, unallocatedSegment(by), true);
+      rows.set(key, row);
+    }
+    return row;
+  };
+  for (const period of periods) {
+    for (const f of fine.get(period.start) ?? []) addMeasures(rowFor(period, f.values).measures, f.measures);
+  }
+  for (const a of allocations) addCost(rowFor(a.period, a.segment), a.line.category, a.amount);
+
+  const rows: ReportRow[] = [];
+  const periodTotals: ReportRow[] = [];
+  const totals = newRow(undefined, {});
+  for (const period of periods) {
+    const entries = [...(byPeriod.get(period.start) as Map<string, ReportRow>).entries()].sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    const periodTotal = newRow(period, {});
+    for (const [, row] of entries) {
+      rows.push(row);
+      addRow(periodTotal, row);
+    }
+    periodTotals.push(periodTotal);
+    addRow(totals, periodTotal);
+  }
+  return { rows, periodTotals, totals };
+}
+
+function unallocatedSegment(by: readonly Dimension[]): DimensionValues {
+  const segment: DimensionValues = {};
+  for (const d of by) segment[d] = null;
+  return segment;
+}
