@@ -4,9 +4,13 @@
  * pure math.
  */
 export * from './calendar/index.js';
-export { UserError, type UserErrorCode } from './errors.js';
 export * from './engine/index.js';
-export { BENCHMARK_TABLE_VERSION, type Benchmark, PUBLISHED_BENCHMARKS } from './metrics/benchmarks/published.js';
+export { UserError, type UserErrorCode } from './errors.js';
+export {
+  BENCHMARK_TABLE_VERSION,
+  type Benchmark,
+  PUBLISHED_BENCHMARKS,
+} from './metrics/benchmarks/published.js';
 export type { ContactMeasures, ReportDetail } from './metrics/contact-measures.js';
 export {
   type AllocationRecord,
@@ -40,6 +44,6 @@ export {
 } from './planning/erlang/index.js';
 export { renderCsv } from './report/csv.js';
 export { renderJson } from './report/json.js';
-export { type ReportView, reportView, type RowView } from './report/report-view.js';
+export { type ReportView, type RowView, reportView } from './report/report-view.js';
 export { renderTable } from './report/table.js';
 export { initWorkspace, openWorkspace, type Workspace } from './workspace/index.js';

@@ -4,6 +4,7 @@ export {
   type Granularity,
   isGranularity,
   isoWeek,
+  lastCompleteMonth,
   nextPeriodStart,
   type Period,
   parsePeriodText,
@@ -11,7 +12,6 @@ export {
   periodOf,
   periodStart,
   periodsBetween,
-  lastCompleteMonth,
   shiftMonth,
 } from './period.js';
 export { assertTimeZone, localToInstant, offsetMs, wallClock } from './time-zone.js';

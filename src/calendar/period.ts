@@ -77,7 +77,12 @@ export function periodLabel(start: string, granularity: Granularity): string {
 
 export function periodOf(date: string, granularity: Granularity): Period {
   const start = periodStart(date, granularity);
-  return { granularity, start, end: nextPeriodStart(start, granularity), label: periodLabel(start, granularity) };
+  return {
+    granularity,
+    start,
+    end: nextPeriodStart(start, granularity),
+    label: periodLabel(start, granularity),
+  };
 }
 
 /** Every period of the granularity from the one containing `from` to the one containing the day before `toExclusive`. */
@@ -113,13 +118,17 @@ export function parsePeriodText(text: string): { start: string; end: string; gra
     const week = Number(m[2]);
     const week1 = periodStart(fromYmd(year, 1, 4), 'week');
     const start = addDays(week1, (week - 1) * 7);
-    if (week >= 1 && isoWeek(start).year === year) return { start, end: addDays(start, 7), granularity: 'week' };
+    if (week >= 1 && isoWeek(start).year === year)
+      return { start, end: addDays(start, 7), granularity: 'week' };
   }
   if ((m = /^(\d{4})$/.exec(t))) {
     const start = fromYmd(Number(m[1]), 1, 1);
     return { start, end: nextPeriodStart(start, 'year'), granularity: 'year' };
   }
-  throw new UserError('USAGE', `"${text}" is not a date or period (use 2026-03-05, 2026-W10, 2026-03, 2026-Q1 or 2026)`);
+  throw new UserError(
+    'USAGE',
+    `"${text}" is not a date or period (use 2026-03-05, 2026-W10, 2026-03, 2026-Q1 or 2026)`,
+  );
 }
 
 /** Shifts a 'YYYY-MM' month by n months. */

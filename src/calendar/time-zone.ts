@@ -30,7 +30,10 @@ export function assertTimeZone(timeZone: string): string {
 }
 
 /** Wall-clock fields of an instant in a time zone. */
-export function wallClock(instant: Date, timeZone: string): { date: string; hour: number; minute: number; second: number } {
+export function wallClock(
+  instant: Date,
+  timeZone: string,
+): { date: string; hour: number; minute: number; second: number } {
   const parts: Record<string, string> = {};
   for (const part of formatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   return {
@@ -53,7 +56,13 @@ export function offsetMs(instant: Date, timeZone: string): number {
  * The instant at which a local wall-clock time occurs in a time zone. For a time skipped by a DST
  * jump the result is the moment after the jump; for a repeated time, the first occurrence.
  */
-export function localToInstant(isoDateText: string, timeZone: string, hour = 0, minute = 0, second = 0): Date {
+export function localToInstant(
+  isoDateText: string,
+  timeZone: string,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): Date {
   const [y, m, d] = isoDateText.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d, hour, minute, second);
   // The offsets in force a day either side cover both sides of any transition near this time.

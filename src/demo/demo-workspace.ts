@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { shiftMonth } from '../calendar/period.js';
 import { contactRow, costLineRow } from '../engine/rows.js';
 import { CONTACTS_TABLE, COST_LINES_TABLE, FX_RATES_TABLE, type RowValues } from '../engine/schema.js';
-import { shiftMonth } from '../calendar/period.js';
 import { UserError } from '../errors.js';
 import { defaultConfig } from '../model/config.js';
 import { initWorkspace, openWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -38,7 +38,10 @@ export async function createDemoWorkspace(options: DemoWorkspaceOptions): Promis
       await workspace.engine.append(COST_LINES_TABLE, data.costLines.map(costLineRow));
       await workspace.engine.append(FX_RATES_TABLE, demoFxRates(options.endMonth, options.months));
     });
-    await writeFile(join(staging, DEMO_MARKER), `seed ${options.seed}, ${options.months} months to ${options.endMonth}\n`);
+    await writeFile(
+      join(staging, DEMO_MARKER),
+      `seed ${options.seed}, ${options.months} months to ${options.endMonth}\n`,
+    );
   } finally {
     await workspace.close();
   }
@@ -50,7 +53,10 @@ export async function createDemoWorkspace(options: DemoWorkspaceOptions): Promis
 async function assertReplaceable(target: string, shown: string): Promise<void> {
   if (!existsSync(target) || existsSync(join(target, DEMO_MARKER))) return;
   if ((await readdir(target)).length > 0) {
-    throw new UserError('WORKSPACE_EXISTS', `${shown} exists and was not made by percontact demo; choose another --dir`);
+    throw new UserError(
+      'WORKSPACE_EXISTS',
+      `${shown} exists and was not made by percontact demo; choose another --dir`,
+    );
   }
 }
 

@@ -2,6 +2,6 @@ export type { Dialect, DialectCapabilities } from './dialect.js';
 export { DuckDbEngine } from './duckdb/engine.js';
 export type { Engine, ResultRow } from './engine.js';
 export * from './query.js';
+export { contactRow, costLineRow } from './rows.js';
 export * from './schema.js';
 export { SqlCompiler } from './sql-compiler.js';
-export { contactRow, costLineRow } from './rows.js';

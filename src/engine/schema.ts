@@ -195,7 +195,11 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'contacts and cost ledger', tables: [CONTACTS_TABLE, COST_LINES_TABLE] },
   { version: 2, description: 'rate cards and agent time', tables: [RATE_CARDS_TABLE, AGENT_TIME_TABLE] },
-  { version: 3, description: 'volumes, fx rates and the import log', tables: [VOLUMES_TABLE, FX_RATES_TABLE, IMPORTS_TABLE] },
+  {
+    version: 3,
+    description: 'volumes, fx rates and the import log',
+    tables: [VOLUMES_TABLE, FX_RATES_TABLE, IMPORTS_TABLE],
+  },
 ];
 
 export type SqlValue = string | number | boolean | Date | null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { COST_CATEGORIES } from './cost-line.js';
 import { CHANNELS, DIRECTIONS, OUTCOMES } from './contact.js';
+import { COST_CATEGORIES } from './cost-line.js';
 import { parseDriver } from './driver.js';
 
 /** The five common service-level formulas (DESIGN appendix A). */
@@ -22,7 +22,9 @@ const driverText = z.string().refine(
       return false;
     }
   },
-  { message: 'not an allocation driver (handle_time, contacts, equal, fte, fixed:channel:voice=60,email=40)' },
+  {
+    message: 'not an allocation driver (handle_time, contacts, equal, fte, fixed:channel:voice=60,email=40)',
+  },
 );
 
 /** The workspace configuration (`percontact.yaml`). Every choice here is printed with every report. */
@@ -44,13 +46,14 @@ export const workspaceConfigSchema = z.object({
       /** Channels answered on another clock (email within hours, not seconds). */
       thresholdByChannel: z.partialRecord(z.enum(CHANNELS), z.number().nonnegative()).default({}),
     })
-    .default({ thresholdSeconds: 20, shortAbandonSeconds: 5, formula: 'short_abandons_excluded', thresholdByChannel: {} }),
-  repeatContact: z
-    .object({ windowDays: z.number().positive().default(7) })
-    .default({ windowDays: 7 }),
-  csat: z
-    .object({ topBoxMin: z.number().min(0).max(1).default(0.75) })
-    .default({ topBoxMin: 0.75 }),
+    .default({
+      thresholdSeconds: 20,
+      shortAbandonSeconds: 5,
+      formula: 'short_abandons_excluded',
+      thresholdByChannel: {},
+    }),
+  repeatContact: z.object({ windowDays: z.number().positive().default(7) }).default({ windowDays: 7 }),
+  csat: z.object({ topBoxMin: z.number().min(0).max(1).default(0.75) }).default({ topBoxMin: 0.75 }),
   benchmarks: z
     .object({
       /** Benchmark id for rows that are not one channel. */
@@ -65,7 +68,10 @@ export const workspaceConfigSchema = z.object({
             metric: z.enum(['costPerContact', 'costPerCall', 'labourShare']).default('costPerContact'),
             channel: z.enum(CHANNELS).optional(),
             value: z.string().regex(/^\d+(\.\d+)?$/, 'a decimal number such as 7.16'),
-            currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+            currency: z
+              .string()
+              .regex(/^[A-Z]{3}$/)
+              .optional(),
             source: z.string().min(1),
             year: z.number().int().nullable().default(null),
           }),

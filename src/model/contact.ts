@@ -1,4 +1,14 @@
-export const CHANNELS = ['voice', 'email', 'chat', 'messaging', 'social', 'sms', 'video', 'self_service', 'other'] as const;
+export const CHANNELS = [
+  'voice',
+  'email',
+  'chat',
+  'messaging',
+  'social',
+  'sms',
+  'video',
+  'self_service',
+  'other',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const DIRECTIONS = ['inbound', 'outbound'] as const;

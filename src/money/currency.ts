@@ -2,16 +2,40 @@ import { UserError } from '../errors.js';
 
 /** ISO 4217 minor-unit exponents that differ from 2, plus the common two-digit ones we validate. */
 const MINOR_UNITS: Record<string, number> = {
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0,
-  UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
 };
 
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 export function assertCurrencyCode(code: string): string {
   if (!CURRENCY_CODE.test(code)) {
-    throw new UserError('USAGE', `currency "${code}" is not an ISO 4217 code (three capital letters, e.g. EUR)`);
+    throw new UserError(
+      'USAGE',
+      `currency "${code}" is not an ISO 4217 code (three capital letters, e.g. EUR)`,
+    );
   }
   return code;
 }

@@ -11,11 +11,20 @@ describe('prorateByDays', () => {
   it('spreads a quarter rent of 9000.00 over Jan–Mar 2026 by 31/28/31 of 90 days', () => {
     // 9000·31/90 = 3100, 9000·28/90 = 2800: exact, no remainder.
     const months = periodsBetween('2026-01-01', '2026-04-01', 'month').map((p) => span(p.start, p.end));
-    expect(prorateByDays('9000.00', span('2026-01-01', '2026-04-01'), months, 2).map(String)).toEqual(['3100', '2800', '3100']);
+    expect(prorateByDays('9000.00', span('2026-01-01', '2026-04-01'), months, 2).map(String)).toEqual([
+      '3100',
+      '2800',
+      '3100',
+    ]);
   });
 
   it('gives a period outside the line nothing', () => {
-    const parts = prorateByDays('10.00', span('2026-02-01', '2026-02-02'), [span('2026-01-01', '2026-02-01'), span('2026-02-01', '2026-03-01')], 2);
+    const parts = prorateByDays(
+      '10.00',
+      span('2026-02-01', '2026-02-02'),
+      [span('2026-01-01', '2026-02-01'), span('2026-02-01', '2026-03-01')],
+      2,
+    );
     expect(parts.map(String)).toEqual(['0', '10']);
   });
 

@@ -18,7 +18,12 @@ export function overlapDays(a: DaySpan, b: DaySpan): number {
  * passes every period the line touches) so that the parts sum exactly to the amount; parts of
  * periods outside the line are zero.
  */
-export function prorateByDays(amount: DecimalInput, line: DaySpan, periods: readonly DaySpan[], scale: number): Decimal[] {
+export function prorateByDays(
+  amount: DecimalInput,
+  line: DaySpan,
+  periods: readonly DaySpan[],
+  scale: number,
+): Decimal[] {
   const days = periods.map((period) => overlapDays(line, period));
   const parts = allocateLargestRemainder(amount, days, scale);
   if (!parts) throw new Error(`cost line span ${line.startDay}..${line.endDay} overlaps none of the periods`);

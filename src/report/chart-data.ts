@@ -1,6 +1,6 @@
-import { Decimal, sum } from '../money/decimal.js';
 import { isChannel } from '../model/contact.js';
 import { type CostCategory, isCostCategory } from '../model/cost-line.js';
+import { Decimal, sum } from '../money/decimal.js';
 import { midpointBridge, type PeriodFigures } from './bridge.js';
 import { dimensionValue } from './cells.js';
 import { CATEGORY_LABELS, CHANNEL_LABELS } from './labels.js';

@@ -26,13 +26,33 @@ export function reportColumns(view: ReportView, forHumans: boolean): Column[] {
     ...dims,
     { header: 'contacts', align: 'right', value: (r) => String(r.contacts) },
     { header: forHumans ? `cost ${view.currency}` : 'cost', align: 'right', value: (r) => r.cost },
-    { header: forHumans ? 'cost/contact' : 'cost_per_contact', align: 'right', value: (r) => money(r, r.costPerContact) },
+    {
+      header: forHumans ? 'cost/contact' : 'cost_per_contact',
+      align: 'right',
+      value: (r) => money(r, r.costPerContact),
+    },
     { header: 'handled', align: 'right', value: (r) => String(r.handled) },
     { header: 'abandoned', align: 'right', value: (r) => String(r.abandoned) },
-    { header: forHumans ? 'AHT s' : 'aht_seconds', align: 'right', value: (r) => num(r.ahtSeconds, forHumans ? 0 : 1) },
-    { header: forHumans ? 'ASA s' : 'asa_seconds', align: 'right', value: (r) => num(r.asaSeconds, forHumans ? 0 : 1) },
-    { header: forHumans ? 'SL' : 'service_level', align: 'right', value: (r) => (forHumans ? pct(r.serviceLevel) : num(r.serviceLevel, 4)) },
-    { header: forHumans ? 'aband.' : 'abandon_rate', align: 'right', value: (r) => (forHumans ? pct(r.abandonRate) : num(r.abandonRate, 4)) },
+    {
+      header: forHumans ? 'AHT s' : 'aht_seconds',
+      align: 'right',
+      value: (r) => num(r.ahtSeconds, forHumans ? 0 : 1),
+    },
+    {
+      header: forHumans ? 'ASA s' : 'asa_seconds',
+      align: 'right',
+      value: (r) => num(r.asaSeconds, forHumans ? 0 : 1),
+    },
+    {
+      header: forHumans ? 'SL' : 'service_level',
+      align: 'right',
+      value: (r) => (forHumans ? pct(r.serviceLevel) : num(r.serviceLevel, 4)),
+    },
+    {
+      header: forHumans ? 'aband.' : 'abandon_rate',
+      align: 'right',
+      value: (r) => (forHumans ? pct(r.abandonRate) : num(r.abandonRate, 4)),
+    },
   ];
   return forHumans ? core : [...core, ...extendedColumns(view)];
 }
@@ -41,7 +61,11 @@ const text = (v: string | null) => v ?? '';
 
 /** Everything else a row carries, for machine formats (CSV): the table keeps to the headline figures. */
 function extendedColumns(view: ReportView): Column[] {
-  const right = (header: string, value: (r: RowView) => string): Column => ({ header, align: 'right', value });
+  const right = (header: string, value: (r: RowView) => string): Column => ({
+    header,
+    align: 'right',
+    value,
+  });
   const categories = Object.keys(view.totals.costByCategory);
   return [
     right('cost_per_handled_contact', (r) => text(r.costPerHandledContact)),

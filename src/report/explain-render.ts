@@ -46,7 +46,12 @@ export function formulaOf(e: Explanation, metric: ExplainMetric): Formula {
     case 'ahtSeconds':
       return ratio('Σ handle seconds of handled ÷ handled', m.handleSeconds, m.handled, 1);
     case 'asaSeconds':
-      return ratio('Σ wait of answered ÷ answered with a known wait', m.waitAnsweredSeconds, m.answeredTimed, 1);
+      return ratio(
+        'Σ wait of answered ÷ answered with a known wait',
+        m.waitAnsweredSeconds,
+        m.answeredTimed,
+        1,
+      );
     case 'serviceLevel':
       return serviceLevelFormula(e, sl.serviceLevelFormula);
     case 'abandonRate':
@@ -115,7 +120,10 @@ export function explainText(e: Explanation, metric: ExplainMetric): string {
   const scale = minorUnits(d.currency);
   const money = (x: Decimal) => moneyText(x, scale);
   const f = formulaOf(e, metric);
-  const where = Object.entries(e.row.segment).map(([k, v]) => `${k} ${v ?? '(none)'}`).join(', ') || 'all contacts';
+  const where =
+    Object.entries(e.row.segment)
+      .map(([k, v]) => `${k} ${v ?? '(none)'}`)
+      .join(', ') || 'all contacts';
   const period = e.row.period?.label ?? e.report.periods[0]?.label ?? '';
   const out = [
     `${metric} for ${where}, ${period} (${d.currency}, ${d.timezone})`,
@@ -133,10 +141,17 @@ export function explainText(e: Explanation, metric: ExplainMetric): string {
     l.weightTotal > 0 ? `${fmt(l.weight)}/${fmt(l.weightTotal)}` : '',
     money(l.allocated),
   ]);
-  out.push(...align([['line', 'category', 'amount', 'accrues (end excl.)', 'in period', 'driver', 'share', 'allocated'], ...table]));
+  out.push(
+    ...align([
+      ['line', 'category', 'amount', 'accrues (end excl.)', 'in period', 'driver', 'share', 'allocated'],
+      ...table,
+    ]),
+  );
   out.push(`  ${'total'.padEnd(10)} ${money(e.lines.reduce((s, l) => s.plus(l.allocated), new Decimal(0)))}`);
   out.push('', 'Contacts by direction and outcome (* = counted by the contact definition):');
-  out.push(...align(e.outcomes.map((o) => [o.direction, o.outcome, String(o.contacts), o.counted ? '*' : ''])));
+  out.push(
+    ...align(e.outcomes.map((o) => [o.direction, o.outcome, String(o.contacts), o.counted ? '*' : ''])),
+  );
   out.push(`  counted: ${e.row.measures.contacts}`, '', 'Definitions:');
   for (const [k, v] of Object.entries(describeDefinitions(d))) out.push(`  ${k}: ${v}`);
   return `${out.join('\n')}\n`;
@@ -146,5 +161,11 @@ const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 function align(rows: string[][]): string[] {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd()}`);
+  return rows.map(
+    (r) =>
+      `  ${r
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd()}`,
+  );
 }

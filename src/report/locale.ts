@@ -1,6 +1,6 @@
 import type { Granularity } from '../calendar/period.js';
 import { minorUnits } from '../money/currency.js';
-import { type LabelKey, LABELS, type Term } from './labels.js';
+import { LABELS, type LabelKey, type Term } from './labels.js';
 
 export const LOCALES = ['en-US', 'de-DE'] as const;
 export type Locale = (typeof LOCALES)[number];

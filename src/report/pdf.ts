@@ -10,10 +10,10 @@ import {
   type RenderContext,
   rangeText,
 } from './context.js';
-import type { ReportView, RowView } from './report-view.js';
 import { type Box, drawBridge, drawComposition, drawTrend } from './pdf-charts.js';
 import { pdfTable } from './pdf-table.js';
 import { winAnsi } from './pdf-text.js';
+import type { ReportView, RowView } from './report-view.js';
 
 const MARGIN = 36;
 const INK = '#111827';

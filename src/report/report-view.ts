@@ -1,11 +1,11 @@
 import type { ResolvedBenchmark } from '../metrics/benchmarks/select.js';
 import type { CostPerContactReport, ReportRow } from '../metrics/cost-per-contact.js';
-import { type Definitions, describeDefinitions } from '../metrics/definitions.js';
+import { describeDefinitions } from '../metrics/definitions.js';
 import { figures, moneyText } from '../metrics/figures.js';
-import { minorUnits } from '../money/currency.js';
-import type { Decimal } from '../money/decimal.js';
 import type { ServiceLevelFormula } from '../model/config.js';
 import type { Dimension } from '../model/contact.js';
+import { minorUnits } from '../money/currency.js';
+import type { Decimal } from '../money/decimal.js';
 
 /** One report row as plain data: money as decimal text in the minor unit, ratios as numbers, gaps as null. */
 export interface RowView {
@@ -89,7 +89,8 @@ export function rowView(row: ReportRow, report: CostPerContactReport, kind: RowV
   const dimensions: RowView['dimensions'] = {};
   for (const d of by) dimensions[d] = row.segment[d] ?? null;
   const variants = {} as RowView['serviceLevelVariants'];
-  for (const [name, value] of Object.entries(f.serviceLevels)) variants[name as ServiceLevelFormula] = round(value, 4);
+  for (const [name, value] of Object.entries(f.serviceLevels))
+    variants[name as ServiceLevelFormula] = round(value, 4);
   return {
     period: row.period?.label ?? 'total',
     dimensions,
@@ -118,12 +119,18 @@ export function rowView(row: ReportRow, report: CostPerContactReport, kind: RowV
     csatTopBox: round(f.csatTopBox, 4),
     containment: round(f.containment, 4),
     occupancy: round(f.occupancy, 4),
-    costByCategory: Object.fromEntries([...row.costByCategory].sort().map(([c, v]) => [c, moneyText(v, scale)])),
+    costByCategory: Object.fromEntries(
+      [...row.costByCategory].sort().map(([c, v]) => [c, moneyText(v, scale)]),
+    ),
     benchmark: row.benchmark ? benchmarkView(row.benchmark, f.costPerContact, scale) : null,
   };
 }
 
-function benchmarkView(b: ResolvedBenchmark, costPerContact: Decimal | undefined, scale: number): BenchmarkView {
+function benchmarkView(
+  b: ResolvedBenchmark,
+  costPerContact: Decimal | undefined,
+  scale: number,
+): BenchmarkView {
   const gap = b.value && costPerContact ? costPerContact.minus(b.value) : undefined;
   return {
     id: b.benchmark.id,
@@ -148,7 +155,9 @@ export function reportView(report: CostPerContactReport): ReportView {
     to: report.to,
     by: report.by,
     definitions: describeDefinitions(report.definitions),
-    labourBasis: Object.fromEntries(report.periods.map((p) => [p.label, report.labourBasis.get(p.start) ?? 'none'])),
+    labourBasis: Object.fromEntries(
+      report.periods.map((p) => [p.label, report.labourBasis.get(p.start) ?? 'none']),
+    ),
     notes: report.notes,
     rows: report.rows.map(view('segment')),
     periodTotals: report.periodTotals.map(view('periodTotal')),

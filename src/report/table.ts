@@ -51,14 +51,21 @@ function benchmarkLines(view: ReportView, context: RenderContext): string[] {
     const b = row.benchmark;
     if (!b || !row.costPerContact) return [];
     const segment =
-      row.kind === 'total' ? locale.label('total') : view.by.map((d) => dimensionValue(row, d, locale, true)).join(' / ');
+      row.kind === 'total'
+        ? locale.label('total')
+        : view.by.map((d) => dimensionValue(row, d, locale, true)).join(' / ');
     return [`  ${locale.label('benchmarkLine', benchmarkValues(b, row.costPerContact, segment, context))}`];
   });
   if (lines.length === 0) return [];
   return ['', `${locale.label('benchmarks', { period: locale.period(last ?? 'total') })}:`, ...lines];
 }
 
-function benchmarkValues(b: BenchmarkView, value: string, segment: string, { locale }: RenderContext): Record<string, string> {
+function benchmarkValues(
+  b: BenchmarkView,
+  value: string,
+  segment: string,
+  { locale }: RenderContext,
+): Record<string, string> {
   return {
     segment,
     value: locale.money(value),
@@ -67,6 +74,9 @@ function benchmarkValues(b: BenchmarkView, value: string, segment: string, { loc
     converted: b.fxRate ? ` × ${b.fxRate}` : b.value ? '' : `, ${locale.label('benchmarkNoRate')}`,
     source: b.source,
     year: b.year ? `, ${b.year}` : '',
-    gap: b.gap && b.gapShare !== null ? `${locale.money(b.gap, true)} (${locale.percent(b.gapShare, 1, true)})` : '–',
+    gap:
+      b.gap && b.gapShare !== null
+        ? `${locale.money(b.gap, true)} (${locale.percent(b.gapShare, 1, true)})`
+        : '–',
   };
 }

@@ -30,7 +30,9 @@ export function contact(fields: Partial<Contact> & Pick<Contact, 'id' | 'arrived
   };
 }
 
-export function costLine(fields: Partial<CostLine> & Pick<CostLine, 'id' | 'amount' | 'periodStart' | 'periodEnd'>): CostLine {
+export function costLine(
+  fields: Partial<CostLine> & Pick<CostLine, 'id' | 'amount' | 'periodStart' | 'periodEnd'>,
+): CostLine {
   return {
     category: 'other',
     currency: 'EUR',

@@ -11,13 +11,19 @@ export async function readConfig(path: string): Promise<WorkspaceConfig> {
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new UserError('WORKSPACE_NOT_FOUND', `no workspace config at ${path} (create one with: percontact init DIR)`);
+    throw new UserError(
+      'WORKSPACE_NOT_FOUND',
+      `no workspace config at ${path} (create one with: percontact init DIR)`,
+    );
   }
   let raw: unknown;
   try {
     raw = parse(text);
   } catch (error) {
-    throw new UserError('CONFIG_INVALID', `${path}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new UserError(
+      'CONFIG_INVALID',
+      `${path}: not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
   const result = workspaceConfigSchema.safeParse(raw);
   if (!result.success) {

@@ -20,7 +20,10 @@ export interface Workspace {
 export async function openWorkspace(dir: string): Promise<Workspace> {
   const root = resolve(dir);
   if (!existsSync(join(root, CONFIG_FILE))) {
-    throw new UserError('WORKSPACE_NOT_FOUND', `${dir} is not a percontact workspace (no ${CONFIG_FILE}; create one with: percontact init ${dir})`);
+    throw new UserError(
+      'WORKSPACE_NOT_FOUND',
+      `${dir} is not a percontact workspace (no ${CONFIG_FILE}; create one with: percontact init ${dir})`,
+    );
   }
   const config = await readConfig(join(root, CONFIG_FILE));
   const engine = await DuckDbEngine.open(join(root, DATABASE_FILE));

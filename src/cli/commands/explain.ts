@@ -17,11 +17,18 @@ interface ExplainCliOptions extends Partial<Record<(typeof DIMENSIONS)[number], 
 export function registerExplain(program: Command): void {
   const command = program
     .command('explain')
-    .description('a figure and everything behind it: cost lines, prorated and allocated parts, contacts by outcome')
+    .description(
+      'a figure and everything behind it: cost lines, prorated and allocated parts, contacts by outcome',
+    )
     .requiredOption('-w, --workspace <dir>', 'workspace folder')
     .requiredOption('--period <period>', 'one period: 2026-03, 2026-Q1, 2026-W10, 2026-03-05 or 2026')
     .option('--metric <name>', METRICS.join(', '), choiceOption('--metric', METRICS), 'costPerContact')
-    .option('--format <format>', 'table or json', choiceOption('--format', ['table', 'json'] as const), 'table');
+    .option(
+      '--format <format>',
+      'table or json',
+      choiceOption('--format', ['table', 'json'] as const),
+      'table',
+    );
   for (const dim of DIMENSIONS) command.option(`--${dim} <value>`, `only the ${dim} with this value`);
   command.action(async (opts: ExplainCliOptions) => {
     const { openWorkspace } = await import('../../workspace/workspace.js');
@@ -33,7 +40,11 @@ export function registerExplain(program: Command): void {
     const workspace = await openWorkspace(opts.workspace);
     try {
       const detail = opts.metric === 'costPerResolution' ? 'full' : 'headline';
-      const e = await explain(workspace.engine, resolveDefinitions(workspace.config), { period: opts.period, segment, detail });
+      const e = await explain(workspace.engine, resolveDefinitions(workspace.config), {
+        period: opts.period,
+        segment,
+        detail,
+      });
       io.out(opts.format === 'json' ? explainJson(e, opts.metric) : explainText(e, opts.metric));
     } finally {
       await workspace.close();

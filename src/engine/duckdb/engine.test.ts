@@ -16,7 +16,20 @@ describe('DuckDbEngine', () => {
   it('rolls back appended rows when the transaction fails', async () => {
     const engine = await DuckDbEngine.open(':memory:');
     await engine.migrate();
-    const line = ['c1', 'other', '10.00', 'EUR', '2026-01-01', '2026-02-01', null, null, null, null, 'fixed', null];
+    const line = [
+      'c1',
+      'other',
+      '10.00',
+      'EUR',
+      '2026-01-01',
+      '2026-02-01',
+      null,
+      null,
+      null,
+      null,
+      'fixed',
+      null,
+    ];
     await expect(
       engine.transaction(async () => {
         await engine.append(COST_LINES_TABLE, [line]);
@@ -35,7 +48,9 @@ describe('DuckDbEngine', () => {
     await engine.migrate();
     const at = new Date('2026-03-29T01:30:00.123Z');
     const row = ['s', '1', 'voice', 'inbound', null, null, null, null, null, null, at];
-    await engine.append(CONTACTS_TABLE, [[...row, null, null, null, null, null, null, 'handled', null, null]]);
+    await engine.append(CONTACTS_TABLE, [
+      [...row, null, null, null, null, null, null, 'handled', null, null],
+    ]);
     const [back] = await engine.query('SELECT arrived_at FROM contacts');
     expect((back?.arrived_at as Date).toISOString()).toBe(at.toISOString());
     await engine.close();
