@@ -103,33 +103,37 @@ export function periodsBetween(from: string, toExclusive: string, granularity: G
  */
 export function parsePeriodText(text: string): { start: string; end: string; granularity: Granularity } {
   const t = text.trim();
-  let m: RegExpExecArray | null;
   if (isIsoDate(t)) return { start: t, end: addDays(t, 1), granularity: 'day' };
-  if ((m = /^(\d{4})-(\d{2})$/.exec(t)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
-    const start = fromYmd(Number(m[1]), Number(m[2]), 1);
-    return { start, end: nextPeriodStart(start, 'month'), granularity: 'month' };
-  }
-  if ((m = /^(\d{4})-Q([1-4])$/i.exec(t))) {
-    const start = fromYmd(Number(m[1]), (Number(m[2]) - 1) * 3 + 1, 1);
-    return { start, end: nextPeriodStart(start, 'quarter'), granularity: 'quarter' };
-  }
-  if ((m = /^(\d{4})-W(\d{2})$/i.exec(t))) {
-    const year = Number(m[1]);
-    const week = Number(m[2]);
-    const week1 = periodStart(fromYmd(year, 1, 4), 'week');
-    const start = addDays(week1, (week - 1) * 7);
-    if (week >= 1 && isoWeek(start).year === year)
-      return { start, end: addDays(start, 7), granularity: 'week' };
-  }
-  if ((m = /^(\d{4})$/.exec(t))) {
-    const start = fromYmd(Number(m[1]), 1, 1);
-    return { start, end: nextPeriodStart(start, 'year'), granularity: 'year' };
+  for (const [pattern, toPeriod] of PERIOD_PATTERNS) {
+    const m = pattern.exec(t);
+    const period = m ? toPeriod(Number(m[1]), Number(m[2] ?? 0)) : undefined;
+    if (period) return period;
   }
   throw new UserError(
     'USAGE',
     `"${text}" is not a date or period (use 2026-03-05, 2026-W10, 2026-03, 2026-Q1 or 2026)`,
   );
 }
+
+type ParsedPeriod = { start: string; end: string; granularity: Granularity };
+
+function whole(start: string, granularity: Granularity): ParsedPeriod {
+  return { start, end: nextPeriodStart(start, granularity), granularity };
+}
+
+/** Each pattern's captures (year, and month, quarter or week) to its period; undefined where out of range. */
+const PERIOD_PATTERNS: readonly [RegExp, (year: number, n: number) => ParsedPeriod | undefined][] = [
+  [/^(\d{4})-(\d{2})$/, (y, m) => (m >= 1 && m <= 12 ? whole(fromYmd(y, m, 1), 'month') : undefined)],
+  [/^(\d{4})-Q([1-4])$/i, (y, q) => whole(fromYmd(y, (q - 1) * 3 + 1, 1), 'quarter')],
+  [
+    /^(\d{4})-W(\d{2})$/i,
+    (y, w) => {
+      const start = addDays(periodStart(fromYmd(y, 1, 4), 'week'), (w - 1) * 7);
+      return w >= 1 && isoWeek(start).year === y ? whole(start, 'week') : undefined;
+    },
+  ],
+  [/^(\d{4})$/, (y) => whole(fromYmd(y, 1, 1), 'year')],
+];
 
 /** Shifts a 'YYYY-MM' month by n months. */
 export function shiftMonth(month: string, n: number): string {

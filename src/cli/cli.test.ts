@@ -19,7 +19,19 @@ afterEach(async () => {
 });
 
 const cli = (...args: string[]) => captureIo(() => run(args));
-const HEADLINE = ['period', 'channel', 'contacts', 'cost', 'costPerContact', 'handled', 'abandoned', 'ahtSeconds', 'asaSeconds', 'serviceLevel', 'abandonRate'];
+const HEADLINE = [
+  'period',
+  'channel',
+  'contacts',
+  'cost',
+  'costPerContact',
+  'handled',
+  'abandoned',
+  'ahtSeconds',
+  'asaSeconds',
+  'serviceLevel',
+  'abandonRate',
+];
 const headline = (row: Record<string, unknown>) => Object.fromEntries(HEADLINE.map((k) => [k, row[k]]));
 
 describe('percontact init', () => {
@@ -78,20 +90,45 @@ describe('percontact report', () => {
     await w.engine.append(
       CONTACTS_TABLE,
       [
-        contact({ id: '1', arrivedAt: new Date('2026-03-02T09:00:00Z'), waitSeconds: 10, handleSeconds: 300 }),
-        contact({ id: '2', arrivedAt: new Date('2026-03-03T09:00:00Z'), waitSeconds: 50, handleSeconds: 100 }),
-        contact({ id: '3', channel: 'email', arrivedAt: new Date('2026-03-04T09:00:00Z'), handleSeconds: 200 }),
+        contact({
+          id: '1',
+          arrivedAt: new Date('2026-03-02T09:00:00Z'),
+          waitSeconds: 10,
+          handleSeconds: 300,
+        }),
+        contact({
+          id: '2',
+          arrivedAt: new Date('2026-03-03T09:00:00Z'),
+          waitSeconds: 50,
+          handleSeconds: 100,
+        }),
+        contact({
+          id: '3',
+          channel: 'email',
+          arrivedAt: new Date('2026-03-04T09:00:00Z'),
+          handleSeconds: 200,
+        }),
       ].map(contactRow),
     );
     await w.engine.append(COST_LINES_TABLE, [
-      costLineRow(costLine({ id: 'w', category: 'agent_wages', amount: '100.00', periodStart: '2026-03-01', periodEnd: '2026-04-01' })),
+      costLineRow(
+        costLine({
+          id: 'w',
+          category: 'agent_wages',
+          amount: '100.00',
+          periodStart: '2026-03-01',
+          periodEnd: '2026-04-01',
+        }),
+      ),
     ]);
     await w.close();
     const r = await cli('report', '--workspace', ws, '--by', 'channel', '--format', 'json');
     expect(r.err).toBe('');
     const json = JSON.parse(r.out);
     expect(json).toMatchObject({ currency: 'EUR', timezone: 'Europe/Berlin' });
-    expect(Object.keys(json.definitions)).toEqual(expect.arrayContaining(['contacts', 'serviceLevel', 'abandonRate']));
+    expect(Object.keys(json.definitions)).toEqual(
+      expect.arrayContaining(['contacts', 'serviceLevel', 'abandonRate']),
+    );
     expect(json.rows.map(headline)).toEqual([
       {
         period: '2026-03',
@@ -122,7 +159,12 @@ describe('percontact report', () => {
         abandonRate: 0,
       },
     ]);
-    expect(json.totals).toMatchObject({ period: 'total', contacts: 3, cost: '100.00', costPerContact: '33.33' });
+    expect(json.totals).toMatchObject({
+      period: 'total',
+      contacts: 3,
+      cost: '100.00',
+      costPerContact: '33.33',
+    });
 
     const csv = await cli('report', '--workspace', ws, '--by', 'channel', '--format', 'csv');
     expect(csv.out.split('\r\n')[0]).toMatch(

@@ -24,9 +24,11 @@ describe('percontact benchmarks', () => {
         'custom: []',
         'custom:\n    - { id: budget, value: "5.50", currency: EUR, source: our 2027 budget }',
       );
-      await writeFile(yaml, text.replace("costPerContact: industry-average", 'costPerContact: budget'));
+      await writeFile(yaml, text.replace('costPerContact: industry-average', 'costPerContact: budget'));
       const own = await captureIo(() => run(['benchmarks', '--workspace', join(dir, 'ws')]));
-      expect(own.out).toMatch(/budget\n {2}costPerContact: 5.50 EUR\n {2}source: our 2027 budget\n {2}used for: overall/);
+      expect(own.out).toMatch(
+        /budget\n {2}costPerContact: 5.50 EUR\n {2}source: our 2027 budget\n {2}used for: overall/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

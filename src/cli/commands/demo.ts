@@ -18,9 +18,23 @@ export function registerDemo(program: Command): void {
     .option('--dir <dir>', 'folder for the demo workspace', './percontact-demo')
     .option('--seed <n>', 'seed of the generated data (same seed, same data)', integerOption('--seed'), 1)
     .option('--months <n>', 'months of history', integerOption('--months', 3), 12)
-    .option('--end-month <yyyy-mm>', 'last month generated (default: the last complete month)', monthOption('--end-month'))
-    .option('--scale <factor>', 'volume multiplier (1 = about 600,000 contacts a year)', positiveNumberOption('--scale'), 1)
-    .option('--format <format>', 'table, json or csv', choiceOption('--format', ['table', 'json', 'csv'] as const), 'table')
+    .option(
+      '--end-month <yyyy-mm>',
+      'last month generated (default: the last complete month)',
+      monthOption('--end-month'),
+    )
+    .option(
+      '--scale <factor>',
+      'volume multiplier (1 = about 600,000 contacts a year)',
+      positiveNumberOption('--scale'),
+      1,
+    )
+    .option(
+      '--format <format>',
+      'table, json or csv',
+      choiceOption('--format', ['table', 'json', 'csv'] as const),
+      'table',
+    )
     .action(async (opts: DemoCliOptions) => {
       const { createDemoWorkspace } = await import('../../demo/demo-workspace.js');
       const { renderReport } = await import('../../report/render.js');
@@ -36,10 +50,16 @@ export function registerDemo(program: Command): void {
       try {
         const from = shiftMonth(endMonth, -2);
         io.out(
-          await renderReport(workspace, { granularity: 'month', from, to: endMonth, by: ['channel'] }, opts.format),
+          await renderReport(
+            workspace,
+            { granularity: 'month', from, to: endMonth, by: ['channel'] },
+            opts.format,
+          ),
         );
         if (opts.format === 'table') {
-          io.out(`\nDemo workspace: ${workspace.dir}\nTry: percontact report --workspace ${opts.dir} --period quarter --by channel,team\n`);
+          io.out(
+            `\nDemo workspace: ${workspace.dir}\nTry: percontact report --workspace ${opts.dir} --period quarter --by channel,team\n`,
+          );
         }
       } finally {
         await workspace.close();
