@@ -1,3 +1,4 @@
+import { benchmarkComparisons } from './benchmark-lines.js';
 import { bodyRows, type Cell, display, heading, isAlignedRight, reportCells } from './cells.js';
 import type { ChartData } from './chart-data.js';
 import { bridgeChartSvg, compositionChartSvg, trendChartSvg } from './charts.js';
@@ -75,6 +76,7 @@ ${chartsSection(charts, context)}
 ${reportTable(view, context)}
 <h2>${escapeHtml(locale.label('costByCategory'))}</h2>
 ${categoryTable(view, context)}
+${benchmarkSection(view, context)}
 <h2>${escapeHtml(locale.label('definitions'))}</h2>
 <dl>
 ${definitionEntries(view, context)
@@ -151,4 +153,13 @@ ${categories.map((c) => line(name(c), (r) => r.costByCategory[c] ?? '0')).join('
 ${line(locale.label('total'), (r) => r.cost, true)}
 </tbody>
 </table></div>`;
+}
+
+/** Each comparison with a published benchmark, naming its source (as in the table). */
+function benchmarkSection(view: ReportView, context: RenderContext): string {
+  const comparisons = benchmarkComparisons(view, context);
+  if (!comparisons) return '';
+  return `<h2>${escapeHtml(comparisons.heading)}</h2>\n<ul class="benchmarks">\n${comparisons.lines
+    .map((l) => `<li>${escapeHtml(l)}</li>`)
+    .join('\n')}\n</ul>`;
 }
