@@ -1,13 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../errors.js';
-import { io } from './io.js';
 import { registerBenchmarks } from './commands/benchmarks.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDrivers } from './commands/drivers.js';
 import { registerExplain } from './commands/explain.js';
+import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
 import { registerStaff } from './commands/staff.js';
+import { io } from './io.js';
 
 /**
  * Command files define their options eagerly (for --help) and import their heavy modules (DuckDB,
@@ -15,7 +16,9 @@ import { registerStaff } from './commands/staff.js';
  */
 export function buildProgram(): Command {
   const program = new Command('percontact')
-    .description('What each customer contact really costs: cost per contact by period, channel, queue and team.')
+    .description(
+      'What each customer contact really costs: cost per contact by period, channel, queue and team.',
+    )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
@@ -27,6 +30,7 @@ export function buildProgram(): Command {
   registerExplain(program);
   registerDrivers(program);
   registerBenchmarks(program);
+  registerImport(program);
   return program;
 }
 

@@ -6,6 +6,12 @@ export interface DialectCapabilities {
   supportsTransactions: boolean;
   /** `DELETE FROM t WHERE …` as an ordinary, synchronous statement. */
   supportsDelete: boolean;
+  /**
+   * The engine reads CSV, JSON Lines and Parquet files named in SQL (`read_csv`, `read_ndjson_objects`,
+   * `read_parquet`) and has DuckDB's conversion functions (`TRY_CAST`, `try_strptime`, `timezone`,
+   * `regexp_*`): the importer then parses and validates whole files inside the engine.
+   */
+  bulkFileScan: boolean;
 }
 
 export interface Dialect {

@@ -18,5 +18,7 @@ export interface Engine {
   append(table: TableDef, rows: Iterable<RowValues>): Promise<number>;
   /** Runs `work` so that either all its writes land or none do. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** How far the statement running now has got, 0..1; null when none runs or the engine cannot tell. */
+  progress(): number | null;
   close(): Promise<void>;
 }

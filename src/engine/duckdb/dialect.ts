@@ -6,6 +6,6 @@ export class DuckDbCompiler extends SqlCompiler {}
 
 export const duckDbDialect: Dialect = {
   displayName: 'DuckDB',
-  capabilities: { supportsTransactions: true, supportsDelete: true },
+  capabilities: { supportsTransactions: true, supportsDelete: true, bulkFileScan: true },
   createCompiler: () => new DuckDbCompiler(),
 };

@@ -1,0 +1,161 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isUserError } from '../errors.js';
+import { type TestWorkspace, testWorkspace } from './testing.js';
+
+/** The same three contacts in every format; the expectations below hold for each. */
+const EXPECTED = [
+  { id: 'A-1', channel: 'voice', queue: 'Müller', talk_seconds: 1234.5, handle_seconds: 1234.5, csat: 0.85 },
+  { id: 'A-2', channel: 'chat', queue: 'Kasse', talk_seconds: 95, handle_seconds: 95, csat: null },
+  { id: 'A-3', channel: 'email', queue: 'Büro', talk_seconds: null, handle_seconds: null, csat: 1 },
+];
+
+const contacts = (t: TestWorkspace) =>
+  t.rows('SELECT id, channel, queue, talk_seconds, handle_seconds, csat FROM contacts ORDER BY id');
+
+describe('import contacts: file formats', () => {
+  let t: TestWorkspace;
+  beforeEach(async () => {
+    t = await testWorkspace();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const iso = (value: unknown) => (value as Date).toISOString();
+
+  it('reads German CSV: ";" separator, decimal comma with thousands dots, percentages, latin-1, CRLF', async () => {
+    const text = [
+      'id;channel;queue;arrived_at;talk_seconds;outcome;csat',
+      'A-1;voice;Müller;01.03.2026 08:00;1.234,5;handled;85%',
+      'A-2;chat;Kasse;01.03.2026 08:05;0:01:35;handled;',
+      'A-3;email;Büro;01.03.2026 08:10;;handled;100 %',
+    ].join('\r\n');
+    const path = await t.file('de.csv', Buffer.from(text, 'latin1'));
+    const summary = await t.import({
+      files: [path],
+      mappingFile: await t.file(
+        'de.yaml',
+        'fields:\n  arrived_at: { column: arrived_at, format: "%d.%m.%Y %H:%M" }\n',
+      ),
+    });
+    expect(summary.imported).toBe(3);
+    expect(await contacts(t)).toEqual(EXPECTED);
+  });
+
+  it('reads tab-separated and pipe-separated files with quoted multi-line fields', async () => {
+    for (const [name, sep] of [
+      ['t.tsv', '\t'],
+      ['p.txt', '|'],
+    ] as const) {
+      const text = [
+        ['id', 'channel', 'queue', 'arrived_at', 'talk_seconds', 'outcome', 'csat'].join(sep),
+        ['A-1', 'voice', '"Mül\nler"', '2026-03-01 08:00:00', '1234.5', 'handled', '0.85'].join(sep),
+        ['A-2', 'chat', 'Kasse', '2026-03-01 08:05:00', '95', 'handled', ''].join(sep),
+      ].join('\n');
+      const summary = await t.import({ files: [await t.file(name, text)], source: name });
+      expect(summary).toMatchObject({ read: 2, imported: 2 });
+    }
+    const rows = await t.rows("SELECT queue FROM contacts WHERE id = 'A-1' ORDER BY source");
+    expect(rows).toEqual([{ queue: 'Mül\nler' }, { queue: 'Mül\nler' }]);
+  });
+
+  it('reads XLSX sheets (dates and time-only cells as the sheet shows them)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Calls');
+    sheet.addRow(['id', 'channel', 'queue', 'arrived_at', 'talk_seconds', 'outcome', 'csat']);
+    sheet.addRow([
+      'A-1',
+      'voice',
+      'Müller',
+      new Date(Date.UTC(2026, 2, 1, 8, 0, 0)),
+      1234.5,
+      'handled',
+      0.85,
+    ]);
+    // 95 seconds as an Excel time of day (a fraction of a day), as a sheet stores 0:01:35.
+    sheet.addRow([
+      'A-2',
+      'chat',
+      'Kasse',
+      new Date(Date.UTC(2026, 2, 1, 8, 5, 0)),
+      new Date(Date.UTC(1899, 11, 30, 0, 1, 35)),
+      'handled',
+      null,
+    ]);
+    sheet.addRow(['A-3', 'email', 'Büro', new Date(Date.UTC(2026, 2, 1, 8, 10, 0)), null, 'handled', '100%']);
+    const path = `${t.dir}/calls.xlsx`;
+    await workbook.xlsx.writeFile(path);
+    expect(await t.import({ files: [path] })).toMatchObject({ read: 3, imported: 3 });
+    expect(await contacts(t)).toEqual(EXPECTED);
+    const [first] = await t.rows("SELECT arrived_at FROM contacts WHERE id = 'A-1'");
+    expect(iso(first?.arrived_at)).toBe('2026-03-01T07:00:00.000Z');
+  });
+
+  it('reads JSON Lines and reports a broken line at its line number', async () => {
+    const lines = [
+      {
+        id: 'A-1',
+        channel: 'voice',
+        queue: 'Müller',
+        arrived_at: '2026-03-01T08:00:00+01:00',
+        talk_seconds: 1234.5,
+        outcome: 'handled',
+        csat: 0.85,
+      },
+      {
+        id: 'A-2',
+        channel: 'chat',
+        queue: 'Kasse',
+        arrived_at: '2026-03-01 08:05:00',
+        talk_seconds: '0:01:35',
+        outcome: 'handled',
+      },
+      {
+        id: 'A-3',
+        channel: 'email',
+        queue: 'Büro',
+        arrived_at: '2026-03-01 08:10:00',
+        outcome: 'handled',
+        csat: '100%',
+      },
+    ].map((o) => JSON.stringify(o));
+    expect(await t.import({ files: [await t.file('c.jsonl', `${lines.join('\n')}\n`)] })).toMatchObject({
+      imported: 3,
+    });
+    expect(await contacts(t)).toEqual(EXPECTED);
+    const broken = await t.file('broken.jsonl', `${lines[0]}\n\n{"id": "x",\n`);
+    const error = await t.import({ files: [broken], source: 'b' }).catch((e: unknown) => e);
+    expect(isUserError(error) && error.details[0]).toMatch(/broken\.jsonl:3: not valid JSON/);
+  });
+
+  it('reads Parquet', async () => {
+    const path = `${t.dir}/c.parquet`;
+    await t.ws.engine.execute(`COPY (SELECT * FROM (VALUES
+      ('A-1', 'voice', 'Müller', TIMESTAMPTZ '2026-03-01 07:00:00+00', 1234.5, 'handled', 0.85),
+      ('A-2', 'chat', 'Kasse', TIMESTAMPTZ '2026-03-01 07:05:00+00', 95, 'handled', NULL),
+      ('A-3', 'email', 'Büro', TIMESTAMPTZ '2026-03-01 07:10:00+00', NULL, 'handled', 1))
+      AS v(id, channel, queue, arrived_at, talk_seconds, outcome, csat)) TO '${path}' (FORMAT parquet)`);
+    expect(await t.import({ files: [path] })).toMatchObject({ imported: 3 });
+    expect(await contacts(t)).toEqual(EXPECTED);
+    const [first] = await t.rows("SELECT arrived_at FROM contacts WHERE id = 'A-1'");
+    expect(iso(first?.arrived_at)).toBe('2026-03-01T07:00:00.000Z');
+  });
+
+  it('reports records with the wrong number of fields at their lines (read in JavaScript)', async () => {
+    const text = [
+      'id,channel,arrived_at,outcome',
+      '1,voice,2026-03-01 08:00,handled',
+      '2,voice,2026-03-01 08:00',
+      '3,voice,2026-03-01 08:00,handled,extra',
+    ].join('\n');
+    const path = await t.file('ragged.csv', text);
+    const error = await t.import({ files: [path] }).catch((e: unknown) => e);
+    expect(isUserError(error) && error.details).toEqual([
+      `${path}:3: has 3 fields, expected 4`,
+      `${path}:4: has 5 fields, expected 4`,
+    ]);
+    const summary = await t.import({ files: [path], skipInvalid: true, rejectsPath: `${t.dir}/r.csv` });
+    expect(summary).toMatchObject({ read: 3, imported: 1, rejected: 2 });
+  });
+});

@@ -1,0 +1,181 @@
+import { createReadStream } from 'node:fs';
+import type { Engine } from '../../engine/engine.js';
+import { UserError } from '../../errors.js';
+import type { ReadOptions } from '../mapping/schema.js';
+import { type CsvDialect, CsvRecordScanner, splitFields } from './csv-tokenizer.js';
+import { canonicalEncoding, decoderFor, readsNatively } from './encoding.js';
+import { type RawRecord, RawTable } from './raw-table.js';
+import { detectDecimal, detectDelimiter, detectEncoding, readSample, sampleRecords } from './sniff.js';
+import { type Located, type RawSource, sqlColumnName, uniqueColumnNames } from './source.js';
+
+/** How a CSV file is laid out, from the mapping's `read` options and what the sample shows. */
+export interface CsvLayout {
+  dialect: CsvDialect;
+  encoding: string;
+  header: boolean;
+  columns: string[];
+  decimal: '.' | ',';
+  ragged: boolean;
+}
+
+export async function detectCsvLayout(path: string, read: ReadOptions = {}): Promise<CsvLayout> {
+  const { sample, complete } = await readSample(path);
+  const encoding = read.encoding ? canonicalEncoding(read.encoding) : detectEncoding(sample, complete);
+  const delimiter = unescapeDelimiter(read.delimiter) ?? detectDelimiter(sample, complete, encoding);
+  const dialect = { delimiter, quote: read.quote ?? '"' };
+  const records = sampleRecords(sample, complete, delimiter, encoding);
+  const first = records[0];
+  if (!first) throw new UserError('INVALID_INPUT', `${path}: the file is empty`, { file: path });
+  const header = read.header ?? !(read.columns || read.layouts);
+  const columns = uniqueColumnNames(header ? first : namesFor(path, read, records));
+  return {
+    dialect,
+    encoding,
+    header,
+    columns,
+    decimal: read.decimal ?? detectDecimal(records, delimiter),
+    ragged: read.ragged ?? false,
+  };
+}
+
+function unescapeDelimiter(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  return text === '\\t' || text.toLowerCase() === 'tab' ? '\t' : text;
+}
+
+/** Names for a header-less file: `read.columns`, else the layout for its most common field count. */
+function namesFor(path: string, read: ReadOptions, records: readonly string[][]): string[] {
+  const counts = records.map((r) => r.length);
+  const width = Math.max(...counts);
+  if (read.layouts) {
+    const typical = mostCommon(counts);
+    const names = read.layouts[String(typical)];
+    if (!names) {
+      const known = Object.keys(read.layouts).join(', ');
+      throw new UserError(
+        'INVALID_INPUT',
+        `${path}: records have ${typical} fields; this layout knows ${known}`,
+        { file: path },
+      );
+    }
+    return names;
+  }
+  if (read.columns) return read.columns;
+  return Array.from({ length: width }, (_, i) => `column${i + 1}`);
+}
+
+function mostCommon(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+}
+
+/** A CSV file the engine parses itself: the fast path. */
+export function engineCsvSource(path: string, layout: CsvLayout): RawSource {
+  const lit = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  const sqlColumns = layout.columns.map((_, i) => sqlColumnName(i));
+  const columnTypes = sqlColumns.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ');
+  const options = [
+    'auto_detect = false',
+    `header = ${layout.header}`,
+    `delim = ${lit(layout.dialect.delimiter)}`,
+    `quote = ${lit(layout.dialect.quote)}`,
+    `escape = ${lit(layout.dialect.quote)}`,
+    `encoding = ${lit(layout.encoding)}`,
+    `null_padding = ${layout.ragged}`,
+    `columns = {${columnTypes}}`,
+  ];
+  return {
+    file: path,
+    relation: `read_csv(${lit(path)}, ${options.join(', ')})`,
+    columns: layout.columns,
+    sqlColumns,
+    recordColumn: null,
+    hasProblems: false,
+    decimal: layout.decimal,
+    locate: (records) => locateCsvRecords(path, layout, records),
+    dispose: async () => {},
+  };
+}
+
+/** Finds records by their 1-based number after the header, scanning the file once. */
+export async function locateCsvRecords(
+  path: string,
+  layout: CsvLayout,
+  records: readonly number[],
+): Promise<Map<number, Located>> {
+  const offset = layout.header ? 0 : 1;
+  const wanted = new Set(records.map((r) => r - offset));
+  const found = new Map<number, Located>();
+  if (wanted.size === 0) return found;
+  const decode = decoderFor(layout.encoding);
+  const scanner = new CsvRecordScanner(layout.dialect, (index) => wanted.has(index));
+  const take = (scanned: ReturnType<CsvRecordScanner['push']>) => {
+    for (const r of scanned) {
+      if (wanted.has(r.index))
+        found.set(r.index + offset, { line: r.line, text: decode(r.bytes ?? Buffer.alloc(0)) });
+    }
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    take(scanner.push(chunk as Buffer));
+    if (found.size === wanted.size) return found;
+  }
+  take(scanner.end());
+  return found;
+}
+
+/**
+ * A CSV file read in JavaScript into a temporary table: for encodings the engine cannot read and for
+ * files whose structure it rejects. A record with the wrong number of fields becomes a row with a
+ * problem, so it is reported at its line instead of failing the whole file.
+ */
+export async function scriptedCsvSource(engine: Engine, path: string, layout: CsvLayout): Promise<RawSource> {
+  const width = layout.columns.length;
+  const table = await RawTable.create(engine, width);
+  const decode = decoderFor(layout.encoding);
+  const scanner = new CsvRecordScanner(layout.dialect, () => true);
+  let batch: RawRecord[] = [];
+  const take = async (scanned: ReturnType<CsvRecordScanner['push']>) => {
+    for (const r of scanned) {
+      if (layout.header && r.index === 0) continue;
+      const values = splitFields(r.bytes ?? Buffer.alloc(0), layout.dialect, decode);
+      batch.push({
+        values: values.map((v) => (v === '' ? null : v)),
+        line: r.line,
+        problem: fieldCountProblem(values.length, width, layout.ragged),
+      });
+    }
+    if (batch.length >= 10_000) {
+      await table.append(batch);
+      batch = [];
+    }
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
+    await take(scanner.push(chunk as Buffer));
+  await take(scanner.end());
+  await table.append(batch);
+  return {
+    file: path,
+    relation: `"${table.name}"`,
+    columns: layout.columns,
+    sqlColumns: layout.columns.map((_, i) => sqlColumnName(i)),
+    recordColumn: '__rec',
+    hasProblems: true,
+    decimal: layout.decimal,
+    locate: (records) => locateCsvRecords(path, layout, records),
+    dispose: () => table.drop(),
+  };
+}
+
+function fieldCountProblem(count: number, width: number, ragged: boolean): string | undefined {
+  if (count === width || (ragged && count < width)) return undefined;
+  return `has ${count} fields, expected ${width}`;
+}
+
+export function enginesReadsCsv(engine: Engine, layout: CsvLayout): boolean {
+  return (
+    engine.dialect.capabilities.bulkFileScan &&
+    readsNatively(layout.encoding) &&
+    layout.dialect.delimiter.length === 1
+  );
+}

@@ -1,0 +1,115 @@
+import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { CsvRecordScanner, splitFields } from './csv-tokenizer.js';
+import { decoderFor } from './encoding.js';
+
+export const FILE_FORMATS = ['csv', 'xlsx', 'jsonl', 'parquet', 'yaml'] as const;
+export type FileFormat = (typeof FILE_FORMATS)[number];
+
+const SAMPLE_BYTES = 256 * 1024;
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** The first bytes of a file, enough to recognise its format and CSV dialect. */
+export async function readSample(
+  path: string,
+  bytes = SAMPLE_BYTES,
+): Promise<{ sample: Buffer; complete: boolean }> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return { sample: buffer.subarray(0, bytesRead), complete: bytesRead < bytes };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Recognises a file's format by its content first (zip = xlsx, PAR1 = parquet), then its name. */
+export function detectFormat(path: string, sample: Buffer): FileFormat {
+  if (sample.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') return 'xlsx';
+  if (sample.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
+  const ext = extname(path).toLowerCase();
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  if (ext === '.json' && sample.subarray(0, 64).toString('latin1').trimStart().startsWith('{'))
+    return 'jsonl';
+  return 'csv';
+}
+
+/** UTF-8 unless the sample holds bytes that are not valid UTF-8 (then latin-1, as exports from old systems are). */
+export function detectEncoding(sample: Buffer, complete: boolean): string {
+  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
+  // A sample cut mid-file may end inside a multi-byte character: ignore its last 3 bytes.
+  const body = complete ? sample : sample.subarray(0, Math.max(0, sample.length - 3));
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+    return 'utf-8';
+  } catch {
+    return 'latin-1';
+  }
+}
+
+/** Records of the sample split with a delimiter; the last (possibly cut) record is dropped unless complete. */
+export function sampleRecords(
+  sample: Buffer,
+  complete: boolean,
+  delimiter: string,
+  encoding: string,
+  limit = 200,
+): string[][] {
+  const dialect = { delimiter, quote: '"' };
+  const scanner = new CsvRecordScanner(dialect, () => true);
+  const records = scanner.push(sample);
+  if (complete) records.push(...scanner.end());
+  const decode = decoderFor(encoding);
+  return records.slice(0, limit).map((r) => splitFields(r.bytes ?? Buffer.alloc(0), dialect, decode));
+}
+
+/**
+ * The delimiter that splits the sampled records into the same number of fields most often (more
+ * fields wins a tie); a file of one column gets ','.
+ */
+export function detectDelimiter(sample: Buffer, complete: boolean, encoding: string): string {
+  let best: { delimiter: string; score: number; fields: number } = { delimiter: ',', score: 0, fields: 1 };
+  for (const delimiter of DELIMITERS) {
+    const counts = sampleRecords(sample, complete, delimiter, encoding).map((fields) => fields.length);
+    if (counts.length === 0) continue;
+    const { value, frequency } = mode(counts);
+    if (value < 2) continue;
+    const score = frequency / counts.length;
+    if (score > best.score || (score === best.score && value > best.fields))
+      best = { delimiter, score, fields: value };
+  }
+  return best.delimiter;
+}
+
+/**
+ * ',' when the sampled values use a decimal comma (German `7,5` or `1.234,56`), else '.'. Only for
+ * files not separated by commas.
+ */
+export function detectDecimal(records: readonly string[][], delimiter: string): '.' | ',' {
+  if (delimiter === ',') return '.';
+  const comma = /^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+%?$/;
+  const point = /^[+-]?\d+\.\d+%?$/;
+  let commas = 0;
+  let points = 0;
+  for (const record of records.slice(1)) {
+    for (const value of record) {
+      const v = value.trim();
+      if (comma.test(v)) commas++;
+      else if (point.test(v)) points++;
+    }
+  }
+  return commas > points ? ',' : '.';
+}
+
+function mode(values: readonly number[]): { value: number; frequency: number } {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = { value: 0, frequency: 0 };
+  for (const [value, frequency] of counts) {
+    if (frequency > best.frequency || (frequency === best.frequency && value > best.value))
+      best = { value, frequency };
+  }
+  return best;
+}

@@ -1,0 +1,97 @@
+import type ExcelJS from 'exceljs';
+import type { Engine } from '../../engine/engine.js';
+import { UserError } from '../../errors.js';
+import type { ReadOptions } from '../mapping/schema.js';
+import { type RawRecord, RawTable } from './raw-table.js';
+import { type RawSource, sqlColumnName, uniqueColumnNames } from './source.js';
+
+/** A worksheet of an XLSX workbook: the first row is the header unless `read.header` is false. */
+export async function xlsxSource(engine: Engine, path: string, read: ReadOptions = {}): Promise<RawSource> {
+  // Loaded on demand: the workbook library is large and only sheets need it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = pickSheet(workbook, path, read.sheet);
+  const rows: { line: number; values: (string | null)[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const values = (row.values as unknown[]).slice(1).map(cellText);
+    if (values.some((v) => v !== null)) rows.push({ line, values });
+  });
+  const header = read.header ?? !read.columns;
+  const first = rows[0];
+  if (!first) throw new UserError('INVALID_INPUT', `${path}: sheet "${sheet.name}" is empty`, { file: path });
+  const width = Math.max(...rows.map((r) => r.values.length));
+  const names = header ? first.values.map((v) => v ?? '') : (read.columns ?? []);
+  const columns = uniqueColumnNames(
+    Array.from({ length: Math.max(width, names.length) }, (_, i) => names[i] ?? ''),
+  );
+  const table = await RawTable.create(engine, columns.length);
+  const records: RawRecord[] = (header ? rows.slice(1) : rows).map((r) => ({
+    line: r.line,
+    values: r.values,
+  }));
+  for (let i = 0; i < records.length; i += 10_000) await table.append(records.slice(i, i + 10_000));
+  return {
+    file: path,
+    relation: `"${table.name}"`,
+    columns,
+    sqlColumns: columns.map((_, i) => sqlColumnName(i)),
+    recordColumn: '__rec',
+    hasProblems: true,
+    decimal: read.decimal ?? '.',
+    locate: (wanted) => table.locate(wanted, columns),
+    dispose: () => table.drop(),
+  };
+}
+
+function pickSheet(
+  workbook: ExcelJS.Workbook,
+  path: string,
+  wanted: string | number | undefined,
+): ExcelJS.Worksheet {
+  const sheet =
+    wanted === undefined
+      ? workbook.worksheets[0]
+      : typeof wanted === 'number'
+        ? workbook.worksheets[wanted - 1]
+        : workbook.getWorksheet(wanted);
+  if (!sheet) {
+    const names = workbook.worksheets.map((w) => w.name).join(', ');
+    throw new UserError(
+      'INVALID_INPUT',
+      `${path}: no sheet ${JSON.stringify(wanted ?? 1)} (sheets: ${names || 'none'})`,
+      {
+        file: path,
+      },
+    );
+  }
+  return sheet;
+}
+
+/** A cell as the text the user sees: dates as ISO local wall-clock text, time-only cells as H:MM:SS. */
+export function cellText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return dateText(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
+    if (v.richText) return v.richText.map((part) => part.text).join('');
+    if ('result' in v) return cellText(v.result);
+    if ('text' in v) return cellText(v.text);
+    if (v.error) return v.error;
+  }
+  return String(value);
+}
+
+/** Excel keeps no time zone: exceljs hands wall-clock time as UTC fields. */
+function dateText(date: Date): string {
+  const rounded = new Date(Math.round(date.getTime() / 1000) * 1000);
+  const iso = rounded.toISOString();
+  const time = iso.slice(11, 19);
+  if (rounded.getUTCFullYear() < 1900) {
+    const seconds = Math.round((rounded.getTime() - Date.UTC(1899, 11, 30)) / 1000);
+    return `${Math.floor(seconds / 3600)}:${iso.slice(14, 19)}`;
+  }
+  return time === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
+}

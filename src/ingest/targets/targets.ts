@@ -1,0 +1,12 @@
+import { contactsTarget } from './contacts.js';
+import { costsTarget } from './costs.js';
+import { fxTarget } from './fx.js';
+import type { ImportKind, Target } from './target.js';
+import { volumesTarget } from './volumes.js';
+
+export const TARGETS: Record<ImportKind, Target> = {
+  contacts: contactsTarget,
+  volumes: volumesTarget,
+  costs: costsTarget,
+  fx: fxTarget,
+};
