@@ -12,10 +12,21 @@ describe('the library entry point', () => {
     // One call, 10.00 of wages in March 2026: cost per contact 10.00.
     const engine = await engineWith(
       [contact({ id: '1', arrivedAt: new Date('2026-03-02T09:00:00Z'), handleSeconds: 60 })],
-      [costLine({ id: 'w', category: 'agent_wages', amount: '10.00', periodStart: '2026-03-01', periodEnd: '2026-04-01' })],
+      [
+        costLine({
+          id: 'w',
+          category: 'agent_wages',
+          amount: '10.00',
+          periodStart: '2026-03-01',
+          periodEnd: '2026-04-01',
+        }),
+      ],
     );
     const definitions = percontact.resolveDefinitions(percontact.defaultConfig('EUR', 'Europe/Berlin'));
-    const report = await percontact.costPerContactReport(engine, definitions, { granularity: 'month', by: [] });
+    const report = await percontact.costPerContactReport(engine, definitions, {
+      granularity: 'month',
+      by: [],
+    });
     expect(percontact.reportView(report).totals.costPerContact).toBe('10.00');
     await engine.close();
   });

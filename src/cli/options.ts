@@ -3,7 +3,8 @@ import { UserError } from '../errors.js';
 import { type Dimension, isDimension } from '../model/contact.js';
 
 export function granularityOption(text: string): Granularity {
-  if (!isGranularity(text)) throw new UserError('USAGE', `--period "${text}": use day, week, month, quarter or year`);
+  if (!isGranularity(text))
+    throw new UserError('USAGE', `--period "${text}": use day, week, month, quarter or year`);
   return text;
 }
 
@@ -13,7 +14,8 @@ export function dimensionsOption(text: string): Dimension[] {
     .map((d) => d.trim())
     .filter((d) => d.length > 0);
   for (const d of dims) {
-    if (!isDimension(d)) throw new UserError('USAGE', `--by "${d}": use channel, queue, team, agent or topic`);
+    if (!isDimension(d))
+      throw new UserError('USAGE', `--by "${d}": use channel, queue, team, agent or topic`);
   }
   return [...new Set(dims)] as Dimension[];
 }
@@ -30,7 +32,8 @@ export function choiceOption<T extends string>(name: string, choices: readonly T
 export function integerOption(name: string, min = 0) {
   return (text: string): number => {
     const n = Number(text);
-    if (!Number.isInteger(n) || n < min) throw new UserError('USAGE', `${name} "${text}": expected a whole number >= ${min}`);
+    if (!Number.isInteger(n) || n < min)
+      throw new UserError('USAGE', `${name} "${text}": expected a whole number >= ${min}`);
     return n;
   };
 }
@@ -38,7 +41,8 @@ export function integerOption(name: string, min = 0) {
 export function monthOption(name: string) {
   return (text: string): string => {
     const m = /^(\d{4})-(\d{2})$/.exec(text);
-    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UserError('USAGE', `${name} "${text}": expected a month as YYYY-MM`);
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
+      throw new UserError('USAGE', `${name} "${text}": expected a month as YYYY-MM`);
     return text;
   };
 }
@@ -46,7 +50,8 @@ export function monthOption(name: string) {
 export function positiveNumberOption(name: string) {
   return (text: string): number => {
     const n = Number(text);
-    if (!Number.isFinite(n) || n <= 0) throw new UserError('USAGE', `${name} "${text}": expected a number > 0`);
+    if (!Number.isFinite(n) || n <= 0)
+      throw new UserError('USAGE', `${name} "${text}": expected a number > 0`);
     return n;
   };
 }

@@ -15,7 +15,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const file = join(root, '../shared/data/anonbank_1999_01_January.txt');
 const mapping = join(root, 'docs/mappings/anonbank.yaml');
 const present = existsSync(file);
-if (!present) console.warn(`skipping the bank call records test: ${file} is absent (it is not shipped with percontact)`);
+if (!present)
+  console.warn(`skipping the bank call records test: ${file} is absent (it is not shipped with percontact)`);
 
 /**
  * The separate plain script: the month's figures straight from the raw file, with no percontact code.
@@ -69,7 +70,14 @@ describe.skipIf(!present)('real bank call records, January 1999 (Technion SEE la
   it('reports AHT, ASA, service level and abandonment as a plain script over the raw file computes them', async () => {
     const expected = plainFigures(readFileSync(file, 'latin1'));
     const definitions = resolveDefinitions(workspace.config);
-    const view = reportView(await costPerContactReport(workspace.engine, definitions, { granularity: 'month', from: '1999-01', to: '1999-01', by: [] }));
+    const view = reportView(
+      await costPerContactReport(workspace.engine, definitions, {
+        granularity: 'month',
+        from: '1999-01',
+        to: '1999-01',
+        by: [],
+      }),
+    );
     const month = view.totals;
     expect(month.handled).toBe(expected.handled);
     expect(month.abandoned).toBe(expected.abandoned);
