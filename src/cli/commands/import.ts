@@ -12,7 +12,7 @@ interface ImportCliOptions {
   rejects?: string;
 }
 
-type Kind = 'contacts' | 'volumes' | 'costs' | 'fx';
+type Kind = 'contacts' | 'volumes' | 'costs' | 'fx' | 'agents' | 'agent-time';
 
 const KINDS: { kind: Kind; what: string; presets: boolean; sourced: boolean }[] = [
   {
@@ -29,9 +29,21 @@ const KINDS: { kind: Kind; what: string; presets: boolean; sourced: boolean }[] 
   },
   { kind: 'costs', what: 'cost-ledger lines (CSV, XLSX or a YAML ledger)', presets: false, sourced: false },
   { kind: 'fx', what: 'exchange rates per date into the workspace currency', presets: false, sourced: false },
+  {
+    kind: 'agents',
+    what: 'rate cards: loaded hourly cost per agent or team, with validity dates',
+    presets: false,
+    sourced: false,
+  },
+  {
+    kind: 'agent-time',
+    what: 'staffed and paid time per agent and day (workforce-management export)',
+    presets: false,
+    sourced: false,
+  },
 ];
 
-/** `percontact import contacts|volumes|costs|fx FILE...` and `percontact import presets`. */
+/** `percontact import contacts|volumes|costs|fx|agents|agent-time FILE...` and `percontact import presets`. */
 export function registerImport(program: Command): void {
   const command = program
     .command('import')

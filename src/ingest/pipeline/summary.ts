@@ -32,6 +32,8 @@ const RECORD_NAMES: Record<ImportKind, string> = {
   volumes: 'volume rows',
   costs: 'cost lines',
   fx: 'exchange rates',
+  agents: 'rate cards',
+  'agent-time': 'agent days',
 };
 
 /** The human summary the CLI prints. */

@@ -27,3 +27,17 @@ export const genericCosts = preset(
 );
 
 export const genericFx = preset('generic', 'fx', 'canonical columns: date, currency, rate', CANONICAL);
+
+export const genericRateCards = preset(
+  'generic',
+  'agents',
+  'canonical columns: id, agent, team, hourly_cost (or salary, loading_factor, paid_hours), currency, valid_from, valid_to',
+  CANONICAL,
+);
+
+export const genericAgentTime = preset(
+  'generic',
+  'agent-time',
+  'canonical columns: day, agent, team, channel, queue, staffed_seconds, paid_seconds',
+  CANONICAL,
+);

@@ -4,7 +4,14 @@ import { asteriskCdr } from './asterisk-cdr.js';
 import { asteriskQueueLog } from './asterisk-queue-log.js';
 import { freeswitchCdr } from './freeswitch-cdr.js';
 import { freshdeskTickets } from './freshdesk-tickets.js';
-import { genericContacts, genericCosts, genericFx, genericVolumes } from './generic.js';
+import {
+  genericAgentTime,
+  genericContacts,
+  genericCosts,
+  genericFx,
+  genericRateCards,
+  genericVolumes,
+} from './generic.js';
 import type { Preset } from './preset.js';
 import { twilioCalls } from './twilio-calls.js';
 import { zendeskTickets } from './zendesk-tickets.js';
@@ -20,6 +27,8 @@ export const PRESETS: readonly Preset[] = [
   genericVolumes,
   genericCosts,
   genericFx,
+  genericRateCards,
+  genericAgentTime,
 ];
 
 export function findPreset(kind: ImportKind, name: string): Preset {

@@ -2,7 +2,7 @@ import type { TableDef } from '../../engine/schema.js';
 import type { FieldDef, ProblemTest } from '../mapping/fields.js';
 import type { Aggregate } from '../mapping/schema.js';
 
-export const IMPORT_KINDS = ['contacts', 'volumes', 'costs', 'fx'] as const;
+export const IMPORT_KINDS = ['contacts', 'volumes', 'costs', 'fx', 'agents', 'agent-time'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** What an import knows when it compiles a target's SQL. */

@@ -1,6 +1,8 @@
+import { agentTimeTarget } from './agent-time.js';
 import { contactsTarget } from './contacts.js';
 import { costsTarget } from './costs.js';
 import { fxTarget } from './fx.js';
+import { rateCardsTarget } from './rate-cards.js';
 import type { ImportKind, Target } from './target.js';
 import { volumesTarget } from './volumes.js';
 
@@ -9,4 +11,6 @@ export const TARGETS: Record<ImportKind, Target> = {
   volumes: volumesTarget,
   costs: costsTarget,
   fx: fxTarget,
+  agents: rateCardsTarget,
+  'agent-time': agentTimeTarget,
 };
