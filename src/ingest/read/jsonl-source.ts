@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Engine } from '../../engine/engine.js';
 import { UserError } from '../../errors.js';
-import { type RawRecord, RawTable } from './raw-table.js';
-import { type RawSource, sqlColumnName } from './source.js';
+import { type RawRecord, RawTable, rawTableSource } from './raw-table.js';
+import type { RawSource } from './source.js';
 
 type JsonLine = { line: number; object?: Record<string, unknown>; problem?: string };
 
@@ -30,17 +30,7 @@ export async function jsonlSource(engine: Engine, path: string): Promise<RawSour
     }
   }
   await table.append(batch);
-  return {
-    file: path,
-    relation: `"${table.name}"`,
-    columns,
-    sqlColumns: columns.map((_, i) => sqlColumnName(i)),
-    recordColumn: '__rec',
-    hasProblems: true,
-    decimal: '.',
-    locate: (wanted) => table.locate(wanted, columns),
-    dispose: () => table.drop(),
-  };
+  return rawTableSource(path, table, columns);
 }
 
 async function* jsonLines(path: string): AsyncGenerator<JsonLine> {

@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/engine.js';
 import type { TableDef } from '../../engine/schema.js';
-import { sqlColumnName } from './source.js';
+import { type RawSource, sqlColumnName } from './source.js';
 
 let counter = 0;
 
@@ -88,4 +88,24 @@ export class RawTable {
   async drop(): Promise<void> {
     await this.engine.execute(`DROP TABLE IF EXISTS "${this.name}"`);
   }
+}
+
+/** A file read in JavaScript into a raw table, as the source the pipeline reads (JSON Lines, YAML, XLSX). */
+export function rawTableSource(
+  path: string,
+  table: RawTable,
+  columns: readonly string[],
+  decimal: RawSource['decimal'] = '.',
+): RawSource {
+  return {
+    file: path,
+    relation: `"${table.name}"`,
+    columns: [...columns],
+    sqlColumns: columns.map((_, i) => sqlColumnName(i)),
+    recordColumn: '__rec',
+    hasProblems: true,
+    decimal,
+    locate: (wanted) => table.locate(wanted, columns),
+    dispose: () => table.drop(),
+  };
 }

@@ -2,8 +2,8 @@ import type ExcelJS from 'exceljs';
 import type { Engine } from '../../engine/engine.js';
 import { UserError } from '../../errors.js';
 import type { ReadOptions } from '../mapping/schema.js';
-import { type RawRecord, RawTable } from './raw-table.js';
-import { type RawSource, sqlColumnName, uniqueColumnNames } from './source.js';
+import { type RawRecord, RawTable, rawTableSource } from './raw-table.js';
+import { type RawSource, uniqueColumnNames } from './source.js';
 
 /** A worksheet of an XLSX workbook: the first row is the header unless `read.header` is false. */
 export async function xlsxSource(engine: Engine, path: string, read: ReadOptions = {}): Promise<RawSource> {
@@ -31,17 +31,7 @@ export async function xlsxSource(engine: Engine, path: string, read: ReadOptions
     values: r.values,
   }));
   for (let i = 0; i < records.length; i += 10_000) await table.append(records.slice(i, i + 10_000));
-  return {
-    file: path,
-    relation: `"${table.name}"`,
-    columns,
-    sqlColumns: columns.map((_, i) => sqlColumnName(i)),
-    recordColumn: '__rec',
-    hasProblems: true,
-    decimal: read.decimal ?? '.',
-    locate: (wanted) => table.locate(wanted, columns),
-    dispose: () => table.drop(),
-  };
+  return rawTableSource(path, table, columns, read.decimal ?? '.');
 }
 
 function pickSheet(

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Engine } from '../../engine/engine.js';
 import { UserError } from '../../errors.js';
-import { type RawRecord, RawTable } from './raw-table.js';
-import { type RawSource, sqlColumnName } from './source.js';
+import { type RawRecord, RawTable, rawTableSource } from './raw-table.js';
+import type { RawSource } from './source.js';
 
 /**
  * A YAML ledger: a list of entries, either the whole document or the first list under a key
@@ -50,17 +50,7 @@ export async function yamlSource(engine: Engine, path: string): Promise<RawSourc
     ...(e.problem ? { problem: e.problem } : {}),
   }));
   await table.append(records);
-  return {
-    file: path,
-    relation: `"${table.name}"`,
-    columns,
-    sqlColumns: columns.map((_, i) => sqlColumnName(i)),
-    recordColumn: '__rec',
-    hasProblems: true,
-    decimal: '.',
-    locate: (wanted) => table.locate(wanted, columns),
-    dispose: () => table.drop(),
-  };
+  return rawTableSource(path, table, columns);
 }
 
 function findList(contents: unknown): YAMLSeq | undefined {
