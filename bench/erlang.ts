@@ -8,14 +8,7 @@ import {
   staff,
 } from '../src/planning/erlang/staffing.js';
 import type { Workload } from '../src/planning/erlang/types.js';
-
-export type BenchResult = {
-  name: string;
-  baselineName: string;
-  ms: number;
-  baselineMs: number;
-  note?: string;
-};
+import type { BenchResult } from './run.js';
 
 const INTERVALS = 10_000;
 const TARGETS: StaffingTargets = { answerWithinSeconds: 20, serviceLevel: 0.8, maxOccupancy: 0.85 };

@@ -11,14 +11,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-export interface BenchResult {
-  name: string;
-  baselineName: string;
-  ms: number;
-  baselineMs: number;
-  note?: string;
-}
+import type { BenchResult } from './run.js';
 
 interface Measurement {
   ms: number;

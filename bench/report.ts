@@ -18,14 +18,7 @@ import { driversReport } from '../src/metrics/drivers/drivers-report.js';
 import { explain } from '../src/metrics/explain.js';
 import { defaultConfig } from '../src/model/config.js';
 import { costLine } from '../src/test-support/fixtures.js';
-
-interface BenchResult {
-  name: string;
-  baselineName: string;
-  ms: number;
-  baselineMs: number;
-  note?: string;
-}
+import type { BenchResult } from './run.js';
 
 const CONTACTS = Number(process.env.PERCONTACT_BENCH_CONTACTS ?? 10_000_000);
 
@@ -47,9 +40,8 @@ export function fillSql(n: number): string {
                  hash(i + 6) % 1000000 / 1e6 AS h7 FROM range(${n}) t(i))`;
 }
 
-/** The hand-written headline query: what an analyst fluent in DuckDB would write for the same figures. */
-const HAND_HEADLINE_SQL = `
-SELECT CASE ${monthCase()} END AS period, channel,
+/** What an analyst fluent in DuckDB would write for the headline figures per month × channel. */
+const HEADLINE_COLUMNS = `
   COUNT(*) FILTER (WHERE counted) AS contacts,
   COUNT(*) FILTER (WHERE counted AND channel = 'voice') AS voice_contacts,
   COUNT(*) FILTER (WHERE handled) AS handled,
@@ -57,22 +49,45 @@ SELECT CASE ${monthCase()} END AS period, channel,
   SUM(handle_seconds) FILTER (WHERE outcome = 'handled') AS weight_handle_seconds,
   SUM(wait_seconds) FILTER (WHERE handled) AS wait_answered,
   COUNT(*) FILTER (WHERE handled AND wait_seconds IS NOT NULL) AS answered_timed,
-  COUNT(*) FILTER (WHERE handled AND wait_seconds <= CASE WHEN channel = 'email' THEN 86400 WHEN channel IN ('social', 'messaging', 'sms') THEN 3600 ELSE 20 END) AS answered_within,
+  COUNT(*) FILTER (WHERE handled AND wait_seconds <= threshold) AS answered_within,
   COUNT(*) FILTER (WHERE abandoned) AS abandoned,
   COUNT(*) FILTER (WHERE abandoned AND wait_seconds <= 5) AS abandoned_short,
-  COUNT(*) FILTER (WHERE abandoned AND wait_seconds <= CASE WHEN channel = 'email' THEN 86400 WHEN channel IN ('social', 'messaging', 'sms') THEN 3600 ELSE 20 END) AS abandoned_within,
+  COUNT(*) FILTER (WHERE abandoned AND wait_seconds <= threshold) AS abandoned_within,
   COUNT(*) FILTER (WHERE inbound AND outcome IN ('handled', 'abandoned', 'callback')) AS offered,
   COUNT(*) FILTER (WHERE inbound AND outcome = 'self_served') AS self_served,
   COUNT(*) FILTER (WHERE counted AND customer IS NOT NULL) AS with_customer,
   COUNT(csat) AS csat_count, SUM(csat) AS csat_sum, COUNT(*) FILTER (WHERE csat >= 0.75) AS csat_top,
-  COUNT(*) AS rows
-FROM (
-  SELECT *, direction = 'inbound' AS inbound,
+  COUNT(*) AS rows`;
+
+/** The flags computed once per row, as the analyst would. */
+const FLAGS = `direction = 'inbound' AS inbound,
     direction = 'inbound' AND outcome IN ('handled', 'callback') AS counted,
     direction = 'inbound' AND outcome = 'handled' AS handled,
-    direction = 'inbound' AND outcome = 'abandoned' AS abandoned
-  FROM contacts WHERE arrived_at >= TIMESTAMPTZ '2024-12-31 23:00:00+00' AND arrived_at < TIMESTAMPTZ '2025-12-31 23:00:00+00'
-) GROUP BY 1, 2`;
+    direction = 'inbound' AND outcome = 'abandoned' AS abandoned,
+    CASE WHEN channel = 'email' THEN 86400 WHEN channel IN ('social', 'messaging', 'sms') THEN 3600 ELSE 20 END AS threshold`;
+
+const YEAR = `arrived_at >= TIMESTAMPTZ '2024-12-31 23:00:00+00'`;
+const YEAR_END = `TIMESTAMPTZ '2025-12-31 23:00:00+00'`;
+
+const HAND_HEADLINE_SQL = `
+SELECT CASE ${monthCase()} END AS period, channel, ${HEADLINE_COLUMNS}
+FROM (SELECT *, ${FLAGS} FROM contacts WHERE ${YEAR} AND arrived_at < ${YEAR_END})
+GROUP BY 1, 2`;
+
+/** The full figures add repeats (by a window over each customer's counted contacts) and quantiles per set. */
+const REPEAT = `customer IS NOT NULL AND epoch(next_at) - epoch(arrived_at) <= 604800`;
+const HAND_FULL_SQL = `
+SELECT CASE ${monthCase()} END AS period, channel, ${HEADLINE_COLUMNS},
+  COUNT(*) FILTER (WHERE counted AND ${REPEAT}) AS repeats,
+  COUNT(*) FILTER (WHERE counted AND (resolved OR (resolved IS NULL AND NOT coalesce(${REPEAT}, false)))) AS resolutions,
+  quantile_cont(handle_seconds, 0.5) FILTER (WHERE handled) AS aht_median,
+  quantile_cont(handle_seconds, 0.9) FILTER (WHERE handled) AS aht_p90
+FROM (
+  SELECT *, ${FLAGS},
+    LEAD(arrived_at) OVER (PARTITION BY customer, direction = 'inbound' AND outcome IN ('handled', 'callback') ORDER BY arrived_at) AS next_at
+  FROM contacts WHERE ${YEAR} AND arrived_at < TIMESTAMPTZ '2026-01-08 23:00:00+00'
+) WHERE arrived_at < ${YEAR_END}
+GROUP BY GROUPING SETS ((period, channel), (period), ())`;
 
 /** Month of 2025 in Berlin time as comparisons with the month starts' instants (what a careful analyst writes). */
 function monthCase(): string {
@@ -88,39 +103,6 @@ function monthCase(): string {
     .join(' ')
     .concat(' ELSE 11');
 }
-
-/** The hand-written full query: the headline figures plus repeats by window and quantiles per set. */
-const HAND_FULL_SQL = `
-SELECT CASE ${monthCase()} END AS period, channel,
-  COUNT(*) FILTER (WHERE counted) AS contacts,
-  COUNT(*) FILTER (WHERE counted AND channel = 'voice') AS voice_contacts,
-  COUNT(*) FILTER (WHERE handled) AS handled,
-  SUM(handle_seconds) FILTER (WHERE handled) AS handle_seconds,
-  SUM(handle_seconds) FILTER (WHERE outcome = 'handled') AS weight_handle_seconds,
-  SUM(wait_seconds) FILTER (WHERE handled) AS wait_answered,
-  COUNT(*) FILTER (WHERE handled AND wait_seconds IS NOT NULL) AS answered_timed,
-  COUNT(*) FILTER (WHERE handled AND wait_seconds <= CASE WHEN channel = 'email' THEN 86400 WHEN channel IN ('social', 'messaging', 'sms') THEN 3600 ELSE 20 END) AS answered_within,
-  COUNT(*) FILTER (WHERE abandoned) AS abandoned,
-  COUNT(*) FILTER (WHERE abandoned AND wait_seconds <= 5) AS abandoned_short,
-  COUNT(*) FILTER (WHERE abandoned AND wait_seconds <= CASE WHEN channel = 'email' THEN 86400 WHEN channel IN ('social', 'messaging', 'sms') THEN 3600 ELSE 20 END) AS abandoned_within,
-  COUNT(*) FILTER (WHERE inbound AND outcome IN ('handled', 'abandoned', 'callback')) AS offered,
-  COUNT(*) FILTER (WHERE inbound AND outcome = 'self_served') AS self_served,
-  COUNT(*) FILTER (WHERE counted AND customer IS NOT NULL) AS with_customer,
-  COUNT(*) FILTER (WHERE counted AND customer IS NOT NULL AND epoch(next_at) - epoch(arrived_at) <= 604800) AS repeats,
-  COUNT(*) FILTER (WHERE counted AND (resolved OR (resolved IS NULL AND NOT coalesce(customer IS NOT NULL AND epoch(next_at) - epoch(arrived_at) <= 604800, false)))) AS resolutions,
-  COUNT(csat) AS csat_count, SUM(csat) AS csat_sum, COUNT(*) FILTER (WHERE csat >= 0.75) AS csat_top,
-  COUNT(*) AS rows,
-  quantile_cont(handle_seconds, 0.5) FILTER (WHERE handled) AS aht_median,
-  quantile_cont(handle_seconds, 0.9) FILTER (WHERE handled) AS aht_p90
-FROM (
-  SELECT *, direction = 'inbound' AS inbound,
-    direction = 'inbound' AND outcome IN ('handled', 'callback') AS counted,
-    direction = 'inbound' AND outcome = 'handled' AS handled,
-    direction = 'inbound' AND outcome = 'abandoned' AS abandoned,
-    LEAD(arrived_at) OVER (PARTITION BY customer, direction = 'inbound' AND outcome IN ('handled', 'callback') ORDER BY arrived_at) AS next_at
-  FROM contacts WHERE arrived_at >= TIMESTAMPTZ '2024-12-31 23:00:00+00' AND arrived_at < TIMESTAMPTZ '2026-01-08 23:00:00+00'
-) WHERE arrived_at < TIMESTAMPTZ '2025-12-31 23:00:00+00'
-GROUP BY GROUPING SETS ((period, channel), (period), ())`;
 
 async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
   const start = performance.now();
