@@ -97,7 +97,7 @@ export function explainJson(e: Explanation, metric: ExplainMetric): string {
       id: l.id,
       category: l.category,
       description: l.description,
-      amount: l.amount.toString(),
+      amount: moneyText(l.amount, minorUnits(l.currency)),
       currency: l.currency,
       periodStart: l.periodStart,
       periodEnd: l.periodEnd,
@@ -134,11 +134,15 @@ export function explainText(e: Explanation, metric: ExplainMetric): string {
   const table = e.lines.map((l) => [
     l.id,
     l.category,
-    l.fxRate ? `${l.amount} ${l.currency} × ${l.fxRate}` : l.amount.toString(),
+    l.fxRate
+      ? `${moneyText(l.amount, minorUnits(l.currency))} ${l.currency} × ${l.fxRate}`
+      : moneyText(l.amount, minorUnits(l.currency)),
     `${l.periodStart}..${l.periodEnd}`,
     money(l.periodAmount),
     l.driver,
-    l.weightTotal > 0 ? `${fmt(l.weight)}/${fmt(l.weightTotal)}` : '',
+    l.weightTotal > 0
+      ? `${fmt(l.weight)}/${fmt(l.weightTotal)} (${((100 * l.weight) / l.weightTotal).toFixed(1)}%)`
+      : '',
     money(l.allocated),
   ]);
   out.push(
