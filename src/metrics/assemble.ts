@@ -69,7 +69,7 @@ export function assemble(
     );
     const periodTotal = newRow(period, {});
     for (const [, row] of entries) {
-      rows.push(row);
+      if (!isEmpty(row)) rows.push(row);
       addRow(periodTotal, row);
     }
     periodTotals.push(periodTotal);
@@ -82,4 +82,21 @@ function unallocatedSegment(by: readonly Dimension[]): DimensionValues {
   const segment: DimensionValues = {};
   for (const d of by) segment[d] = null;
   return segment;
+}
+
+/**
+ * A segment with nothing to show: no cost, no counted, handled, offered or abandoned contacts (e.g.
+ * the team-less self-service contacts of a by-team report). Its row is left out; its measures still
+ * count in the totals (self-service containment).
+ */
+function isEmpty(row: ReportRow): boolean {
+  const m = row.measures;
+  return (
+    row.cost.isZero() &&
+    m.contacts === 0 &&
+    m.handled === 0 &&
+    m.offered === 0 &&
+    m.abandoned === 0 &&
+    m.staffedSeconds === 0
+  );
 }
