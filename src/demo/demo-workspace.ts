@@ -3,10 +3,18 @@ import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { shiftMonth } from '../calendar/period.js';
 import { contactRow, costLineRow } from '../engine/rows.js';
-import { CONTACTS_TABLE, COST_LINES_TABLE, FX_RATES_TABLE, type RowValues } from '../engine/schema.js';
+import {
+  AGENT_TIME_TABLE,
+  CONTACTS_TABLE,
+  COST_LINES_TABLE,
+  FX_RATES_TABLE,
+  RATE_CARDS_TABLE,
+  type RowValues,
+} from '../engine/schema.js';
 import { UserError } from '../errors.js';
 import { defaultConfig } from '../model/config.js';
 import { initWorkspace, openWorkspace, type Workspace } from '../workspace/workspace.js';
+import { DemoAgentTime } from './agent-time.js';
 import { generateDemo } from './generate.js';
 
 /** Marks a folder as made by `percontact demo`, so a later demo may replace it and nothing else. */
@@ -34,9 +42,19 @@ export async function createDemoWorkspace(options: DemoWorkspaceOptions): Promis
   try {
     const data = generateDemo({ ...options, timezone: config.timezone, currency: config.currency });
     await workspace.engine.transaction(async () => {
-      await workspace.engine.append(CONTACTS_TABLE, mapIterable(data.contacts(), contactRow));
+      const agentTime = new DemoAgentTime();
+      const rows = mapIterable(data.contacts(), (contact) => {
+        agentTime.add(contact);
+        return contactRow(contact);
+      });
+      await workspace.engine.append(CONTACTS_TABLE, rows);
       await workspace.engine.append(COST_LINES_TABLE, data.costLines.map(costLineRow));
       await workspace.engine.append(FX_RATES_TABLE, demoFxRates(options.endMonth, options.months));
+      await workspace.engine.append(AGENT_TIME_TABLE, agentTime.rows(options.seed));
+      await workspace.engine.append(
+        RATE_CARDS_TABLE,
+        rateCards(data.agents, options.endMonth, options.months, config.currency),
+      );
     });
     await writeFile(
       join(staging, DEMO_MARKER),
@@ -78,4 +96,15 @@ function demoFxRates(endMonth: string, months: number): RowValues[] {
       [`${month}-01`, 'GBP', (1.17 + wobble).toFixed(4)],
     ];
   }).flat();
+}
+
+/** Each agent's loaded hourly cost as a rate card valid over the demo's months. */
+function rateCards(
+  agents: readonly { agent: string; team: string; hourlyCost: string }[],
+  endMonth: string,
+  months: number,
+  currency: string,
+): RowValues[] {
+  const from = `${shiftMonth(endMonth, 1 - months)}-01`;
+  return agents.map((a) => [`demo-${a.agent}`, a.agent, a.team, a.hourlyCost, currency, from, null]);
 }

@@ -1,0 +1,66 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { costPerContactReport } from '../metrics/cost-per-contact.js';
+import { resolveDefinitions } from '../metrics/definitions.js';
+import { reportView } from '../report/report-view.js';
+import { createDemoWorkspace } from './demo-workspace.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'percontact-demo-ws-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const options = { seed: 3, months: 3, endMonth: '2026-10', scale: 0.05 };
+
+describe('the demo workspace', () => {
+  it('holds contacts, ledger, FX rates, rate cards and agent time, and reports in the benchmark range', async () => {
+    const ws = await createDemoWorkspace({ ...options, dir: join(dir, 'demo') });
+    try {
+      const count = async (table: string) =>
+        Number((await ws.engine.query(`SELECT count(*) AS n FROM ${table}`))[0]?.n);
+      const agents = Number(
+        (await ws.engine.query('SELECT count(DISTINCT agent) AS n FROM rate_cards'))[0]?.n,
+      );
+      expect(await count('rate_cards')).toBe(agents);
+      // One row per agent and day worked, for every agent; never more than a day's time.
+      const days = await ws.engine.query(
+        'SELECT count(DISTINCT agent) AS a, max(paid_seconds) AS p FROM agent_time',
+      );
+      expect(Number(days[0]?.a)).toBe(agents);
+      expect(Number(days[0]?.p)).toBeLessThanOrEqual(86_400);
+      expect(await count('fx_rates')).toBeGreaterThan(0);
+      const view = reportView(
+        await costPerContactReport(ws.engine, resolveDefinitions(ws.config), {
+          granularity: 'month',
+          by: [],
+        }),
+      );
+      const cpc = Number(view.totals.costPerContact);
+      expect(cpc).toBeGreaterThan(3);
+      expect(cpc).toBeLessThan(10);
+      // Staffing is planned for an occupancy near 0.8: the recorded agent time must give a plausible one.
+      expect(view.totals.occupancy).toBeGreaterThan(0.6);
+      expect(view.totals.occupancy).toBeLessThan(0.95);
+      expect(view.totals.benchmark?.value).not.toBeNull();
+    } finally {
+      await ws.close();
+    }
+  });
+
+  it('replaces an earlier demo but never another folder', async () => {
+    const target = join(dir, 'again');
+    await (await createDemoWorkspace({ ...options, dir: target })).close();
+    await (await createDemoWorkspace({ ...options, dir: target })).close();
+    const other = join(dir, 'mine');
+    await mkdir(other);
+    await writeFile(join(other, 'notes.txt'), 'keep me');
+    await expect(createDemoWorkspace({ ...options, dir: other })).rejects.toMatchObject({
+      code: 'WORKSPACE_EXISTS',
+    });
+  });
+});
