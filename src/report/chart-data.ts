@@ -1,7 +1,7 @@
+import { decomposeCostPerContact, type PeriodInput } from '../metrics/drivers/midpoint.js';
 import { isChannel } from '../model/contact.js';
 import { type CostCategory, isCostCategory } from '../model/cost-line.js';
 import { Decimal, sum } from '../money/decimal.js';
-import { midpointBridge, type PeriodFigures } from './bridge.js';
 import { dimensionValue } from './cells.js';
 import { CATEGORY_LABELS, CHANNEL_LABELS } from './labels.js';
 import type { LocaleFormat } from './locale.js';
@@ -85,7 +85,7 @@ export function bridgeData(byChannel: ReportView, locale: LocaleFormat): BridgeD
   const first = byChannel.periodTotals[0];
   const last = byChannel.periodTotals[byChannel.periodTotals.length - 1];
   if (!first || !last || first === last) return undefined;
-  const figures = (period: string): PeriodFigures => {
+  const figures = (period: string): PeriodInput => {
     const rows = byChannel.rows.filter((r) => r.period === period);
     return {
       segments: rows
@@ -96,22 +96,29 @@ export function bridgeData(byChannel: ReportView, locale: LocaleFormat): BridgeD
       ).toFixed(),
     };
   };
-  const bridge = midpointBridge(figures(first.period), figures(last.period));
-  if (!bridge) return undefined;
+  const periods = [figures(first.period), figures(last.period)] as const;
+  if (periods.some((p) => p.segments.every((seg) => seg.contacts === 0))) return undefined;
+  // The same exact midpoint split as `percontact drivers`.
+  const bridge = decomposeCostPerContact(periods);
   const channel = (key: string) =>
     isChannel(key) ? locale.text(CHANNEL_LABELS[key]) : key || locale.label('none');
   const optional = [
-    { label: locale.label('bridgeOther'), value: bridge.other },
+    {
+      label: locale.label('bridgeOther'),
+      value: bridge.entered.plus(bridge.left).plus(bridge.withoutContacts),
+    },
     { label: locale.label('bridgeUnallocated'), value: bridge.unallocated },
   ].filter((s) => !s.value.isZero());
   return {
-    start: { label: locale.period(first.period), value: bridge.start.toNumber() },
+    start: { label: locale.period(first.period), value: bridge.costPerContact[0].toNumber() },
     steps: [
       { label: locale.label('bridgeMix'), value: bridge.mix.toNumber() },
-      ...bridge.rates.map((r) => ({ label: channel(r.key), value: r.value.toNumber() })),
+      ...bridge.segments
+        .filter((seg) => seg.status === 'continuing')
+        .map((seg) => ({ label: channel(seg.key), value: seg.rate.toNumber() })),
       ...optional.map((s) => ({ label: s.label, value: s.value.toNumber() })),
     ],
-    end: { label: locale.period(last.period), value: bridge.end.toNumber() },
+    end: { label: locale.period(last.period), value: bridge.costPerContact[1].toNumber() },
   };
 }
 
