@@ -1,3 +1,5 @@
+import { alignColumns, columnRule, columnWidths } from '../text/columns.js';
+import { csvLines } from '../text/csv.js';
 import type { ModelMetrics, Staffing } from './erlang/staffing.js';
 import { type PlannedSegment, segmentLabel } from './history-plan.js';
 import type { PlannedInterval, PlanTotals } from './plan.js';
@@ -38,21 +40,18 @@ function alignedTable(
   rows: readonly (readonly string[])[],
   leftColumns = 1,
 ): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (row: readonly string[]) =>
-    row
-      .map((cell, i) => (i < leftColumns ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const widths = columnWidths([headers, ...rows]);
+  const [head = '', ...body] = alignColumns(
+    [headers, ...rows],
+    (i) => (i < leftColumns ? 'left' : 'right'),
+    '',
+    widths,
+  );
+  return [head, columnRule(widths), ...body].join('\n');
 }
 
 function csv(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  return `${[headers, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvLines([headers, ...rows]);
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

@@ -1,10 +1,7 @@
+import { csvLines } from '../text/csv.js';
 import { heading, machineText, reportCells } from './cells.js';
 import { type RenderContext, renderContext } from './context.js';
 import type { ReportView } from './report-view.js';
-
-function field(text: string, separator: string): string {
-  return text.includes(separator) || /["\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /**
  * CSV: one row per period and segment, then the per-period totals and the grand total. en-US is
@@ -21,5 +18,5 @@ export function renderCsv(view: ReportView, context: RenderContext = renderConte
     ...rows.map((r) => cells.map((c) => machineText(c, r, locale))),
   ];
   const separator = locale.csvSeparator;
-  return `${german ? '\uFEFF' : ''}${lines.map((l) => l.map((f) => field(f, separator)).join(separator)).join('\r\n')}\r\n`;
+  return `${german ? '\uFEFF' : ''}${csvLines(lines, separator)}`;
 }

@@ -4,6 +4,7 @@ import { moneyText, serviceLevelTerms } from '../metrics/figures.js';
 import type { ServiceLevelFormula } from '../model/config.js';
 import { minorUnits } from '../money/currency.js';
 import { Decimal } from '../money/decimal.js';
+import { alignColumns } from '../text/columns.js';
 import type { ExplainMetric } from './explain-metrics.js';
 
 interface Formula {
@@ -164,12 +165,5 @@ export function explainText(e: Explanation, metric: ExplainMetric): string {
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 function align(rows: string[][]): string[] {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map(
-    (r) =>
-      `  ${r
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd()}`,
-  );
+  return alignColumns(rows, () => 'left', '  ');
 }

@@ -1,3 +1,4 @@
+import { alignColumns, columnRule, columnWidths } from '../text/columns.js';
 import { benchmarkComparisons } from './benchmark-lines.js';
 import { bodyRows, display, heading, isAlignedRight, reportCells } from './cells.js';
 import { compareText, definitionEntries, headingText, type RenderContext, renderContext } from './context.js';
@@ -10,28 +11,22 @@ export function renderTable(view: ReportView, context: RenderContext = renderCon
   const texts = (row: RowView) => cells.map((c) => display(c, row, locale));
   const rows = [cells.map((c) => heading(c.key, view, locale, 'short')), ...bodyRows(view).map(texts)];
   const totalCells = texts(view.totals);
-  const widths = cells.map((_, i) => Math.max(...[...rows, totalCells].map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) =>
-    row
-      .map((cell, i) =>
-        isAlignedRight(cells[i] as (typeof cells)[number])
-          ? cell.padStart(widths[i] ?? 0)
-          : cell.padEnd(widths[i] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  const widths = columnWidths([...rows, totalCells]);
+  const align = (i: number) => (isAlignedRight(cells[i] as (typeof cells)[number]) ? 'right' : 'left');
+  const [header = '', ...body] = alignColumns(rows, align, '', widths);
+  const [total = ''] = alignColumns([totalCells], align, '', widths);
+  const rule = columnRule(widths);
   const compared = compareText(context);
   const definitions = definitionEntries(view, context, true).map(([k, v]) => `  ${k}: ${v}`);
   return [
     headingText(view, context),
     ...(compared ? [compared] : []),
     '',
-    line(rows[0] as string[]),
+    header,
     rule,
-    ...rows.slice(1).map(line),
+    ...body,
     rule,
-    line(totalCells),
+    total,
     ...benchmarkText(view, context),
     '',
     `${locale.label('definitions')}:`,

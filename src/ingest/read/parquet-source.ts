@@ -1,10 +1,10 @@
 import type { Engine } from '../../engine/engine.js';
 import { UserError } from '../../errors.js';
+import { ident } from '../mapping/sql.js';
 import type { Located, RawSource } from './source.js';
 import { sqlColumnName, uniqueColumnNames } from './source.js';
 
 const lit = (text: string) => `'${text.replaceAll("'", "''")}'`;
-const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
  * Parquet, read by the engine. Every column is turned into text so that one mapping and one set of

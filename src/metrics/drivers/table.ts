@@ -1,26 +1,5 @@
+import { alignColumns as grid } from '../../text/columns.js';
 import type { DriversView, SegmentView } from './view.js';
-
-type Align = 'left' | 'right';
-
-/** Lays out rows of cells in columns; the first column left-aligned unless told otherwise. */
-function grid(rows: readonly (readonly string[])[], align: (column: number) => Align, indent = ''): string[] {
-  const widths: number[] = [];
-  for (const row of rows) {
-    row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, cell.length);
-    });
-  }
-  return rows.map(
-    (row) =>
-      indent +
-      row
-        .map((cell, i) =>
-          align(i) === 'right' ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0),
-        )
-        .join('  ')
-        .trimEnd(),
-  );
-}
 
 const signed = (text: string) => (text.startsWith('-') || /^0\.?0*$/.test(text) ? text : `+${text}`);
 const arrow = (pair: readonly (string | number | null)[]) =>
