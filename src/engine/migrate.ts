@@ -1,21 +1,32 @@
 import type { Engine } from './engine.js';
-import { MIGRATIONS, SCHEMA_VERSION_TABLE } from './schema.js';
+import { MIGRATIONS, type MigrationStep } from './migrations/index.js';
+import { SCHEMA_VERSION_TABLE } from './schema.js';
+import type { SqlCompiler } from './sql-compiler.js';
 
-/** Shared migration runner: engines differ only in how they execute the DDL the dialect writes. */
-export async function runMigrations(engine: Engine): Promise<number> {
+/** Shared migration runner: engines differ only in the DDL their dialect writes for each step. */
+export async function runMigrations(engine: Engine, migrations = MIGRATIONS): Promise<number> {
   const compiler = engine.dialect.createCompiler();
   await engine.execute(compiler.createTable(SCHEMA_VERSION_TABLE));
   const rows = await engine.query(
     `SELECT MAX(${compiler.identifier('version')}) AS v FROM ${compiler.identifier(SCHEMA_VERSION_TABLE.name)}`,
   );
   let current = Number(rows[0]?.v ?? 0);
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     if (migration.version <= current) continue;
     await engine.transaction(async () => {
-      for (const table of migration.tables) await engine.execute(compiler.createTable(table));
+      for (const step of migration.steps) await engine.execute(stepSql(compiler, step));
       await engine.append(SCHEMA_VERSION_TABLE, [[migration.version, new Date()]]);
     });
     current = migration.version;
   }
   return current;
+}
+
+function stepSql(compiler: SqlCompiler, step: MigrationStep): string {
+  switch (step.kind) {
+    case 'createTable':
+      return compiler.createTable(step.table);
+    case 'addColumn':
+      return compiler.addColumn(step.table, step.column, step.default);
+  }
 }

@@ -1,6 +1,11 @@
 /**
- * The storage schema as plain data. Each engine's dialect turns it into DDL, so a table is defined
- * once for every engine.
+ * The storage schema as plain data, as the migrations in migrations/ leave it (a test checks they
+ * agree). Each engine's dialect turns it into DDL, so a table is defined once for every engine.
+ * Columns are in physical order: a column added by a migration comes last.
+ *
+ * `import_id` (every imported table): the import that wrote the row (NULL for rows stored before
+ * schema version 4). `concurrency` (contacts): contacts the agent handled at once, where the source
+ * tells; else the channel's configured concurrency applies.
  */
 export type ColumnType = 'text' | 'double' | 'integer' | 'boolean' | 'timestamp' | 'date';
 
@@ -45,6 +50,8 @@ export const CONTACTS_TABLE: TableDef = {
     col('outcome', 'text', false),
     col('resolved', 'boolean'),
     col('csat', 'double'),
+    col('import_id', 'text'),
+    col('concurrency', 'double'),
   ],
 };
 
@@ -65,6 +72,7 @@ export const COST_LINES_TABLE: TableDef = {
     col('driver', 'text'),
     col('behaviour', 'text', false),
     col('description', 'text'),
+    col('import_id', 'text'),
   ],
 };
 
@@ -84,6 +92,7 @@ export const RATE_CARDS_TABLE: TableDef = {
     col('currency', 'text', false),
     col('valid_from', 'date', false),
     col('valid_to', 'date'),
+    col('import_id', 'text'),
   ],
 };
 
@@ -102,6 +111,7 @@ export const AGENT_TIME_TABLE: TableDef = {
     col('queue', 'text'),
     col('staffed_seconds', 'double', false),
     col('paid_seconds', 'double'),
+    col('import_id', 'text'),
   ],
 };
 
@@ -141,6 +151,7 @@ export const VOLUMES_TABLE: TableDef = {
     col('wait_seconds_sum', 'double'),
     col('answered_within_threshold', 'integer'),
     col('threshold_seconds', 'double'),
+    col('import_id', 'text'),
   ],
 };
 
@@ -151,7 +162,12 @@ export const VOLUMES_TABLE: TableDef = {
 export const FX_RATES_TABLE: TableDef = {
   name: 'fx_rates',
   key: ['date', 'currency'],
-  columns: [col('date', 'date', false), col('currency', 'text', false), col('rate', 'text', false)],
+  columns: [
+    col('date', 'date', false),
+    col('currency', 'text', false),
+    col('rate', 'text', false),
+    col('import_id', 'text'),
+  ],
 };
 
 /**
@@ -176,6 +192,7 @@ export const IMPORTS_TABLE: TableDef = {
     col('rows_skipped', 'integer', false),
     col('records_written', 'integer', false),
     col('records_replaced', 'integer', false),
+    col('checksum', 'text'),
   ],
 };
 
@@ -184,23 +201,6 @@ export const SCHEMA_VERSION_TABLE: TableDef = {
   key: ['version'],
   columns: [col('version', 'integer', false), col('applied_at', 'timestamp', false)],
 };
-
-export interface Migration {
-  version: number;
-  description: string;
-  tables: readonly TableDef[];
-}
-
-/** Append-only: a released migration is never edited, a change is a new version. */
-export const MIGRATIONS: readonly Migration[] = [
-  { version: 1, description: 'contacts and cost ledger', tables: [CONTACTS_TABLE, COST_LINES_TABLE] },
-  { version: 2, description: 'rate cards and agent time', tables: [RATE_CARDS_TABLE, AGENT_TIME_TABLE] },
-  {
-    version: 3,
-    description: 'volumes, fx rates and the import log',
-    tables: [VOLUMES_TABLE, FX_RATES_TABLE, IMPORTS_TABLE],
-  },
-];
 
 export type SqlValue = string | number | boolean | Date | null;
 export type RowValues = readonly SqlValue[];

@@ -1,5 +1,5 @@
 import type { Aggregate, AggregateQuery, Expr, LocalTimePart } from './query.js';
-import type { ColumnType, TableDef } from './schema.js';
+import type { ColumnDef, ColumnType, SqlValue, TableDef } from './schema.js';
 
 /**
  * The default SQL compiler: standard SQL as PostgreSQL and DuckDB accept it. A dialect subclasses it
@@ -72,6 +72,19 @@ export class SqlCompiler {
         `${this.identifier(c.name)} ${this.columnType(c.type, c.nullable)}${c.nullable ? '' : ' NOT NULL'}`,
     );
     return `CREATE TABLE IF NOT EXISTS ${this.identifier(table.name)} (${columns.join(', ')})`;
+  }
+
+  /** A column added to an existing table; existing rows get `defaultValue` (NULL without one). */
+  addColumn(table: string, column: ColumnDef, defaultValue?: SqlValue): string {
+    const type = this.columnType(column.type, column.nullable);
+    const value = defaultValue === undefined ? '' : ` DEFAULT ${this.value(defaultValue)}`;
+    const notNull = column.nullable ? '' : ' NOT NULL';
+    return `ALTER TABLE ${this.identifier(table)} ADD COLUMN IF NOT EXISTS ${this.identifier(column.name)} ${type}${value}${notNull}`;
+  }
+
+  /** A stored value as a literal of its kind (instants as timestamps). */
+  value(value: SqlValue): string {
+    return value instanceof Date ? this.instant(value) : this.literal(value);
   }
 
   identifier(name: string): string {

@@ -18,7 +18,7 @@ describe('import costs', () => {
     await t.close();
   });
 
-  const lines = () => t.rows('SELECT * FROM cost_lines ORDER BY id');
+  const lines = () => t.rows('SELECT * EXCLUDE (import_id) FROM cost_lines ORDER BY id');
 
   it('reads the canonical ledger columns; amounts stay exact text; the currency defaults to the workspace one', async () => {
     const path = await t.file(
@@ -160,7 +160,7 @@ describe('import fx', () => {
       imported: 0,
       duplicates: 3,
     });
-    expect(await t.rows('SELECT * FROM fx_rates ORDER BY date, currency')).toEqual([
+    expect(await t.rows('SELECT * EXCLUDE (import_id) FROM fx_rates ORDER BY date, currency')).toEqual([
       { date: '2026-03-01', currency: 'GBP', rate: '1.17' },
       { date: '2026-03-01', currency: 'USD', rate: '0.9234' },
       { date: '2026-03-02', currency: 'USD', rate: '0.93' },

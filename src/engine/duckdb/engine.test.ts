@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACTS_TABLE, COST_LINES_TABLE, MIGRATIONS } from '../schema.js';
+import { MIGRATIONS } from '../migrations/index.js';
+import { CONTACTS_TABLE, COST_LINES_TABLE } from '../schema.js';
 import { DuckDbEngine } from './engine.js';
 
 describe('DuckDbEngine', () => {

@@ -1,0 +1,18 @@
+import { addColumn, type Migration } from './migration.js';
+
+const IMPORTED_TABLES = ['contacts', 'volumes', 'cost_lines', 'fx_rates', 'rate_cards', 'agent_time'];
+
+/**
+ * Every stored row remembers the import that wrote it (so `imports remove` takes out exactly that
+ * import's rows, and an import can tell whose rows it would replace); a contact may carry its own
+ * concurrency (chats handled at once). Rows stored before this version have neither (NULL).
+ */
+export const V4: Migration = {
+  version: 4,
+  description: 'import ids on stored rows, import checksums, per-contact concurrency',
+  steps: [
+    ...IMPORTED_TABLES.map((table) => addColumn(table, ['import_id', 'text', true])),
+    addColumn('contacts', ['concurrency', 'double', true]),
+    addColumn('imports', ['checksum', 'text', true]),
+  ],
+};
