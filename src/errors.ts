@@ -12,6 +12,11 @@ export type UserErrorCode =
   | 'NOT_FOUND';
 
 export interface InputLocation {
+  /**
+   * The request parameter at fault, named as the use-case layer names it (`from`, `by`, `levers.ivr.containment`):
+   * the CLI shows it as its flag, the HTTP API as a JSON pointer. Code below the front ends never names a flag.
+   */
+  parameter?: string;
   file?: string;
   line?: number;
   column?: string;
