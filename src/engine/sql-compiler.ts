@@ -1,4 +1,4 @@
-import type { Aggregate, AggregateQuery, Expr, LocalTimePart } from './query.js';
+import type { Aggregate, AggregateQuery, Expr, LocalTimePart, SelectQuery } from './query.js';
 import type { ColumnDef, ColumnType, SqlValue, TableDef } from './schema.js';
 
 /**
@@ -34,6 +34,15 @@ export class SqlCompiler {
     const inner = [...projected].map(([sql, name]) => `${sql} AS ${this.identifier(name)}`);
     const flat = `SELECT ${inner.length > 0 ? inner.join(', ') : '1 AS c'} FROM ${this.source(query.from)}${where}`;
     return `SELECT ${[...columns, ...aggregates].join(', ')} FROM (${flat}) AS flat${this.groupBy(query)}`;
+  }
+
+  compileSelect(query: SelectQuery): string {
+    const columns = query.columns.map((c) => `${this.expr(c.expr)} AS ${this.identifier(c.name)}`);
+    const where = query.where ? ` WHERE ${this.expr(query.where)}` : '';
+    const order = query.orderBy?.length
+      ? ` ORDER BY ${query.orderBy.map((e) => this.expr(e)).join(', ')}`
+      : '';
+    return `SELECT ${columns.join(', ')} FROM ${this.identifier(query.from)}${where}${order}`;
   }
 
   protected groupBy(query: AggregateQuery): string {
