@@ -163,6 +163,11 @@ export class SqlCompiler {
     return `quantile_cont(${expr}, ${q})${filter ? ` FILTER (WHERE ${filter})` : ''}`;
   }
 
+  /** Floating-point division, whatever the operands' types (integer division truncates in some engines). */
+  divide(numerator: string, denominator: string): string {
+    return `(CAST(${numerator} AS DOUBLE PRECISION) / ${denominator})`;
+  }
+
   secondsBetween(from: string, to: string): string {
     return `(EXTRACT(EPOCH FROM ${to}) - EXTRACT(EPOCH FROM ${from}))`;
   }
@@ -206,6 +211,8 @@ export class SqlCompiler {
         return `COALESCE(${e.items.map((i) => this.expr(i)).join(', ')})`;
       case 'add':
         return `(${e.items.map((i) => this.expr(i)).join(' + ')})`;
+      case 'divide':
+        return this.divide(this.expr(e.numerator), this.expr(e.denominator));
       case 'secondsBetween':
         return this.secondsBetween(this.expr(e.from), this.expr(e.to));
       case 'periodIndex':

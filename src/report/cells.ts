@@ -184,12 +184,26 @@ export function heading(
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Rows in reading order: each period's segments, then its total when broken down; the grand total apart. */
+/**
+ * Rows in reading order: each period's segments, then its total when broken down; the grand total
+ * apart. A period with nothing in it shows no row, with a breakdown or without.
+ */
 export function bodyRows(view: ReportView): RowView[] {
   return view.periodTotals.flatMap((total) => [
     ...view.rows.filter((r) => r.period === total.period),
-    ...(view.by.length > 0 ? [total] : []),
+    ...(view.by.length > 0 && !isEmptyRow(total) ? [total] : []),
   ]);
+}
+
+/** No contacts, no cost and no agent time: nothing to show (the report leaves such segments out too). */
+export function isEmptyRow(row: RowView): boolean {
+  return (
+    row.contacts === 0 &&
+    row.handled === 0 &&
+    row.abandoned === 0 &&
+    row.cost === null &&
+    !row.coverage.agentTime
+  );
 }
 
 export const isAlignedRight = (cell: Cell) => cell.kind !== 'text';

@@ -90,9 +90,13 @@ export function bridgeData(byChannel: ReportView, locale: LocaleFormat): BridgeD
     return {
       segments: rows
         .filter((r) => r.kind === 'segment')
-        .map((r) => ({ key: r.dimensions.channel ?? '', contacts: r.contacts, cost: r.cost })),
+        .map((r) => ({
+          key: r.dimensions.channel ?? '',
+          contacts: r.contacts - r.coverage.contactsWithoutCost,
+          cost: r.cost ?? '0',
+        })),
       unallocated: sum(
-        rows.filter((r) => r.kind === 'unallocated').map((r) => new Decimal(r.cost)),
+        rows.filter((r) => r.kind === 'unallocated').map((r) => new Decimal(r.cost ?? 0)),
       ).toFixed(),
     };
   };

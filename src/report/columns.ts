@@ -25,7 +25,11 @@ export function reportColumns(view: ReportView, forHumans: boolean): Column[] {
     { header: 'period', align: 'left', value: (r) => r.period },
     ...dims,
     { header: 'contacts', align: 'right', value: (r) => String(r.contacts) },
-    { header: forHumans ? `cost ${view.currency}` : 'cost', align: 'right', value: (r) => r.cost },
+    {
+      header: forHumans ? `cost ${view.currency}` : 'cost',
+      align: 'right',
+      value: (r) => money(r, r.cost),
+    },
     {
       header: forHumans ? 'cost/contact' : 'cost_per_contact',
       align: 'right',
@@ -82,7 +86,10 @@ function extendedColumns(view: ReportView): Column[] {
     right('csat_top_box', (r) => num(r.csatTopBox, 4)),
     right('containment', (r) => num(r.containment, 4)),
     right('occupancy', (r) => num(r.occupancy, 4)),
-    ...categories.map((c) => right(`cost_${c}`, (r) => r.costByCategory[c] ?? '0')),
+    // A category without a line in a row that has costs is zero; a row without any cost knows none.
+    ...categories.map((c) =>
+      right(`cost_${c}`, (r) => (r.cost === null ? '' : (r.costByCategory[c] ?? '0'))),
+    ),
   ];
 }
 

@@ -7,11 +7,12 @@ import { type ReportView, type RowView, reportView } from './report-view.js';
 export interface RowCompare {
   period: string;
   contacts: number;
-  cost: string;
+  /** null where the compared row has contacts but no cost line reaches it. */
+  cost: string | null;
   costPerContact: string | null;
   change: {
     contacts: number;
-    cost: string;
+    cost: string | null;
     /** The difference of the two figures as shown, so that "before + change = after" holds on screen. */
     costPerContact: string | null;
     /** Relative change as a fraction (0.05 = +5 %); null where the earlier figure is zero or missing. */
@@ -58,10 +59,11 @@ export function compareView(view: ReportView, compared: CompareReport): CompareV
 }
 
 function change(now: RowView, then: RowView | undefined, period: string, scale: number): RowCompare {
-  const cost = then?.cost ?? new Decimal(0).toFixed(scale);
+  const cost = then ? then.cost : new Decimal(0).toFixed(scale);
   const costPerContact = then?.costPerContact ?? null;
   const contacts = then?.contacts ?? 0;
   const diff = (a: string, b: string) => new Decimal(a).minus(b).toFixed(scale);
+  const bothCosts = now.cost !== null && cost !== null;
   return {
     period,
     contacts,
@@ -69,14 +71,14 @@ function change(now: RowView, then: RowView | undefined, period: string, scale: 
     costPerContact,
     change: {
       contacts: now.contacts - contacts,
-      cost: diff(now.cost, cost),
+      cost: bothCosts ? diff(now.cost as string, cost as string) : null,
       costPerContact:
         now.costPerContact !== null && costPerContact !== null
           ? diff(now.costPerContact, costPerContact)
           : null,
       relative: {
         contacts: relative(String(now.contacts), String(contacts)),
-        cost: relative(now.cost, cost),
+        cost: bothCosts ? relative(now.cost as string, cost as string) : null,
         costPerContact:
           now.costPerContact !== null && costPerContact !== null
             ? relative(now.costPerContact, costPerContact)

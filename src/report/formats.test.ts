@@ -90,7 +90,7 @@ describe('HTML', () => {
     // chart text in German: the channel legend and the bridge's first step
     expect(html).toMatch(/<text[^>]*>Telefon<\/text>/);
     expect(html).toMatch(/<text[^>]*>Kanalmix<\/text>/);
-    expect(html).toContain('<dt>Kosten je Kontakt</dt><dd>Kosten ÷ Kontakte');
+    expect(html).toContain('<dt>Kosten je Kontakt</dt><dd>Kosten ÷ gezählte Kontakte');
   });
 
   it('escapes text', () => {
@@ -146,7 +146,7 @@ describe('XLSX', () => {
     expect(definitionRows).toContainEqual(['Currency', 'EUR']);
     expect(definitionRows).toContainEqual([
       'Cost per contact',
-      'cost ÷ contacts (undefined where there are no contacts)',
+      'cost ÷ counted contacts that some cost line reaches (undefined where there are none, never 0)',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { addDays } from '../calendar/dates.js';
+import { wallClock } from '../calendar/time-zone.js';
 import type { Engine } from '../engine/engine.js';
 import { type CompareMode, compareReport } from '../metrics/compare.js';
 import {
@@ -7,10 +8,11 @@ import {
   type ReportOptions,
 } from '../metrics/cost-per-contact.js';
 import { type Definitions, resolveDefinitions } from '../metrics/definitions.js';
+import { VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { type ChartData, chartData } from './chart-data.js';
 import { compareView, withCompare } from './compare.js';
-import { type RenderContext, renderContext } from './context.js';
+import { type RenderContext, type ReportFooter, renderContext } from './context.js';
 import { renderCsv } from './csv.js';
 import { describeDefinitionsDe } from './definitions-de.js';
 import { renderJson } from './json.js';
@@ -31,6 +33,10 @@ export function isBinaryFormat(format: ReportFormat): format is BinaryFormat {
 export interface RenderSettings {
   locale?: Locale;
   compare?: CompareMode | undefined;
+  /** Terminal columns the text table must fit; undefined: full width. */
+  width?: number | undefined;
+  /** The footer of HTML and PDF reports; renderReport fills it in from the workspace and today. */
+  footer?: ReportFooter | undefined;
 }
 
 /** A report ready to render: its view, the render context and, on demand, the chart data. */
@@ -48,9 +54,42 @@ export async function renderReport(
   settings: RenderSettings = {},
 ): Promise<string> {
   return renderText(
-    await prepareReport(workspace.engine, resolveDefinitions(workspace.config), options, settings),
+    await prepareReport(
+      workspace.engine,
+      resolveDefinitions(workspace.config),
+      options,
+      withFooter(workspace, settings),
+    ),
     format,
   );
+}
+
+/** The trend of cost per contact by channel (options by channel, the last N periods), as a table or JSON. */
+export async function renderTrendReport(
+  workspace: Workspace,
+  options: ReportOptions,
+  format: 'table' | 'json',
+  settings: RenderSettings = {},
+): Promise<string> {
+  const prepared = await prepareReport(
+    workspace.engine,
+    resolveDefinitions(workspace.config),
+    options,
+    settings,
+  );
+  const { renderTrend, trendView } = await import('./trend.js');
+  if (format === 'table') return renderTrend(prepared.view, prepared.context);
+  const trend = trendView(prepared.view);
+  const { rows: _rows, periodTotals: _totals, totals: _total, ...head } = prepared.view;
+  const rows = trend.rows.map(({ rows: _, ...row }) => row);
+  return `${JSON.stringify({ ...head, trend: { periods: trend.periods, rows } }, null, 2)}\n`;
+}
+
+/** The footer facts: today in the workspace's time zone, this version, the workspace folder. */
+function withFooter(workspace: Workspace, settings: RenderSettings): RenderSettings {
+  if (settings.footer) return settings;
+  const date = wallClock(new Date(), workspace.config.timezone).date;
+  return { ...settings, footer: { date, version: VERSION, workspace: workspace.dir } };
 }
 
 export async function renderText(
@@ -79,7 +118,12 @@ export async function renderReportBytes(
   settings: RenderSettings = {},
 ): Promise<Uint8Array> {
   return renderBytes(
-    await prepareReport(workspace.engine, resolveDefinitions(workspace.config), options, settings),
+    await prepareReport(
+      workspace.engine,
+      resolveDefinitions(workspace.config),
+      options,
+      withFooter(workspace, settings),
+    ),
     format,
   );
 }
@@ -111,6 +155,8 @@ export async function prepareReport(
   const context = renderContext(view, settings.locale, {
     compare,
     definitions: german ? { ...view.definitions, ...describeDefinitionsDe(definitions) } : view.definitions,
+    width: settings.width,
+    footer: settings.footer,
   });
   const charts = async () =>
     chartData(view, await byChannel(engine, definitions, report, view), context.locale);

@@ -90,7 +90,7 @@ export async function renderXlsx(view: ReportView, context: RenderContext): Prom
           ? locale.text(CATEGORY_LABELS[category as keyof typeof CATEGORY_LABELS])
           : category,
       kind: 'money',
-      value: (r) => r.costByCategory[category] ?? '0',
+      value: (r) => (r.cost === null ? null : (r.costByCategory[category] ?? '0')),
     }),
   );
   const total: Column = {

@@ -3,7 +3,7 @@ import type { Granularity } from '../../calendar/period.js';
 import { UserError } from '../../errors.js';
 import type { Dimension } from '../../model/contact.js';
 import { io } from '../io.js';
-import { choiceOption, dimensionsOption, granularityOption } from '../options.js';
+import { choiceOption, dimensionsOption, granularityOption, integerOption } from '../options.js';
 
 const FORMATS = ['table', 'json', 'csv', 'html', 'xlsx', 'pdf'] as const;
 const BINARY = ['xlsx', 'pdf'] as const;
@@ -22,6 +22,8 @@ interface ReportCliOptions {
   compare?: (typeof COMPARE)[number];
   out?: string;
   detail: 'headline' | 'full';
+  prorateToContacts?: boolean;
+  trend?: number;
 }
 
 export function registerReport(program: Command): void {
@@ -54,8 +56,18 @@ export function registerReport(program: Command): void {
       choiceOption('--detail', ['headline', 'full'] as const),
       'headline',
     )
+    .option(
+      '--prorate-to-contacts',
+      'in a period whose contacts cover only some of its days, count only the costs of those days',
+    )
+    .option(
+      '--trend <n>',
+      'cost per contact per channel over the last N periods, with the change and the benchmark gap (table or json)',
+      integerOption('--trend', 2),
+    )
     .option('-o, --out <file>', 'write the report to this file (required for xlsx and pdf on a terminal)')
     .action(async (opts: ReportCliOptions) => {
+      if (opts.trend !== undefined) return trend(opts);
       const binary = (BINARY as readonly string[]).includes(opts.format);
       if (binary && !opts.out && process.stdout.isTTY) {
         throw new UserError(
@@ -73,8 +85,9 @@ export function registerReport(program: Command): void {
           to: opts.to,
           by: opts.by,
           detail: opts.detail,
+          prorateToContacts: opts.prorateToContacts === true,
         };
-        const settings = { locale: opts.locale, compare: opts.compare };
+        const settings = { locale: opts.locale, compare: opts.compare, width: terminalWidth(opts.out) };
         const output =
           opts.format === 'xlsx' || opts.format === 'pdf'
             ? await renderReportBytes(workspace, options, opts.format, settings)
@@ -84,6 +97,39 @@ export function registerReport(program: Command): void {
         await workspace.close();
       }
     });
+}
+
+/** The terminal's columns when the table goes to one; undefined (full width) when piped or written to a file. */
+function terminalWidth(out: string | undefined): number | undefined {
+  return !out && process.stdout.isTTY ? process.stdout.columns : undefined;
+}
+
+async function trend(opts: ReportCliOptions): Promise<void> {
+  if (opts.format !== 'table' && opts.format !== 'json') {
+    throw new UserError('USAGE', `--trend prints a table or json, not --format ${opts.format}`);
+  }
+  if (opts.from || opts.by.length > 0 || opts.compare) {
+    throw new UserError(
+      'USAGE',
+      '--trend takes --to and --period; it is by channel, over the last N periods',
+    );
+  }
+  const { openWorkspace } = await import('../../workspace/workspace.js');
+  const { renderTrendReport } = await import('../../report/render.js');
+  const workspace = await openWorkspace(opts.workspace);
+  try {
+    const options = {
+      granularity: opts.period,
+      to: opts.to,
+      by: ['channel' as const],
+      lastPeriods: opts.trend,
+      prorateToContacts: opts.prorateToContacts === true,
+    };
+    const settings = { locale: opts.locale, width: terminalWidth(opts.out) };
+    await emit(await renderTrendReport(workspace, options, opts.format, settings), opts.out);
+  } finally {
+    await workspace.close();
+  }
 }
 
 async function emit(output: string | Uint8Array, file: string | undefined): Promise<void> {

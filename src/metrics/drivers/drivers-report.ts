@@ -103,7 +103,7 @@ function periodInput(
     }
     const key = segmentKey(by, row.segment);
     values.set(key, row.segment);
-    segments.push({ key, contacts: row.measures.contacts, cost: row.cost });
+    segments.push({ key, contacts: row.costedMeasures.contacts, cost: row.cost });
   }
   return { segments, unallocated };
 }

@@ -1,0 +1,79 @@
+import type { Granularity } from '../calendar/period.js';
+
+/**
+ * What a reader must know about a report's figures, as data: a stable code, the values it names and
+ * an English text. Renderers in other languages word the same code and values their own way.
+ */
+export type NoteValue =
+  | { text: string }
+  | { date: string }
+  | { count: number }
+  | { money: string }
+  | { periods: string[] }
+  | { hours: number }
+  | { granularity: Granularity };
+
+export interface Note {
+  code: NoteCode;
+  values: Record<string, NoteValue>;
+  text: string;
+}
+
+/** English wording of each note; `{name}` is a value. */
+export const NOTE_TEXTS = {
+  defaultRange:
+    'default range: whole {granularity}s in which both contacts and costs exist, {from} to {to} (exclusive); contacts run from {contactsFrom} to {contactsTo}, costs from {costsFrom} to {costsTo}; give a range (from, to) to include the rest',
+  noOverlap:
+    'the cost ledger ({costsFrom} to {costsTo}) and the contacts ({contactsFrom} to {contactsTo}) do not overlap in this range: no contact has a cost',
+  partial: '{period} covers only {from} to {to} (exclusive) of its {granularity}',
+  partialProrated:
+    '{period} covers only {from} to {to} (exclusive) of its {granularity}; its costs are prorated to those days',
+  noCost: '{period}: {contacts} contacts without any cost line, so cost per contact is undefined there',
+  contactsWithoutCost:
+    'cost per contact of the total leaves out {contacts} contacts that no cost line reaches ({periods})',
+  costWithoutContacts:
+    'the total includes {cost} of cost in periods without any contacts ({periods}); prorating costs to the days with contacts leaves it out',
+  fallbackDriver:
+    '{period}: {lines} shared cost lines allocated by {fallback} instead of {driver}, because {segments} had counted contacts but no {driver} weight',
+  noHandleTime: '{period}: {contacts} handled contacts without handle time ({channels}); AHT leaves them out',
+  asaMixed:
+    'ASA not shown where a row mixes channels answered on different clocks ({clocks}); the report by channel shows each',
+  unratedHours:
+    '{hours} agent-occupied hours from {period} had no rate card and carry no bottom-up labour cost',
+  noLabour: '{periods}: no labour cost (no agent wages in the ledger, no rate cards)',
+  notCompared: '{period} is not compared: {reason}',
+} as const;
+export type NoteCode = keyof typeof NOTE_TEXTS;
+
+/** A note with its English text. */
+export function note(code: NoteCode, values: Record<string, NoteValue>): Note {
+  return { code, values, text: fillNote(NOTE_TEXTS[code], values, englishValue) };
+}
+
+/** A template with its values put in, each written by `write`. */
+export function fillNote(
+  template: string,
+  values: Record<string, NoteValue>,
+  write: (value: NoteValue) => string,
+): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : write(value);
+  });
+}
+
+function englishValue(value: NoteValue): string {
+  if ('text' in value) return value.text;
+  if ('date' in value) return value.date;
+  if ('count' in value) return value.count.toLocaleString('en-US');
+  if ('money' in value) return value.money;
+  if ('hours' in value) return value.hours.toFixed(1);
+  if ('granularity' in value) return value.granularity;
+  return listed(value.periods, (n) => `${n} more`);
+}
+
+/** Items joined by commas, at most `most` of them and then how many more. */
+export function listed(items: readonly string[], more: (count: number) => string, most = 4): string {
+  const shown = items.length <= most + 1 ? items : [...items.slice(0, most), more(items.length - most)];
+  return shown.join(', ');
+}
