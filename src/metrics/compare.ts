@@ -52,7 +52,8 @@ export async function compareReport(
   report: CostPerContactReport,
   mode: CompareMode,
 ): Promise<CompareReport> {
-  const pairs = report.periods.map((p) => [p, comparePeriod(p, mode)] as const);
+  // A period the range cuts has no counterpart of the same days: it is not compared.
+  const pairs = report.periods.map((p) => [p, isCut(p) ? undefined : comparePeriod(p, mode)] as const);
   const periods = new Map(pairs.map(([p, c]) => [p.label, c?.label]));
   const compared = pairs.flatMap(([, c]) => (c ? [c] : []));
   const first = compared[0];
@@ -67,6 +68,11 @@ export async function compareReport(
   const totalsComparable =
     compared.length === report.periods.length && shifted?.periods.length === compared.length;
   return { mode, periods, report: shifted, totalsComparable };
+}
+
+export function isCut(period: Period): boolean {
+  const whole = periodOf(period.start, period.granularity);
+  return whole.start !== period.start || whole.end !== period.end;
 }
 
 async function reportOrNothing(

@@ -5,7 +5,7 @@ import type { AllocationRecord, CostPerContactReport, ReportRow } from './cost-p
 import type { Definitions } from './definitions.js';
 import { moneyText, waitClocks } from './figures.js';
 import { intersect } from './line-parts.js';
-import { type Note, note } from './notes.js';
+import { type Note, type NoteValue, note } from './notes.js';
 import type { DimensionValues } from './segments.js';
 
 type ReportBase = Omit<CostPerContactReport, 'notes'>;
@@ -62,7 +62,7 @@ export function rowNotes(
   if (row.measures.contacts > 0 && row.costedMeasures.contacts === 0 && (finest || periodUncosted)) {
     notes.push(
       note('noCost', {
-        period: periodUncosted ? period : { text: where(row, report) },
+        period: periodUncosted ? period : where(row, report),
         contacts: { count: (periodUncosted ? periodTotal : row).measures.contacts },
       }),
     );
@@ -72,9 +72,9 @@ export function rowNotes(
   if (finest && untimed.length > 0) {
     notes.push(
       note('noHandleTime', {
-        period: { text: where(row, report) },
+        period: where(row, report),
         contacts: { count: row.measures.handled - row.measures.handledTimed },
-        channels: { text: untimed.map(([ch]) => ch).join(', ') },
+        channels: { channels: untimed.map(([ch]) => ch) },
       }),
     );
   }
@@ -85,11 +85,8 @@ export function rowNotes(
 function asaNote(row: ReportRow, d: Definitions): Note | undefined {
   const clocks = waitClocks(row, d);
   if (clocks.size < 2) return undefined;
-  const text = [...clocks]
-    .sort(([a], [b]) => a - b)
-    .map(([seconds, channels]) => `${channels.join('/')} ${seconds} s`)
-    .join(', ');
-  return note('asaMixed', { clocks: { text } });
+  const list = [...clocks].sort(([a], [b]) => a - b).map(([seconds, channels]) => ({ channels, seconds }));
+  return note('asaMixed', { clocks: { clocks: list } });
 }
 
 function totalNotes(row: ReportRow, report: ReportBase): Note[] {
@@ -133,29 +130,28 @@ export function costWithoutContacts(periodTotals: readonly ReportRow[]): {
 /** Which lines of the row's period fell back, from which driver, and the segments that had no weight. */
 function fallbackNote(row: ReportRow, report: ReportBase, allocations: readonly AllocationRecord[]): Note {
   const lines = new Set<string>();
-  const segments = new Set<string>();
+  const segments = new Map<string, [string, string | null][]>();
   const drivers = new Set<string>();
   for (const a of allocations) {
     if (!a.fallback || a.period.start !== row.period?.start) continue;
     lines.add(a.line.id);
     drivers.add(formatDriver(a.fallback.from));
-    for (const s of a.fallback.segments) segments.add(segmentText(s, report));
+    for (const s of a.fallback.segments) {
+      const pairs = report.by.map((d): [string, string | null] => [d, s[d] ?? null]);
+      segments.set(JSON.stringify(pairs), pairs);
+    }
   }
   return note('fallbackDriver', {
     period: { periods: [row.period?.label ?? ''] },
     lines: { count: lines.size },
     fallback: { text: formatDriver(report.definitions.fallbackDriver) },
     driver: { text: [...drivers].join('/') },
-    segments: { text: [...segments].sort().join(', ') },
+    segments: { segments: [...segments].sort(([a], [b]) => a.localeCompare(b)).map(([, pairs]) => pairs) },
   });
 }
 
-function segmentText(segment: DimensionValues, report: ReportBase): string {
-  return report.by.map((d) => segment[d] ?? '(none)').join(' / ');
-}
-
 /** "2026-10 chat": the row's period and segment. */
-function where(row: ReportRow, report: ReportBase): string {
-  const segment = row.unallocated ? '(unallocated)' : segmentText(row.segment, report);
-  return [row.period?.label ?? 'total', ...(segment ? [segment] : [])].join(' ');
+function where(row: ReportRow, report: ReportBase): NoteValue {
+  const segment = report.by.map((d): [string, string | null] => [d, row.segment[d] ?? null]);
+  return { where: { period: row.period?.label ?? 'total', segment: row.unallocated ? [] : segment } };
 }

@@ -11,7 +11,15 @@ export type NoteValue =
   | { money: string }
   | { periods: string[] }
   | { hours: number }
-  | { granularity: Granularity };
+  | { granularity: Granularity }
+  /** Where: a period, and a breakdown segment as [dimension, value] pairs (null value: none). */
+  | { where: { period: string; segment: [string, string | null][] } }
+  /** Breakdown segments, each as [dimension, value] pairs: "chat, email". */
+  | { segments: [string, string | null][][] }
+  /** Channels (codes) as a list: "chat, voice". */
+  | { channels: string[] }
+  /** Channels by their service-level clock: "chat/voice 20 s, email 86400 s". */
+  | { clocks: { channels: string[]; seconds: number }[] };
 
 export interface Note {
   code: NoteCode;
@@ -41,7 +49,10 @@ export const NOTE_TEXTS = {
   unratedHours:
     '{hours} agent-occupied hours from {period} had no rate card and carry no bottom-up labour cost',
   noLabour: '{periods}: no labour cost (no agent wages in the ledger, no rate cards)',
-  notCompared: '{period} is not compared: {reason}',
+  notComparedNoContacts:
+    '{period} is not compared: {compared}, the period it is compared with, holds no contacts',
+  notComparedCut: '{period} is not compared: the range cuts it, so no other period holds the same days',
+  notComparedNoSuch: '{period} is not compared: a year earlier has no such period (29 February, ISO week 53)',
 } as const;
 export type NoteCode = keyof typeof NOTE_TEXTS;
 
@@ -69,6 +80,12 @@ function englishValue(value: NoteValue): string {
   if ('money' in value) return value.money;
   if ('hours' in value) return value.hours.toFixed(1);
   if ('granularity' in value) return value.granularity;
+  if ('where' in value)
+    return [value.where.period, ...value.where.segment.map(([, v]) => v ?? '(none)')].join(' ');
+  if ('segments' in value)
+    return value.segments.map((s) => s.map(([, v]) => v ?? '(none)').join(' / ')).join(', ');
+  if ('channels' in value) return value.channels.join(', ');
+  if ('clocks' in value) return value.clocks.map((c) => `${c.channels.join('/')} ${c.seconds} s`).join(', ');
   return listed(value.periods, (n) => `${n} more`);
 }
 

@@ -33,7 +33,16 @@ export interface Cell {
   value(row: RowView): CellValue;
 }
 
-const COUNTS = new Set(['contacts', 'handled', 'abandoned', 'resolutions']);
+const COUNTS = new Set(['contacts', 'handled', 'abandoned', 'resolutions', 'contacts_without_cost']);
+const TEXTS = new Set([
+  'partial',
+  'covered_from',
+  'covered_to',
+  'has_costs',
+  'has_handle_time',
+  'has_agent_time',
+  'notes',
+]);
 const RATIOS = new Set([
   'service_level',
   'abandon_rate',
@@ -46,6 +55,7 @@ const RATIOS = new Set([
 ]);
 
 function kindOf(key: string): CellKind {
+  if (TEXTS.has(key)) return 'text';
   if (COUNTS.has(key)) return 'count';
   if (RATIOS.has(key)) return 'ratio';
   if (key === 'csat_mean') return 'score';
@@ -193,6 +203,11 @@ export function bodyRows(view: ReportView): RowView[] {
     ...view.rows.filter((r) => r.period === total.period),
     ...(view.by.length > 0 && !isEmptyRow(total) ? [total] : []),
   ]);
+}
+
+/** The period totals of periods with anything in them: every table and chart shows these periods. */
+export function shownPeriods(view: ReportView): RowView[] {
+  return view.periodTotals.filter((t) => !isEmptyRow(t));
 }
 
 /** No contacts, no cost and no agent time: nothing to show (the report leaves such segments out too). */

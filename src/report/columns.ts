@@ -86,6 +86,15 @@ function extendedColumns(view: ReportView): Column[] {
     right('csat_top_box', (r) => num(r.csatTopBox, 4)),
     right('containment', (r) => num(r.containment, 4)),
     right('occupancy', (r) => num(r.occupancy, 4)),
+    // What the figures rest on (JSON's coverage): a machine can tell an unknown from a zero.
+    right('partial', (r) => String(r.partial)),
+    right('covered_from', (r) => r.covered?.from ?? ''),
+    right('covered_to', (r) => r.covered?.to ?? ''),
+    right('has_costs', (r) => String(r.coverage.costs)),
+    right('has_handle_time', (r) => String(r.coverage.handleTime)),
+    right('has_agent_time', (r) => String(r.coverage.agentTime)),
+    right('contacts_without_cost', (r) => String(r.coverage.contactsWithoutCost)),
+    right('notes', (r) => r.notes.map((n) => n.text).join('; ')),
     // A category without a line in a row that has costs is zero; a row without any cost knows none.
     ...categories.map((c) =>
       right(`cost_${c}`, (r) => (r.cost === null ? '' : (r.costByCategory[c] ?? '0'))),

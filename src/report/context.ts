@@ -1,5 +1,5 @@
 import type { Granularity } from '../calendar/period.js';
-import { heading } from './cells.js';
+import { heading, shownPeriods } from './cells.js';
 import type { CompareView } from './compare.js';
 import {
   DEFINITION_LABELS,
@@ -69,8 +69,10 @@ export function definitionEntries(
 /** Periods grouped by how their labour cost was built: "from the wage ledger (2026-01, 2026-02)". */
 function labourText(view: ReportView, locale: LocaleFormat): string {
   const groups = new Map<string, string[]>();
-  for (const [period, how] of Object.entries(view.labourBasis))
-    groups.set(how, [...(groups.get(how) ?? []), period]);
+  const shown = new Set(shownPeriods(view).map((t) => t.period));
+  for (const [period, how] of Object.entries(view.labourBasis)) {
+    if (shown.has(period)) groups.set(how, [...(groups.get(how) ?? []), period]);
+  }
   return [...groups]
     .map(([how, periods]) => {
       const basis = LABOUR_BASIS_LABELS[how];

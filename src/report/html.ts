@@ -1,5 +1,5 @@
 import { benchmarkComparisons } from './benchmark-lines.js';
-import { bodyRows, type Cell, display, heading, isAlignedRight, reportCells } from './cells.js';
+import { bodyRows, type Cell, display, heading, isAlignedRight, reportCells, shownPeriods } from './cells.js';
 import type { ChartData } from './chart-data.js';
 import { bridgeChartSvg, compositionChartSvg, trendChartSvg } from './charts.js';
 import {
@@ -149,7 +149,7 @@ function categoryTable(view: ReportView, context: RenderContext): string {
   const categories = Object.keys(view.totals.costByCategory);
   const name = (c: string) =>
     c in CATEGORY_LABELS ? locale.text(CATEGORY_LABELS[c as keyof typeof CATEGORY_LABELS]) : c;
-  const rows = [...view.periodTotals, view.totals];
+  const rows = [...shownPeriods(view), view.totals];
   const th = (text: string, num = true) => `<th${num ? ' class="num"' : ''}>${escapeHtml(text)}</th>`;
   const td = (text: string) => `<td class="num">${escapeHtml(text)}</td>`;
   const line = (label: string, pick: (r: RowView) => string | null, total = false) =>

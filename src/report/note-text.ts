@@ -1,5 +1,6 @@
 import { fillNote, listed, NOTE_TEXTS, type Note, type NoteCode, type NoteValue } from '../metrics/notes.js';
-import { GRANULARITY_LABELS } from './labels.js';
+import { isChannel } from '../model/contact.js';
+import { CHANNEL_LABELS, GRANULARITY_LABELS } from './labels.js';
 import type { LocaleFormat } from './locale.js';
 
 /** The notes in German, same codes and values as NOTE_TEXTS (src/metrics/notes.ts). */
@@ -25,7 +26,12 @@ const NOTE_TEXTS_DE: Record<NoteCode, string> = {
   unratedHours:
     '{hours} belegte Agentenstunden aus {period} ohne Kostensatz tragen keine von unten aufgebauten Personalkosten',
   noLabour: '{periods}: keine Personalkosten (keine Löhne im Kostenbuch, keine Kostensätze)',
-  notCompared: '{period} wird nicht verglichen: {reason}',
+  notComparedNoContacts:
+    '{period} wird nicht verglichen: {compared}, die Vergleichsperiode, enthält keine Kontakte',
+  notComparedCut:
+    '{period} wird nicht verglichen: der Zeitraum schneidet die Periode, keine andere umfasst dieselben Tage',
+  notComparedNoSuch:
+    '{period} wird nicht verglichen: ein Jahr zuvor gibt es keine solche Periode (29. Februar, ISO-Woche 53)',
 };
 
 /** A note in the locale's language, its dates, counts, money and periods written the locale's way. */
@@ -41,6 +47,16 @@ function valueText(value: NoteValue, locale: LocaleFormat): string {
   if ('money' in value) return locale.money(value.money);
   if ('hours' in value) return locale.decimal(value.hours, 1);
   if ('granularity' in value) return locale.text(GRANULARITY_LABELS[value.granularity]);
+  const channel = (c: string) => (isChannel(c) ? locale.text(CHANNEL_LABELS[c]) : c);
+  const segment = (pairs: [string, string | null][]) =>
+    pairs.map(([dim, v]) => (v === null ? locale.label('none') : dim === 'channel' ? channel(v) : v));
+  if ('where' in value) return [locale.period(value.where.period), ...segment(value.where.segment)].join(' ');
+  if ('segments' in value) return value.segments.map((s) => segment(s).join(' / ')).join(', ');
+  if ('channels' in value) return value.channels.map(channel).join(', ');
+  if ('clocks' in value)
+    return value.clocks
+      .map((c) => `${c.channels.map(channel).join('/')} ${locale.count(c.seconds)} s`)
+      .join(', ');
   const more = (n: number) => (locale.lang === 'de' ? `${n} weitere` : `${n} more`);
   return listed(value.periods.map(locale.period), more);
 }

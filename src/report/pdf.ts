@@ -178,6 +178,7 @@ function chartRow(doc: PDFKit.PDFDocument, charts: ChartData, context: RenderCon
   });
 }
 
+/** The numbered notes the table refers to, then the definitions, each under its heading. */
 function definitions(
   doc: PDFKit.PDFDocument,
   view: ReportView,
@@ -185,18 +186,27 @@ function definitions(
   notes: readonly [number, string][],
 ): void {
   const { locale } = context;
+  if (notes.length > 0) {
+    section(
+      doc,
+      locale,
+      locale.label('notes'),
+      notes.map(([n, text]): [string, string] => [String(n), text]),
+    );
+  }
+  section(doc, locale, locale.label('definitions'), definitionEntries(view, context, { notes: false }));
+}
+
+function section(
+  doc: PDFKit.PDFDocument,
+  locale: LocaleFormat,
+  heading: string,
+  entries: readonly [string, string][],
+): void {
   if (doc.y > doc.page.height - MARGIN - 120) doc.addPage();
   else doc.y += 18;
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(11)
-    .fillColor(INK)
-    .text(ansi(locale, locale.label('definitions')), MARGIN, doc.y);
+  doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(ansi(locale, heading), MARGIN, doc.y);
   doc.moveDown(0.4);
-  const entries = [
-    ...notes.map(([n, text]): [string, string] => [`${locale.label('note')} ${n}`, text]),
-    ...definitionEntries(view, context, { notes: false }),
-  ];
   for (const [name, text] of entries) {
     doc
       .font('Helvetica-Bold')

@@ -11,7 +11,7 @@ import { type Definitions, resolveDefinitions } from '../metrics/definitions.js'
 import { VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { type ChartData, chartData } from './chart-data.js';
-import { compareView, withCompare } from './compare.js';
+import { compareView, withCompare, withCompareNotes } from './compare.js';
 import { type RenderContext, type ReportFooter, renderContext } from './context.js';
 import { renderCsv } from './csv.js';
 import { describeDefinitionsDe } from './definitions-de.js';
@@ -147,10 +147,11 @@ export async function prepareReport(
   settings: RenderSettings = {},
 ): Promise<PreparedReport> {
   const report = await costPerContactReport(engine, definitions, options);
-  const view = reportView(report);
+  const plain = reportView(report);
   const compare = settings.compare
-    ? compareView(view, await compareReport(engine, definitions, report, settings.compare))
+    ? compareView(plain, await compareReport(engine, definitions, report, settings.compare))
     : undefined;
+  const view = compare ? withCompareNotes(plain, compare) : plain;
   const german = settings.locale === 'de-DE';
   const context = renderContext(view, settings.locale, {
     compare,

@@ -9,7 +9,7 @@ import {
   wrapText,
 } from '../text/columns.js';
 import { publishedText } from './benchmark-lines.js';
-import { dimensionValue } from './cells.js';
+import { dimensionValue, shownPeriods } from './cells.js';
 import type { RenderContext } from './context.js';
 import { footnotes } from './footnotes.js';
 import { GRANULARITY_LABELS } from './labels.js';
@@ -35,10 +35,10 @@ export interface TrendView {
 
 /** Cost per contact per channel and period, from a report by channel. */
 export function trendView(view: ReportView): TrendView {
-  const periods = view.periodTotals.map((t) => t.period);
+  const periods = shownPeriods(view).map((t) => t.period);
   const channels = [
     ...new Set(view.rows.filter((r) => r.kind === 'segment').map((r) => r.dimensions.channel ?? null)),
-  ];
+  ].sort((a, b) => (a ?? '').localeCompare(b ?? ''));
   const series = (rows: RowView[], kind: TrendRow['kind'], channel: string | null): TrendRow => {
     const byPeriod = periods.map((p) => rows.find((r) => r.period === p));
     const values = byPeriod.map((r) => r?.costPerContact ?? null);

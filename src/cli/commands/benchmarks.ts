@@ -39,18 +39,41 @@ export function registerBenchmarks(program: Command): void {
         table: choice.customIds.has(b.id) ? 'workspace' : BENCHMARK_TABLE_VERSION,
         comparedFor: used.get(b.id) ?? [],
       }));
+      const comparesWith = { overall: choice.overall, byChannel: choice.byChannel };
       if (opts.format === 'json') {
-        io.out(`${JSON.stringify({ version: BENCHMARK_TABLE_VERSION, benchmarks: rows }, null, 2)}\n`);
+        const body = {
+          version: BENCHMARK_TABLE_VERSION,
+          workspace: opts.workspace ?? null,
+          comparesWith,
+          benchmarks: rows,
+        };
+        io.out(`${JSON.stringify(body, null, 2)}\n`);
         return;
       }
+      const own = choice.customIds.size;
       io.out(
-        `Published benchmarks (table version ${BENCHMARK_TABLE_VERSION}); "used for" = rows compared with it\n\n`,
+        `Benchmarks: the shipped table (version ${BENCHMARK_TABLE_VERSION})${own > 0 ? ` and ${own} of the workspace's own` : ''}, each with its source and year\n\n`,
       );
+      const figure = (id: string) => {
+        const b = choice.table.find((x) => x.id === id);
+        return b
+          ? `${id} (${b.value}${b.currency ? ` ${b.currency}` : ''}, ${b.year ?? 'year not stated'})`
+          : `${id} (not in the table)`;
+      };
+      io.out(
+        opts.workspace
+          ? `Workspace ${opts.workspace} compares with:\n`
+          : 'A new workspace compares with (percontact init):\n',
+      );
+      io.out(`  rows of several channels: ${figure(choice.overall)}\n`);
+      for (const [channel, id] of Object.entries(choice.byChannel)) io.out(`  ${channel}: ${figure(id)}\n`);
+      io.out('  other channels: the figure for rows of several channels\n\n');
       for (const r of rows) {
         const value = `${r.value}${r.currency ? ` ${r.currency}` : ''}`;
         const scope = `${r.metric}${r.channel ? `, ${r.channel}` : ''}`;
+        const whose = r.table === 'workspace' ? " (the workspace's own)" : '';
         io.out(
-          `${r.id}\n  ${scope}: ${value}${r.note ? ` (${r.note})` : ''}\n  source: ${r.source}${r.year ? `, ${r.year}` : ''}\n`,
+          `${r.id}${whose}\n  ${scope}: ${value}${r.note ? ` (${r.note})` : ''}\n  source: ${r.source}, ${r.year ?? 'year not stated'}\n`,
         );
         if (r.comparedFor.length > 0) io.out(`  used for: ${r.comparedFor.join(', ')}\n`);
       }

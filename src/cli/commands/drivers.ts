@@ -48,7 +48,10 @@ export function registerDrivers(program: Command): void {
       try {
         const report = await driversReport(workspace.engine, resolveDefinitions(workspace.config), opts);
         const view = driversView(report, opts.decimals);
-        io.out(opts.format === 'json' ? `${JSON.stringify(view, null, 2)}\n` : renderDriversTable(view));
+        const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+        io.out(
+          opts.format === 'json' ? `${JSON.stringify(view, null, 2)}\n` : renderDriversTable(view, width),
+        );
       } finally {
         await workspace.close();
       }

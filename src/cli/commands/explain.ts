@@ -45,7 +45,8 @@ export function registerExplain(program: Command): void {
         segment,
         detail,
       });
-      io.out(opts.format === 'json' ? explainJson(e, opts.metric) : explainText(e, opts.metric));
+      const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+      io.out(opts.format === 'json' ? explainJson(e, opts.metric) : explainText(e, opts.metric, width));
     } finally {
       await workspace.close();
     }
