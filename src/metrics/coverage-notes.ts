@@ -6,7 +6,6 @@ import type { Definitions } from './definitions.js';
 import { moneyText, waitClocks } from './figures.js';
 import { intersect } from './line-parts.js';
 import { type Note, type NoteValue, note } from './notes.js';
-import type { DimensionValues } from './segments.js';
 
 type ReportBase = Omit<CostPerContactReport, 'notes'>;
 

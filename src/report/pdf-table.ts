@@ -92,11 +92,11 @@ function columnWidths(doc: PDFKit.PDFDocument, table: PdfTable, size: number, av
   const cells = table.headings.map((_, i) =>
     Math.max(0, ...table.rows.map((r) => doc.widthOfString(r.cells[i] ?? ''))),
   );
-  const fit = (heading: (h: string) => number) =>
+  const widths = (heading: (h: string) => number) =>
     table.headings.map((h, i) => Math.max(heading(h), cells[i] ?? 0) + 2 * PADDING + 2);
-  const whole = fit((h) => doc.widthOfString(h));
+  const whole = widths((h) => doc.widthOfString(h));
   if (available !== undefined && whole.reduce((a, b) => a + b, 0) <= available) return whole;
-  return fit((h) => Math.max(...h.split(/\s+/).map((w) => doc.widthOfString(w))));
+  return widths((h) => Math.max(...h.split(/\s+/).map((w) => doc.widthOfString(w))));
 }
 
 function fittingSize(doc: PDFKit.PDFDocument, table: PdfTable, available: number): number {
