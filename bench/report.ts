@@ -34,7 +34,7 @@ export function fillSql(n: number): string {
       NULL, CAST(h5 * 120 AS DOUBLE), NULL, NULL, NULL,
       CASE WHEN h6 < 0.9 THEN 120 + h7 * 600 ELSE NULL END,
       CASE WHEN h >= 0.95 THEN 'self_served' WHEN h6 < 0.9 THEN 'handled' WHEN h6 < 0.98 THEN 'abandoned' ELSE 'callback' END,
-      NULL, CASE WHEN h7 < 0.3 THEN h5 ELSE NULL END
+      NULL, CASE WHEN h7 < 0.3 THEN h5 ELSE NULL END, NULL, NULL
     FROM (SELECT i, hash(i) % 1000000 / 1e6 AS h, hash(i + 1) % 1000000 / 1e6 AS h2, hash(i + 2) % 1000000 / 1e6 AS h3,
                  hash(i + 3) % 1000000 / 1e6 AS h4, hash(i + 4) % 1000000 / 1e6 AS h5, hash(i + 5) % 1000000 / 1e6 AS h6,
                  hash(i + 6) % 1000000 / 1e6 AS h7 FROM range(${n}) t(i))`;

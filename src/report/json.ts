@@ -1,10 +1,19 @@
 import type { ReportView, RowView } from './report-view.js';
 
-/** The documented JSON shape: each --by dimension is a key of its own on the row. */
+/**
+ * The documented JSON shape: each --by dimension is a key of its own on the row; a row's notes as
+ * their texts (the report's `notes` at the top carry every note with its code and values).
+ */
 function flatRow(row: RowView): Record<string, unknown> {
-  const { dimensions, kind, period, ...figures } = row;
+  const { dimensions, kind, period, notes, ...figures } = row;
   const dims = kind === 'segment' || kind === 'unallocated' ? dimensions : {};
-  return { period, ...dims, ...(kind === 'unallocated' ? { unallocated: true } : {}), ...figures };
+  return {
+    period,
+    ...dims,
+    ...(kind === 'unallocated' ? { unallocated: true } : {}),
+    ...figures,
+    notes: notes.map((n) => n.text),
+  };
 }
 
 export function renderJson(view: ReportView): string {

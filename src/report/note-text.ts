@@ -55,7 +55,7 @@ function valueText(value: NoteValue, locale: LocaleFormat): string {
   if ('channels' in value) return value.channels.map(channel).join(', ');
   if ('clocks' in value)
     return value.clocks
-      .map((c) => `${c.channels.map(channel).join('/')} ${locale.count(c.seconds)} s`)
+      .map((c) => `${c.channels.map(channel).join('/')} ${locale.count(c.seconds)}\u00a0s`)
       .join(', ');
   const more = (n: number) => (locale.lang === 'de' ? `${n} weitere` : `${n} more`);
   return listed(value.periods.map(locale.period), more);

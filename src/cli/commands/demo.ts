@@ -49,11 +49,13 @@ export function registerDemo(program: Command): void {
       });
       try {
         const from = shiftMonth(endMonth, -2);
+        const width = opts.format === 'table' && process.stdout.isTTY ? process.stdout.columns : undefined;
         io.out(
           await renderReport(
             workspace,
             { granularity: 'month', from, to: endMonth, by: ['channel'] },
             opts.format,
+            { width },
           ),
         );
         if (opts.format === 'table') {

@@ -16,7 +16,7 @@ interface ReportCliOptions {
   period: Granularity;
   from?: string;
   to?: string;
-  by: Dimension[];
+  by?: Dimension[];
   format: Format;
   locale: (typeof LOCALES)[number];
   compare?: (typeof COMPARE)[number];
@@ -34,10 +34,14 @@ export function registerReport(program: Command): void {
     .option('--period <unit>', 'day, week (ISO), month, quarter or year', granularityOption, 'month')
     .option(
       '--from <date>',
-      'first date or period included (e.g. 2026-01 or 2026-01-15); default: first data',
+      'first date or period included (e.g. 2026-01 or 2026-01-15); default: the first of the whole periods in which both contacts and costs exist',
     )
-    .option('--to <date>', 'last date or period included; default: last data')
-    .option('--by <dims>', 'break down by channel,queue,team,agent,topic', dimensionsOption, [])
+    .option('--to <date>', 'last date or period included; default: the last of those whole periods')
+    .option(
+      '--by <dims>',
+      'break down by channel,queue,team,agent,topic (default: no breakdown)',
+      dimensionsOption,
+    )
     .option('--format <format>', FORMATS.join(', '), choiceOption('--format', FORMATS), 'table')
     .option(
       '--locale <locale>',
@@ -83,7 +87,7 @@ export function registerReport(program: Command): void {
           granularity: opts.period,
           from: opts.from,
           to: opts.to,
-          by: opts.by,
+          by: opts.by ?? [],
           detail: opts.detail,
           prorateToContacts: opts.prorateToContacts === true,
         };
@@ -108,7 +112,7 @@ async function trend(opts: ReportCliOptions): Promise<void> {
   if (opts.format !== 'table' && opts.format !== 'json') {
     throw new UserError('USAGE', `--trend prints a table or json, not --format ${opts.format}`);
   }
-  if (opts.from || opts.by.length > 0 || opts.compare) {
+  if (opts.from || opts.by || opts.compare) {
     throw new UserError(
       'USAGE',
       '--trend takes --to and --period; it is by channel, over the last N periods',
