@@ -5,7 +5,7 @@ import { moneyText, serviceLevelTerms } from '../metrics/figures.js';
 import type { ServiceLevelFormula } from '../model/config.js';
 import { minorUnits } from '../money/currency.js';
 import { Decimal } from '../money/decimal.js';
-import { alignColumns, columnWidths, fitColumns, keepColumns, wrapText } from '../text/columns.js';
+import { alignColumns, fittedTable, wrapText } from '../text/columns.js';
 import type { ExplainMetric } from './explain-metrics.js';
 import { type LocaleFormat, localeFormat } from './locale.js';
 
@@ -270,15 +270,17 @@ function costLinesText(
     money(l.allocated),
   ]);
   const total = e.lines.reduce((s, l) => s.plus(l.allocated), new Decimal(0));
-  const all = [header, ...rows, ['total', '', '', '', '', '', '', money(total)]];
-  const { kept, dropped } = fitColumns(columnWidths(all), LINE_DROP_ORDER, width, '  ');
   const right = [false, false, true, false, true, false, true, true];
+  const { lines, dropped } = fittedTable(
+    [header, ...rows, ['total', '', '', '', '', '', '', money(total)]],
+    (i) => (right[i] ? 'right' : 'left'),
+    LINE_DROP_ORDER,
+    width,
+    '  ',
+  );
   return [
     `Cost lines (their allocated parts sum to the cost, ${money(e.row.cost)}):`,
-    ...align(
-      keepColumns(all, kept),
-      kept.map((i) => right[i] ?? false),
-    ),
+    ...lines,
     ...(dropped.length > 0
       ? [
           `  (not shown, to fit ${width} columns: ${dropped.map((i) => header[i]).join(', ')}; the JSON format has all)`,

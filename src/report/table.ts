@@ -1,11 +1,4 @@
-import {
-  alignColumns,
-  columnRule,
-  columnWidths,
-  fitColumns,
-  keepColumns,
-  wrapText,
-} from '../text/columns.js';
+import { columnRule, fittedTable, wrapText } from '../text/columns.js';
 import { benchmarkComparisons } from './benchmark-lines.js';
 import { bodyRows, display, heading, isAlignedRight, reportCells } from './cells.js';
 import { compareText, definitionEntries, headingText, type RenderContext, renderContext } from './context.js';
@@ -52,17 +45,15 @@ export function renderTable(view: ReportView, context: RenderContext = renderCon
     ...cells.map((c) => heading(c.key, view, locale, 'short')),
     ...(marked ? [locale.label('notesColumn')] : []),
   ];
-  const all = [header, ...bodyRows(view).map(texts), texts(view.totals)];
   const keys = cells.map((c) => c.key);
-  const { kept, dropped } = fitColumns(
-    columnWidths(all),
+  const table = fittedTable(
+    [header, ...bodyRows(view).map(texts), texts(view.totals)],
+    (i) => (cells[i] && isAlignedRight(cells[i]) ? 'right' : 'left'),
     DROP_ORDER.map((k) => keys.indexOf(k)).filter((i) => i >= 0),
     width,
   );
-  const rows = keepColumns(all, kept);
-  const widths = columnWidths(rows);
-  const right = kept.map((i) => (cells[i] ? isAlignedRight(cells[i]) : false));
-  const [head = '', ...lines] = alignColumns(rows, (i) => (right[i] ? 'right' : 'left'), '', widths);
+  const { widths, dropped } = table;
+  const [head = '', ...lines] = table.lines;
   const total = lines.pop() ?? '';
   const rule = columnRule(widths);
   const compared = compareText(context);

@@ -1,13 +1,6 @@
 import type { NoteCode } from '../metrics/notes.js';
 import { Decimal } from '../money/decimal.js';
-import {
-  alignColumns,
-  columnRule,
-  columnWidths,
-  fitColumns,
-  keepColumns,
-  wrapText,
-} from '../text/columns.js';
+import { columnRule, fittedTable, wrapText } from '../text/columns.js';
 import { publishedText } from './benchmark-lines.js';
 import { dimensionValue, shownPeriods } from './cells.js';
 import type { RenderContext } from './context.js';
@@ -120,13 +113,16 @@ export function renderTrend(view: ReportView, context: RenderContext): string {
     percent(row.change),
     percent(row.benchmark?.gapShare ?? null),
   ]);
-  const all = [header, ...body];
   const periodColumns = trend.periods.map((_, i) => i + 1);
   // Oldest first, but always two periods left to compare.
-  const { kept, dropped } = fitColumns(columnWidths(all), periodColumns.slice(0, -2), width);
-  const rows = keepColumns(all, kept);
-  const widths = columnWidths(rows);
-  const [head = '', ...lines] = alignColumns(rows, (i) => (i === 0 ? 'left' : 'right'), '', widths);
+  const table = fittedTable(
+    [header, ...body],
+    (i) => (i === 0 ? 'left' : 'right'),
+    periodColumns.slice(0, -2),
+    width,
+  );
+  const { widths, dropped } = table;
+  const [head = '', ...lines] = table.lines;
   const prose = (text: string, first = '', rest = '  ') => wrapText(text, width, first, rest);
   const granularity = locale.text(GRANULARITY_LABELS[view.granularity as keyof typeof GRANULARITY_LABELS]);
   const sources = trend.rows.flatMap((row, i) => {

@@ -95,3 +95,22 @@ export function wrapText(text: string, width: number | undefined, first = '', re
   lines.push(line);
   return lines;
 }
+
+/**
+ * A table laid out to fit `maxWidth` (undefined: every column): columns dropped in `dropOrder`
+ * until it fits, the rest aligned by `align` of their original index. `widths` are the kept
+ * columns' widths (for a rule); `dropped` the original indices left out, for a hint.
+ */
+export function fittedTable(
+  rows: readonly (readonly string[])[],
+  align: (column: number) => Align,
+  dropOrder: readonly number[],
+  maxWidth: number | undefined,
+  indent = '',
+): { lines: string[]; widths: number[]; dropped: number[] } {
+  const { kept, dropped } = fitColumns(columnWidths(rows), dropOrder, maxWidth, indent);
+  const shown = keepColumns(rows, kept);
+  const widths = columnWidths(shown);
+  const lines = alignColumns(shown, (i) => align(kept[i] ?? i), indent, widths);
+  return { lines, widths, dropped };
+}

@@ -1,11 +1,4 @@
-import {
-  alignColumns,
-  columnWidths,
-  fitColumns,
-  alignColumns as grid,
-  keepColumns,
-  wrapText,
-} from '../../text/columns.js';
+import { fittedTable, alignColumns as grid, wrapText } from '../../text/columns.js';
 import type { DriversView, SegmentView } from './view.js';
 
 /** Decimal text grouped by thousands ("183,252.38"); any other text as it is. */
@@ -100,12 +93,12 @@ function segmentTable(v: DriversView, width: number | undefined): string[] {
     signed(s.total),
   ]);
   const title = v.by.length > 0 ? `By ${v.by.join(' × ')}:` : 'Segments:';
-  const all = [header, ...rows];
   const drop = SEGMENT_DROP_ORDER.map((h) => header.indexOf(h)).filter((i) => i >= 0);
-  const { kept, dropped } = fitColumns(columnWidths(all), drop, width, '  ');
-  const lines = alignColumns(
-    keepColumns(all, kept),
-    (i) => ((kept[i] ?? 0) <= v.by.length ? 'left' : 'right'),
+  const { lines, dropped } = fittedTable(
+    [header, ...rows],
+    (i) => (i <= v.by.length ? 'left' : 'right'),
+    drop,
+    width,
     '  ',
   );
   const hint =
