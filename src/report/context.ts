@@ -76,9 +76,16 @@ function labourText(view: ReportView, locale: LocaleFormat): string {
   return [...groups]
     .map(([how, periods]) => {
       const basis = LABOUR_BASIS_LABELS[how];
-      return `${basis ? locale.text(basis) : how} (${periods.map(locale.period).join(', ')})`;
+      return `${basis ? locale.text(basis) : how} (${periodsText(periods, locale)})`;
     })
     .join('; ');
+}
+
+/** A few periods by name; many as the first … the last and how many ("2025-11 … 2026-10, 12 periods"). */
+function periodsText(periods: readonly string[], locale: LocaleFormat): string {
+  if (periods.length <= 4) return periods.map(locale.period).join(', ');
+  const count = locale.label('periodCount', { count: locale.count(periods.length) });
+  return `${locale.period(periods[0] as string)} … ${locale.period(periods.at(-1) as string)}, ${count}`;
 }
 
 /** "2026-01-01 to 2026-04-01 (exclusive)", "01.01.2026 bis 01.04.2026 (ausschließlich)". */

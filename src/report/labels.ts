@@ -39,6 +39,7 @@ export const LABELS = {
   },
   page: { en: 'page {n} of {count}', de: 'Seite {n} von {count}' },
   labourCost: { en: 'labour cost', de: 'Personalkosten' },
+  periodCount: { en: '{count} periods', de: '{count} Perioden' },
   benchmarks: {
     en: 'Benchmarks (the total, and segments in {period})',
     de: 'Vergleichswerte (Gesamt und Segmente in {period})',
