@@ -40,6 +40,12 @@ describe('text table and CSV in de-DE', () => {
     expect(table).toContain(
       'Definitionen:\n  Kontakte: eingehende Kontakte mit Ergebnis „bearbeitet“ oder „Rückruf“',
     );
+    // Phrases that read wrong before: "erneut gezählt Kontakt aufnimmt", "je bearbeiteten Kontakt"
+    expect(table).toContain(
+      'auf den innerhalb von 7 Tagen ein weiterer gezählter Kontakt desselben Kunden folgt',
+    );
+    expect(table).toContain('Kosten je bearbeitetem Kontakt: Kosten ÷ bearbeitete Kontakte');
+    expect(table).not.toContain('erneut gezählt Kontakt');
   });
 
   it('writes CSV as German Excel reads it: BOM, semicolons, decimal commas, German headers', async () => {
