@@ -6,6 +6,14 @@ export class DuckDbCompiler extends SqlCompiler {}
 
 export const duckDbDialect: Dialect = {
   displayName: 'DuckDB',
-  capabilities: { supportsTransactions: true, supportsDelete: true, bulkFileScan: true },
+  capabilities: {
+    transactions: true,
+    syncDelete: true,
+    changeSets: 'transaction',
+    subsecondInstants: true,
+    windowFunctions: true,
+    groupingSets: true,
+    bulkFileScan: true,
+  },
   createCompiler: () => new DuckDbCompiler(),
 };

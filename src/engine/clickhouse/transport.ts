@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from '@clickhouse/client';
+
+/** A result as ClickHouse's JSON format gives it: column types, then rows. */
+export interface JsonResult {
+  meta: readonly { name: string; type: string }[];
+  data: readonly Record<string, unknown>[];
+}
+
+/** One ClickHouse server, spoken to in SQL text only (18.16 has no query parameters). */
+export interface ClickHouseNode {
+  select(sql: string): Promise<JsonResult>;
+  /** A statement without a result; `INSERT … FORMAT JSONEachRow` carries its rows after a newline. */
+  command(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HttpNodeOptions {
+  url: string;
+  database: string;
+  password?: string;
+  /** Session-independent settings sent with every statement. */
+  settings?: Record<string, string | number>;
+}
+
+/** A server over HTTP (@clickhouse/client). */
+export function httpNode(options: HttpNodeOptions): ClickHouseNode {
+  const url = new URL(options.url);
+  const username = decodeURIComponent(url.username) || 'default';
+  const password = decodeURIComponent(url.password) || options.password || '';
+  url.username = '';
+  url.password = '';
+  const client = createClient({
+    url: url.toString(),
+    username,
+    password,
+    database: options.database,
+    clickhouse_settings: options.settings ?? {},
+    request_timeout: 600_000,
+  });
+  return {
+    async select(sql) {
+      const result = await client.query({ query: sql, format: 'JSON' });
+      return (await result.json()) as JsonResult;
+    },
+    async command(sql) {
+      await client.command({ query: sql });
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Embedded current ClickHouse (the `chdb` package, a devDependency: loaded only when used). */
+export async function chdbNode(database: string): Promise<ClickHouseNode> {
+  const { Session } = await import('chdb');
+  const session = new Session(chdbDataDir());
+  session.query(`CREATE DATABASE IF NOT EXISTS \`${database}\``);
+  session.query(`USE \`${database}\``);
+  return {
+    async select(sql) {
+      return (await session.queryAsync(sql, { format: 'JSON' })).json<JsonResult>();
+    },
+    async command(sql) {
+      await session.queryAsync(sql);
+    },
+    async close() {
+      session.close();
+    },
+  };
+}
+
+let dataDir: string | undefined;
+
+/** chdb binds one data directory per process; sessions at the same path coexist. */
+function chdbDataDir(): string {
+  if (!dataDir) {
+    const dir = mkdtempSync(join(tmpdir(), 'percontact-chdb-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    dataDir = dir;
+  }
+  return dataDir;
+}
