@@ -4,7 +4,8 @@ import type { RowValues, TableDef } from './schema.js';
 
 /** Change-set ids name staging tables: keep them to identifier characters. */
 export function assertChangeSetId(id: string): void {
-  if (!/^\w{1,64}$/.test(id)) throw new Error(`change set id ${JSON.stringify(id)} is not [A-Za-z0-9_]{1,64}`);
+  if (!/^\w{1,64}$/.test(id))
+    throw new Error(`change set id ${JSON.stringify(id)} is not [A-Za-z0-9_]{1,64}`);
 }
 
 /**

@@ -68,7 +68,10 @@ export class SqlCompiler {
    * The index of a row's grouping set, from GROUPING(): each set leaves a distinct pattern of keys
    * aggregated away. Sets must differ in their keys.
    */
-  protected groupingSetIndex(refs: ReadonlyMap<string, string>, sets: readonly (readonly string[])[]): string {
+  protected groupingSetIndex(
+    refs: ReadonlyMap<string, string>,
+    sets: readonly (readonly string[])[],
+  ): string {
     const keys = [...refs.keys()];
     const cases = sets.map((set, index) => {
       const mask = keys.reduce((m, key, i) => (set.includes(key) ? m : m | (1 << (keys.length - 1 - i))), 0);

@@ -49,10 +49,15 @@ const PROBES: Record<keyof ClickHouseAbilities, { sql: string; expect: unknown[]
 
 export async function probeAbilities(select: Select): Promise<ClickHouseAbilities> {
   const found = { ...BASELINE_ABILITIES };
-  for (const [name, probe] of Object.entries(PROBES) as [keyof ClickHouseAbilities, (typeof PROBES)[keyof ClickHouseAbilities]][]) {
+  for (const [name, probe] of Object.entries(PROBES) as [
+    keyof ClickHouseAbilities,
+    (typeof PROBES)[keyof ClickHouseAbilities],
+  ][]) {
     try {
       const rows = (await select(probe.sql)).map((row) =>
-        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v])),
+        Object.fromEntries(
+          Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v]),
+        ),
       );
       found[name] = JSON.stringify(rows) === JSON.stringify(probe.expect);
     } catch {

@@ -30,12 +30,23 @@ export async function runChangeSet<T>(
   id: string,
   work: (changes: ChangeSet) => Promise<T>,
 ): Promise<T> {
+  const { result, plan } = await prepareChangeSet(engine, id, work);
+  await publish(engine, id, plan);
+  return result;
+}
+
+/** Everything up to the commit point: staged puts, rebuilt partitions, the journal row (exported for the crash tests). */
+export async function prepareChangeSet<T>(
+  engine: ClickHouseEngine,
+  id: string,
+  work: (changes: ChangeSet) => Promise<T>,
+): Promise<{ result: T; plan: PlanEntry[] }> {
   assertChangeSetId(id);
   await recoverChangeSets(engine);
   const targets = new Map<string, { table: TableDef; put?: TableDef; removals: Expr[] }>();
   const target = (table: TableDef) => {
-    let entry = targets.get(table.name);
-    if (!entry) targets.set(table.name, (entry = { table, removals: [] }));
+    const entry = targets.get(table.name) ?? { table, removals: [] };
+    targets.set(table.name, entry);
     return entry;
   };
   const changes: ChangeSet = {
@@ -51,10 +62,9 @@ export async function runChangeSet<T>(
       target(table).removals.push(where);
     },
   };
-  let result: T;
-  const plan: PlanEntry[] = [];
   try {
-    result = await work(changes);
+    const result = await work(changes);
+    const plan: PlanEntry[] = [];
     for (const entry of targets.values()) {
       const staged = await stage(engine, id, entry.table, entry.put, entry.removals);
       if (staged) plan.push(staged);
@@ -63,12 +73,11 @@ export async function runChangeSet<T>(
     await engine.coordinator.command(
       `INSERT INTO ${c.identifier(JOURNAL)} (id, state, plan) VALUES (${c.stringLiteral(id)}, 'publish', ${c.stringLiteral(JSON.stringify(plan))})`,
     );
+    return { result, plan };
   } catch (error) {
     await dropStaging(engine, `${PREFIX}${id}_`);
     throw error;
   }
-  await publish(engine, id, plan);
-  return result;
 }
 
 /** Finishes change sets whose journal row was written but not their swap, then drops orphaned staging tables. */
@@ -111,7 +120,9 @@ async function stage(
       ...(put ? [`SELECT toString(${partitionBy}) AS p FROM ${c.identifier(put.name)}`] : []),
       `SELECT toString(${partitionBy}) AS p FROM ${c.identifier(table.name)} WHERE ${gone.join(' OR ')}`,
     ];
-    const { data } = await engine.coordinator.select(`SELECT DISTINCT p FROM (${touched.join(' UNION ALL ')})`);
+    const { data } = await engine.coordinator.select(
+      `SELECT DISTINCT p FROM (${touched.join(' UNION ALL ')})`,
+    );
     partitions = data.map((r) => String(r.p)).sort();
     if (partitions.some((p) => !/^\d+$/.test(p))) throw new Error(`unexpected partition of ${table.name}`);
     if (partitions.length === 0) return null;
@@ -148,11 +159,20 @@ async function publish(engine: ClickHouseEngine, id: string, plan: readonly Plan
   }
   if (complete) {
     for (const entry of plan)
-      for (const node of engine.nodes)
+      for (const node of engine.nodes) {
+        // A partition left empty is dropped: current servers refuse to replace from an empty source.
+        const { data } = await node.select(
+          `SELECT DISTINCT partition FROM system.parts WHERE database = currentDatabase() AND table = ${c.stringLiteral(entry.stage)} AND active`,
+        );
+        const filled = new Set(data.map((r) => String(r.partition)));
+        const table = c.identifier(entry.table);
         for (const partition of entry.partitions)
           await node.command(
-            `ALTER TABLE ${c.identifier(entry.table)} REPLACE PARTITION ${partition} FROM ${c.identifier(entry.stage)}`,
+            filled.has(partition)
+              ? `ALTER TABLE ${table} REPLACE PARTITION ${partition} FROM ${c.identifier(entry.stage)}`
+              : `ALTER TABLE ${table} DROP PARTITION ${partition}`,
           );
+      }
   }
   await dropStaging(engine, `${PREFIX}${id}_`);
   await engine.coordinator.command(
@@ -176,7 +196,11 @@ async function stagingTables(
 async function dropStaging(engine: ClickHouseEngine, prefix: string): Promise<void> {
   for (const node of engine.nodes) {
     const names = await stagingTables(engine, node, prefix);
-    const ordered = [...names.filter((n) => !n.endsWith('_local')), ...names.filter((n) => n.endsWith('_local'))];
-    for (const name of ordered) await node.command(`DROP TABLE IF EXISTS ${engine.compiler.identifier(name)}`);
+    const ordered = [
+      ...names.filter((n) => !n.endsWith('_local')),
+      ...names.filter((n) => n.endsWith('_local')),
+    ];
+    for (const name of ordered)
+      await node.command(`DROP TABLE IF EXISTS ${engine.compiler.identifier(name)}`);
   }
 }

@@ -12,6 +12,9 @@ import { layoutOf, type TableLayout } from './layout.js';
  * means a constant there), and for servers without them grouping sets by repeating each row once
  * per set and the next row by sorted arrays joined back on the row's key.
  */
+/** The set a repeated row stands for, when grouping sets are emulated (not `grouping_set`: 18.16 refuses the alias twice). */
+const SET_INDEX = 'set_index';
+
 export class ClickHouseCompiler extends SqlCompiler {
   constructor(private readonly abilities: ClickHouseAbilities) {
     super();
@@ -25,23 +28,26 @@ export class ClickHouseCompiler extends SqlCompiler {
 
   protected override flatSource(flat: string, sets: AggregateQuery['groupingSets']): string {
     if (!sets || this.abilities.groupingSets) return super.flatSource(flat, sets);
-    return `(${flat}) AS flat ARRAY JOIN [${sets.map((_, i) => i).join(', ')}] AS grouping_set`;
+    return `(${flat}) AS flat ARRAY JOIN [${sets.map((_, i) => i).join(', ')}] AS ${SET_INDEX}`;
   }
 
   protected override groupKey(name: string, projected: string, sets: AggregateQuery['groupingSets']): string {
     if (!sets || this.abilities.groupingSets) return projected;
     const keeping = sets.flatMap((set, i) => (set.includes(name) ? [i] : []));
-    return keeping.length === 0 ? 'NULL' : `if(grouping_set IN (${keeping.join(', ')}), ${projected}, NULL)`;
+    return keeping.length === 0 ? 'NULL' : `if(${SET_INDEX} IN (${keeping.join(', ')}), ${projected}, NULL)`;
   }
 
-  protected override groupingSetIndex(refs: ReadonlyMap<string, string>, sets: readonly (readonly string[])[]): string {
-    return this.abilities.groupingSets ? super.groupingSetIndex(refs, sets) : 'grouping_set';
+  protected override groupingSetIndex(
+    refs: ReadonlyMap<string, string>,
+    sets: readonly (readonly string[])[],
+  ): string {
+    return this.abilities.groupingSets ? super.groupingSetIndex(refs, sets) : SET_INDEX;
   }
 
   /** Without grouping sets: by the set index and the blanked keys (their aliases). */
   protected override groupBy(query: AggregateQuery, refs: ReadonlyMap<string, string>): string {
     if (!query.groupingSets || this.abilities.groupingSets) return super.groupBy(query, refs);
-    return ` GROUP BY ${['grouping_set', ...query.groupBy.map((g) => this.identifier(g.name))].join(', ')}`;
+    return ` GROUP BY ${[SET_INDEX, ...query.groupBy.map((g) => this.identifier(g.name))].join(', ')}`;
   }
 
   protected override fromClause(query: AggregateQuery): string {
@@ -77,7 +83,9 @@ export class ClickHouseCompiler extends SqlCompiler {
     return `(SELECT *, ${next} AS ${this.identifier(from.as)} FROM ${this.identifier(from.table)}${where}) AS src`;
   }
 
-  override aggregate(a: Aggregate, value: string | undefined, filter: string | undefined): string {
+  /** A NULL condition counts as false (18.16's -If over only NULL conditions gives NULL, not 0). */
+  override aggregate(a: Aggregate, value: string | undefined, condition: string | undefined): string {
+    const filter = condition === undefined ? undefined : `ifNull(${condition}, 0)`;
     if (a.fn === 'count') return filter ? `countIf(${filter})` : 'count()';
     if (!value) throw new Error(`aggregate ${a.name} needs an expression`);
     if (a.fn === 'quantile') {
@@ -94,7 +102,9 @@ export class ClickHouseCompiler extends SqlCompiler {
    */
   override quantile(expr: string, q: number, filter: string | undefined): string {
     if (this.abilities.interpolatedQuantile) {
-      const exact = filter ? `quantileExactInclusiveIf(${q})(${expr}, ${filter})` : `quantileExactInclusive(${q})(${expr})`;
+      const exact = filter
+        ? `quantileExactInclusiveIf(${q})(${expr}, ${filter})`
+        : `quantileExactInclusive(${q})(${expr})`;
       return `if(isNaN(${exact}), NULL, ${exact})`;
     }
     const sorted = `arraySort(${filter ? `groupArrayIf(${expr}, ${filter})` : `groupArray(${expr})`})`;
@@ -152,19 +162,33 @@ export class ClickHouseCompiler extends SqlCompiler {
   }
 
   private columnsDdl(table: TableDef): string {
-    return table.columns.map((c) => `${this.identifier(c.name)} ${this.columnType(c.type, c.nullable)}`).join(', ');
+    return table.columns
+      .map((c) => `${this.identifier(c.name)} ${this.columnType(c.type, c.nullable)}`)
+      .join(', ');
   }
 
   /** A MergeTree table; `layout` defaults to the table's own (a staging table takes its target's). */
   override createTable(table: TableDef, layout: TableLayout = layoutOf(table)): string {
     const partition = layout.partitionBy ? ` PARTITION BY ${layout.partitionBy}` : '';
-    const order = layout.orderBy.length > 0 ? `(${layout.orderBy.map((c) => this.identifier(c)).join(', ')})` : 'tuple()';
+    const order =
+      layout.orderBy.length > 0 ? `(${layout.orderBy.map((c) => this.identifier(c)).join(', ')})` : 'tuple()';
     return `CREATE TABLE IF NOT EXISTS ${this.identifier(table.name)} (${this.columnsDdl(table)}) ENGINE = MergeTree()${partition} ORDER BY ${order}`;
   }
 
   /** The cluster-wide table over every shard's `local` table. */
-  createDistributed(table: TableDef, cluster: string, database: string, local: string, layout = layoutOf(table)): string {
-    const args = [this.identifier(cluster), this.identifier(database), this.identifier(local), layout.shardBy];
+  createDistributed(
+    table: TableDef,
+    cluster: string,
+    database: string,
+    local: string,
+    layout = layoutOf(table),
+  ): string {
+    const args = [
+      this.identifier(cluster),
+      this.identifier(database),
+      this.identifier(local),
+      layout.shardBy,
+    ];
     return `CREATE TABLE IF NOT EXISTS ${this.identifier(table.name)} (${this.columnsDdl(table)}) ENGINE = Distributed(${args.join(', ')})`;
   }
 

@@ -42,20 +42,30 @@ export class ClickHouseEngine implements Engine {
 
   static async open(options: ClickHouseOptions): Promise<ClickHouseEngine> {
     if (options.urls.length === 0) throw new Error('ClickHouse needs a URL');
-    if (options.urls.length > 1 && !options.cluster) throw new Error('several ClickHouse URLs need a cluster name');
+    if (options.urls.length > 1 && !options.cluster)
+      throw new Error('several ClickHouse URLs need a cluster name');
     for (const url of options.urls) {
       const server = httpNode({ url, database: 'default', ...passwordOf(options) });
       try {
-        await server.command(`CREATE DATABASE IF NOT EXISTS \`${options.database.replace(/[\\`]/g, '\\$&')}\``);
+        await server.command(
+          `CREATE DATABASE IF NOT EXISTS \`${options.database.replace(/[\\`]/g, '\\$&')}\``,
+        );
       } finally {
         await server.close();
       }
     }
     // On a cluster, writes through a Distributed table reach the shards before the INSERT returns,
     // and a JOIN subquery over a Distributed table reads each shard's own rows.
-    const settings = options.cluster ? { insert_distributed_sync: 1, distributed_product_mode: 'local' } : undefined;
+    const settings = options.cluster
+      ? { insert_distributed_sync: 1, distributed_product_mode: 'local' }
+      : undefined;
     const nodes = options.urls.map((url) =>
-      httpNode({ url, database: options.database, ...passwordOf(options), ...(settings ? { settings } : {}) }),
+      httpNode({
+        url,
+        database: options.database,
+        ...passwordOf(options),
+        ...(settings ? { settings } : {}),
+      }),
     );
     return ClickHouseEngine.start(nodes, options.database, options.cluster, options.abilities);
   }
@@ -72,9 +82,13 @@ export class ClickHouseEngine implements Engine {
     limit: ClickHouseAbilities | undefined,
   ): Promise<ClickHouseEngine> {
     const coordinator = nodes[0] as ClickHouseNode;
-    const probed = await probeAbilities(async (sql) => (await coordinator.select(sql)).data as Record<string, unknown>[]);
+    const probed = await probeAbilities(
+      async (sql) => (await coordinator.select(sql)).data as Record<string, unknown>[],
+    );
     const abilities = limit
-      ? (Object.fromEntries(Object.entries(probed).map(([k, v]) => [k, v && limit[k as keyof ClickHouseAbilities]])) as unknown as ClickHouseAbilities)
+      ? (Object.fromEntries(
+          Object.entries(probed).map(([k, v]) => [k, v && limit[k as keyof ClickHouseAbilities]]),
+        ) as unknown as ClickHouseAbilities)
       : probed;
     const engine = new ClickHouseEngine(nodes, database, cluster, abilities);
     await recoverChangeSets(engine);
@@ -113,7 +127,9 @@ export class ClickHouseEngine implements Engine {
     for (const node of this.nodes) {
       await node.command(c.createTable({ ...table, name: this.physical(table.name) }, layout));
       if (this.cluster)
-        await node.command(c.createDistributed(table, this.cluster, this.database, this.physical(table.name), layout));
+        await node.command(
+          c.createDistributed(table, this.cluster, this.database, this.physical(table.name), layout),
+        );
     }
   }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 
 /** A result as ClickHouse's JSON format gives it: column types, then rows. */
 export interface JsonResult {
@@ -37,8 +37,15 @@ export function httpNode(options: HttpNodeOptions): ClickHouseNode {
     username,
     password,
     database: options.database,
-    clickhouse_settings: options.settings ?? {},
-    request_timeout: 600_000,
+    // Errors reach the caller as exceptions; the client must not print them too (probes fail on purpose).
+    log: { level: ClickHouseLogLevel.OFF },
+    // Long scans: the server sends progress headers so that idle connections are not cut.
+    clickhouse_settings: {
+      send_progress_in_http_headers: 1,
+      http_headers_progress_interval_ms: '10000',
+      ...options.settings,
+    },
+    request_timeout: 3_600_000,
   });
   return {
     async select(sql) {

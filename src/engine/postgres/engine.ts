@@ -64,7 +64,9 @@ export class PostgresEngine implements Engine {
   async append(table: TableDef, rows: Iterable<RowValues>): Promise<number> {
     const c = this.dialect.createCompiler();
     const columns = table.columns.map((col) => c.identifier(col.name)).join(', ');
-    const copy = this.client.query(copyStreams.from(`COPY ${c.identifier(table.name)} (${columns}) FROM STDIN`));
+    const copy = this.client.query(
+      copyStreams.from(`COPY ${c.identifier(table.name)} (${columns}) FROM STDIN`),
+    );
     const encoders = table.columns.map((col) => COPY_TEXT[col.type]);
     let count = 0;
     function* chunks(): Generator<string> {

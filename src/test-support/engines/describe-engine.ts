@@ -4,7 +4,13 @@ import { runMigrations } from '../../engine/migrate.js';
 import { MIGRATIONS, schemaAfter } from '../../engine/migrations/index.js';
 import { and, column, eq, literal } from '../../engine/query.js';
 import { contactRow } from '../../engine/rows.js';
-import { CONTACTS_TABLE, COST_LINES_TABLE, type RowValues, type TableDef, VOLUMES_TABLE } from '../../engine/schema.js';
+import {
+  CONTACTS_TABLE,
+  COST_LINES_TABLE,
+  type RowValues,
+  type TableDef,
+  VOLUMES_TABLE,
+} from '../../engine/schema.js';
 import { contactMeasuresQuery, groupingSets } from '../../metrics/contact-measures.js';
 import {
   EXPECTED_CONTACTS_BY_PERIOD,
@@ -53,14 +59,18 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
       const v3 = new Map(schemaAfter(MIGRATIONS.slice(0, 3)).map((t) => [t.name, t]));
       const at = new Date('2026-03-02T09:00:00Z');
       const old = ['pbx', '1', 'chat', 'inbound', null, null, null, null, null, null, at];
-      await engine.append(v3.get('contacts') as TableDef, [[...old, null, null, null, null, null, 300, 'handled', null, null]]);
+      await engine.append(v3.get('contacts') as TableDef, [
+        [...old, null, null, null, null, null, 300, 'handled', null, null],
+      ]);
       expect(await runMigrations(engine)).toBe(4);
       expect(await readBack(engine, CONTACTS_TABLE, 'id')).toEqual([
         expect.objectContaining({ id: '1', handle_seconds: 300, import_id: null, concurrency: null }),
       ]);
       // The live definition appends in the migrated table's physical column order.
       const added = ['pbx', '2', 'chat', 'inbound', null, null, null, null, null, null, at];
-      await engine.append(CONTACTS_TABLE, [[...added, null, null, null, null, null, 240, 'handled', null, null, 'i2', 2.5]]);
+      await engine.append(CONTACTS_TABLE, [
+        [...added, null, null, null, null, null, 240, 'handled', null, null, 'i2', 2.5],
+      ]);
       const rows = await readBack(engine, CONTACTS_TABLE, 'id');
       expect(rows.map((r) => [r.id, r.import_id, r.concurrency])).toEqual([
         ['1', null, null],
@@ -77,34 +87,85 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
         : new Date('2026-03-29T01:30:45.000Z');
       const text = `it's "quoted", back\\slash, tab\tnew\nline, ümlaut €`;
       const contactValues = (id: string, resolved: boolean | null, csat: number | null): RowValues => [
-        'src', id, 'voice', 'inbound', text, null, null, null, null, null, instant,
-        0, 1 / 3, 1e-9, 12_345_678.25, null, 9_007_199_254_740_991, 'handled', resolved, csat, null, null,
+        'src',
+        id,
+        'voice',
+        'inbound',
+        text,
+        null,
+        null,
+        null,
+        null,
+        null,
+        instant,
+        0,
+        1 / 3,
+        1e-9,
+        12_345_678.25,
+        null,
+        9_007_199_254_740_991,
+        'handled',
+        resolved,
+        csat,
+        null,
+        null,
       ];
-      await engine.append(CONTACTS_TABLE, [contactValues('a', true, 0.75), contactValues('b', false, null), contactValues('c', null, 1)]);
+      await engine.append(CONTACTS_TABLE, [
+        contactValues('a', true, 0.75),
+        contactValues('b', false, null),
+        contactValues('c', null, 1),
+      ]);
       const contacts = await readBack(engine, CONTACTS_TABLE, 'id');
       expect(contacts.map((r) => r.resolved)).toEqual([true, false, null]);
       expect(contacts.map((r) => r.csat)).toEqual([0.75, null, 1]);
       expect(contacts[0]).toMatchObject({ queue: text, team: null, arrived_at: stored, ivr_seconds: 0 });
-      expect(contacts[0]).toMatchObject({ wait_seconds: 1 / 3, talk_seconds: 1e-9, hold_seconds: 12_345_678.25 });
+      expect(contacts[0]).toMatchObject({
+        wait_seconds: 1 / 3,
+        talk_seconds: 1e-9,
+        hold_seconds: 12_345_678.25,
+      });
       expect(contacts[0]?.handle_seconds).toBe(9_007_199_254_740_991);
 
       const amounts = ['12345678901234567890.123456789', '0.10', '-0.005'];
       await engine.append(
         COST_LINES_TABLE,
-        amounts.map((amount, i) => [`l${i}`, 'other', amount, 'EUR', '2026-02-28', '2026-03-01', null, null, null, null, 'fixed', null, null]),
+        amounts.map((amount, i) => [
+          `l${i}`,
+          'other',
+          amount,
+          'EUR',
+          '2026-02-28',
+          '2026-03-01',
+          null,
+          null,
+          null,
+          null,
+          'fixed',
+          null,
+          null,
+        ]),
       );
       const lines = await readBack(engine, COST_LINES_TABLE, 'id');
       expect(lines.map((r) => r.amount)).toEqual(amounts);
-      expect(lines.map((r) => [r.period_start, r.period_end])).toEqual(amounts.map(() => ['2026-02-28', '2026-03-01']));
+      expect(lines.map((r) => [r.period_start, r.period_end])).toEqual(
+        amounts.map(() => ['2026-02-28', '2026-03-01']),
+      );
 
       await engine.append(VOLUMES_TABLE, [volume('v', null, 9_007_199_254_740_991)]);
       const [v] = await readBack(engine, VOLUMES_TABLE, 'source');
-      expect(v).toMatchObject({ queue: null, offered: 9_007_199_254_740_991, interval_start: new Date('2026-03-02T09:00:00Z') });
+      expect(v).toMatchObject({
+        queue: null,
+        offered: 9_007_199_254_740_991,
+        interval_start: new Date('2026-03-02T09:00:00Z'),
+      });
     });
 
     it('rolls back a failed transaction', async (ctx) => {
       const engine = await fresh();
-      ctx.skip(!engine.dialect.capabilities.transactions, `${engine.dialect.displayName} has no transactions (change sets make writes atomic)`);
+      ctx.skip(
+        !engine.dialect.capabilities.transactions,
+        `${engine.dialect.displayName} has no transactions (change sets make writes atomic)`,
+      );
       await engine.migrate();
       await expect(
         engine.transaction(async () => {
@@ -117,7 +178,10 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
 
     it('deletes synchronously', async (ctx) => {
       const engine = await fresh();
-      ctx.skip(!engine.dialect.capabilities.syncDelete, `${engine.dialect.displayName} has no synchronous DELETE (change sets remove rows)`);
+      ctx.skip(
+        !engine.dialect.capabilities.syncDelete,
+        `${engine.dialect.displayName} has no synchronous DELETE (change sets remove rows)`,
+      );
       await engine.migrate();
       await engine.append(COST_LINES_TABLE, [costLine('c1', '1'), costLine('c2', '2')]);
       await engine.execute("DELETE FROM cost_lines WHERE id = 'c1'");
@@ -127,12 +191,21 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
     it('publishes a change set whole: removals, then puts replacing rows with the same key (NULL keys too)', async () => {
       const engine = await fresh();
       await engine.migrate();
-      await engine.append(CONTACTS_TABLE, [stored('1', 'i1', '2026-01-10'), stored('2', 'i1', '2026-02-10'), stored('3', 'i2', '2026-02-11')]);
+      await engine.append(CONTACTS_TABLE, [
+        stored('1', 'i1', '2026-01-10'),
+        stored('2', 'i1', '2026-02-10'),
+        stored('3', 'i2', '2026-02-11'),
+      ]);
       await engine.append(VOLUMES_TABLE, [volume('pbx', null, 10), volume('pbx', 'q1', 20)]);
       const result = await engine.changeSet('imp3', async (changes) => {
         await changes.remove(CONTACTS_TABLE, eq(column('import_id'), literal('i1')));
         // Contact 3 moves from February to March: its old row goes, its new one lands.
-        expect(await changes.put(CONTACTS_TABLE, [stored('3', 'i3', '2026-03-01'), stored('4', 'i3', '2026-01-20')])).toBe(2);
+        expect(
+          await changes.put(CONTACTS_TABLE, [
+            stored('3', 'i3', '2026-03-01'),
+            stored('4', 'i3', '2026-01-20'),
+          ]),
+        ).toBe(2);
         await changes.put(VOLUMES_TABLE, [volume('pbx', null, 11)]);
         // Nothing shows before the change set is published.
         expect((await readBack(engine, CONTACTS_TABLE, 'id')).map((r) => r.id)).toEqual(['1', '2', '3']);
@@ -157,15 +230,23 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
       await engine.append(CONTACTS_TABLE, [stored('1', 'i1', '2026-01-10')]);
       await expect(
         engine.changeSet('failing', async (changes) => {
-          await changes.put(CONTACTS_TABLE, [stored('1', 'i2', '2026-01-11'), stored('2', 'i2', '2026-02-11')]);
+          await changes.put(CONTACTS_TABLE, [
+            stored('1', 'i2', '2026-01-11'),
+            stored('2', 'i2', '2026-02-11'),
+          ]);
           await changes.remove(CONTACTS_TABLE, literal(true));
           throw new Error('bad row');
         }),
       ).rejects.toThrow('bad row');
-      expect((await readBack(engine, CONTACTS_TABLE, 'id')).map((r) => [r.id, r.import_id])).toEqual([['1', 'i1']]);
+      expect((await readBack(engine, CONTACTS_TABLE, 'id')).map((r) => [r.id, r.import_id])).toEqual([
+        ['1', 'i1'],
+      ]);
       for (const attempt of ['again1', 'again2']) {
         await engine.changeSet(attempt, async (changes) => {
-          await changes.put(CONTACTS_TABLE, [stored('1', 'i2', '2026-01-11'), stored('2', 'i2', '2026-02-11')]);
+          await changes.put(CONTACTS_TABLE, [
+            stored('1', 'i2', '2026-01-11'),
+            stored('2', 'i2', '2026-02-11'),
+          ]);
         });
         expect((await readBack(engine, CONTACTS_TABLE, 'id')).map((r) => [r.id, r.import_id])).toEqual([
           ['1', 'i2'],
@@ -173,7 +254,10 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
         ]);
       }
       await engine.changeSet('remove_only', (changes) =>
-        changes.remove(CONTACTS_TABLE, and(eq(column('id'), literal('2')), eq(column('source'), literal('pbx')))),
+        changes.remove(
+          CONTACTS_TABLE,
+          and(eq(column('id'), literal('2')), eq(column('source'), literal('pbx'))),
+        ),
       );
       expect((await readBack(engine, CONTACTS_TABLE, 'id')).map((r) => r.id)).toEqual(['1']);
     });
@@ -183,7 +267,14 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
         const engine = await fresh();
         await engine.migrate();
         await engine.append(CONTACTS_TABLE, MEASURE_CONTACTS.map(contactRow));
-        const query = contactMeasuresQuery(MEASURE_DEFINITIONS, MEASURE_PERIODS, ['channel'], ['channel'], MEASURE_RANGE, detail);
+        const query = contactMeasuresQuery(
+          MEASURE_DEFINITIONS,
+          MEASURE_PERIODS,
+          ['channel'],
+          ['channel'],
+          MEASURE_RANGE,
+          detail,
+        );
         const rows = await engine.query(engine.dialect.createCompiler().compileAggregate(query));
         return new Map(rows.map((r) => [rowKey(r), r]));
       };
@@ -241,19 +332,74 @@ async function readBack(engine: Engine, table: TableDef, orderBy: string): Promi
   const c = engine.dialect.createCompiler();
   const types = Object.fromEntries(table.columns.map((col) => [col.name, col.type]));
   const columns = table.columns.map((col) => c.identifier(col.name)).join(', ');
-  return engine.query(`SELECT ${columns} FROM ${c.identifier(table.name)} ORDER BY ${c.identifier(orderBy)}`, types);
+  return engine.query(
+    `SELECT ${columns} FROM ${c.identifier(table.name)} ORDER BY ${c.identifier(orderBy)}`,
+    types,
+  );
 }
 
 function costLine(id: string, amount: string): RowValues {
-  return [id, 'other', amount, 'EUR', '2026-01-01', '2026-02-01', null, null, null, null, 'fixed', null, null];
+  return [
+    id,
+    'other',
+    amount,
+    'EUR',
+    '2026-01-01',
+    '2026-02-01',
+    null,
+    null,
+    null,
+    null,
+    'fixed',
+    null,
+    null,
+  ];
 }
 
 function stored(id: string, importId: string, day: string): RowValues {
   const at = new Date(`${day}T10:00:00Z`);
-  return ['pbx', id, 'voice', 'inbound', null, null, null, null, null, null, at, null, null, null, null, null, 60, 'handled', null, null, importId, null];
+  return [
+    'pbx',
+    id,
+    'voice',
+    'inbound',
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    at,
+    null,
+    null,
+    null,
+    null,
+    null,
+    60,
+    'handled',
+    null,
+    null,
+    importId,
+    null,
+  ];
 }
 
 function volume(source: string, queue: string | null, offered: number): RowValues {
   const start = new Date('2026-03-02T09:00:00Z');
-  return [source, 'voice', queue, start, new Date('2026-03-02T09:30:00Z'), 'PT30M', offered, 0, 0, null, null, null, null, null];
+  return [
+    source,
+    'voice',
+    queue,
+    start,
+    new Date('2026-03-02T09:30:00Z'),
+    'PT30M',
+    offered,
+    0,
+    0,
+    null,
+    null,
+    null,
+    null,
+    null,
+  ];
 }

@@ -1,8 +1,8 @@
 import { periodsBetween } from '../../calendar/period.js';
 import { localToInstant } from '../../calendar/time-zone.js';
+import { resolveDefinitions } from '../../metrics/definitions.js';
 import { defaultConfig } from '../../model/config.js';
 import type { Contact } from '../../model/contact.js';
-import { resolveDefinitions } from '../../metrics/definitions.js';
 import { contact } from '../fixtures.js';
 
 /*
@@ -59,10 +59,23 @@ export const MEASURE_CONTACTS: Contact[] = [
   }),
   voice('7', 'A', '2026-02-03T10:00:00', { direction: 'outbound', handleSeconds: 120 }),
   voice('8', null, '2026-02-10T10:00:00', { waitSeconds: 15, handleSeconds: 500, csat: 0.9 }),
-  contact({ id: '9', channel: 'chat', customer: 'D', arrivedAt: at('2026-02-15T10:00:00'), waitSeconds: 8, outcome: 'callback' }),
+  contact({
+    id: '9',
+    channel: 'chat',
+    customer: 'D',
+    arrivedAt: at('2026-02-15T10:00:00'),
+    waitSeconds: 8,
+    outcome: 'callback',
+  }),
   voice('10', 'A', '2026-02-28T22:00:00', { waitSeconds: 50, handleSeconds: 250 }),
   voice('11', 'A', '2026-03-02T10:00:00', { waitSeconds: 5, handleSeconds: 100 }),
-  contact({ id: '12', channel: 'self_service', customer: 'E', arrivedAt: at('2026-02-12T10:00:00'), outcome: 'self_served' }),
+  contact({
+    id: '12',
+    channel: 'self_service',
+    customer: 'E',
+    arrivedAt: at('2026-02-12T10:00:00'),
+    outcome: 'self_served',
+  }),
   voice('13', 'F', '2025-12-31T22:00:00', { waitSeconds: 5, handleSeconds: 100 }),
 ];
 

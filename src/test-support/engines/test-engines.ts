@@ -9,7 +9,11 @@ import type { TestEngine } from './describe-engine.js';
  * local servers and sets them; `.ci/run` does the same).
  */
 export const SERVER_SUITES = [
-  { name: 'PostgreSQL', env: 'PERCONTACT_TEST_PG_URL', example: 'postgres://postgres@127.0.0.1:55432/postgres' },
+  {
+    name: 'PostgreSQL',
+    env: 'PERCONTACT_TEST_PG_URL',
+    example: 'postgres://postgres@127.0.0.1:55432/postgres',
+  },
   { name: 'ClickHouse server', env: 'PERCONTACT_TEST_CLICKHOUSE_URL', example: 'http://127.0.0.1:18123' },
   {
     name: 'ClickHouse 2-shard cluster',
@@ -55,7 +59,9 @@ function dropping(engine: ClickHouseEngine): TestEngine {
 
 /** Embedded current ClickHouse; `baseline` limits it to what 18.16 can do, so it runs 18.16's SQL. */
 export async function openChdb(baseline: boolean): Promise<TestEngine> {
-  return dropping(await ClickHouseEngine.openEmbedded(namespace(), baseline ? BASELINE_ABILITIES : undefined));
+  return dropping(
+    await ClickHouseEngine.openEmbedded(namespace(), baseline ? BASELINE_ABILITIES : undefined),
+  );
 }
 
 export async function openClickHouse(url: string): Promise<TestEngine> {
@@ -65,6 +71,7 @@ export async function openClickHouse(url: string): Promise<TestEngine> {
 /** `CLUSTER@URL,URL…`: the cluster's name in remote_servers and every shard's HTTP URL. */
 export async function openClickHouseCluster(spec: string): Promise<TestEngine> {
   const [cluster, urls] = spec.split('@');
-  if (!cluster || !urls) throw new Error(`PERCONTACT_TEST_CLICKHOUSE_CLUSTER: expected CLUSTER@URL,URL, got ${spec}`);
+  if (!cluster || !urls)
+    throw new Error(`PERCONTACT_TEST_CLICKHOUSE_CLUSTER: expected CLUSTER@URL,URL, got ${spec}`);
   return dropping(await ClickHouseEngine.open({ urls: urls.split(','), database: namespace(), cluster }));
 }
