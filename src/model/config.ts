@@ -30,6 +30,15 @@ const driverText = z.string().refine(
 /** The workspace configuration (`percontact.yaml`). Every choice here is printed with every report. */
 export const workspaceConfigSchema = z.object({
   version: z.literal(1).default(1),
+  /** Where the data lives; absent: the DuckDB file in the workspace folder. Never holds a password. */
+  store: z
+    .object({
+      engine: z.enum(['duckdb', 'postgres', 'clickhouse']),
+      url: z.string().min(1).optional(),
+      database: z.string().min(1).optional(),
+      cluster: z.string().min(1).optional(),
+    })
+    .optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR'),
   timezone: z.string().min(1),
   contactDefinition: z

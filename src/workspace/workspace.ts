@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DuckDbEngine } from '../engine/duckdb/engine.js';
 import type { Engine } from '../engine/engine.js';
+import { openEngine } from '../engine/open-engine.js';
 import { UserError } from '../errors.js';
 import type { WorkspaceConfig } from '../model/config.js';
 import { CONFIG_FILE, readConfig, writeConfig } from './config-file.js';
@@ -26,7 +26,7 @@ export async function openWorkspace(dir: string): Promise<Workspace> {
     );
   }
   const config = await readConfig(join(root, CONFIG_FILE));
-  const engine = await DuckDbEngine.open(join(root, DATABASE_FILE));
+  const engine = await openEngine(config.store, join(root, DATABASE_FILE));
   await engine.migrate();
   return { dir: root, config, engine, close: () => engine.close() };
 }
@@ -39,5 +39,11 @@ export async function initWorkspace(dir: string, config: WorkspaceConfig): Promi
   }
   await mkdir(root, { recursive: true });
   await writeConfig(join(root, CONFIG_FILE), config);
-  return openWorkspace(root);
+  try {
+    return await openWorkspace(root);
+  } catch (error) {
+    // A store that cannot be opened (a server down) leaves no workspace behind.
+    await rm(join(root, CONFIG_FILE), { force: true });
+    throw error;
+  }
 }

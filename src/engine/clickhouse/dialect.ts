@@ -93,7 +93,10 @@ export class ClickHouseCompiler extends SqlCompiler {
       return this.quantile(value, a.q, filter);
     }
     const applied = filter ? `${a.fn}If(${value}, ${filter})` : `${a.fn}(${value})`;
-    return a.fn === 'sum' ? `ifNull(${applied}, 0)` : applied;
+    if (a.fn === 'sum') return `ifNull(${applied}, 0)`;
+    // ClickHouse gives the type's default for min/max over no rows; standard SQL gives NULL.
+    const present = filter ? `countIf(isNotNull(${value}) AND ${filter})` : `count(${value})`;
+    return `if(${present} = 0, NULL, ${applied})`;
   }
 
   /**

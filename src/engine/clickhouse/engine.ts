@@ -224,7 +224,10 @@ function fromClickHouse(type: string, value: unknown, as: ColumnType | undefined
   if (as === 'boolean' || base === 'Bool') return typeof value === 'boolean' ? value : Number(value) !== 0;
   if (/^(U?Int|Float|Decimal)/.test(base)) return Number(value);
   // Our DateTime columns and literals are all in UTC.
-  if (base.startsWith('DateTime')) return new Date(`${String(value).replace(' ', 'T')}Z`);
+  // The zero instant and date (the epoch) print as zeros.
+  if (base.startsWith('DateTime'))
+    return String(value).startsWith('0000-') ? new Date(0) : new Date(`${String(value).replace(' ', 'T')}Z`);
+  if (base === 'Date' && value === '0000-00-00') return '1970-01-01';
   return String(value);
 }
 

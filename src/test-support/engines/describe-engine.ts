@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine, ResultRow } from '../../engine/engine.js';
 import { runMigrations } from '../../engine/migrate.js';
 import { MIGRATIONS, schemaAfter } from '../../engine/migrations/index.js';
-import { and, column, eq, literal } from '../../engine/query.js';
+import { type AggregateQuery, and, column, eq, literal } from '../../engine/query.js';
 import { contactRow } from '../../engine/rows.js';
 import {
   CONTACTS_TABLE,
@@ -260,6 +260,25 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
         ),
       );
       expect((await readBack(engine, CONTACTS_TABLE, 'id')).map((r) => r.id)).toEqual(['1']);
+    });
+
+    it('aggregates over no rows: counts and sums 0, min and max NULL', async () => {
+      const engine = await fresh();
+      await engine.migrate();
+      await engine.append(CONTACTS_TABLE, MEASURE_CONTACTS.map(contactRow));
+      const query: AggregateQuery = {
+        from: 'contacts',
+        where: eq(column('channel'), literal('fax')),
+        groupBy: [],
+        aggregates: [
+          { name: 'n', fn: 'count' },
+          { name: 's', fn: 'sum', expr: column('handle_seconds') },
+          { name: 'first', fn: 'min', expr: column('arrived_at') },
+          { name: 'longest', fn: 'max', expr: column('handle_seconds'), filter: literal(true) },
+        ],
+      };
+      const rows = await engine.query(engine.dialect.createCompiler().compileAggregate(query));
+      expect(rows).toEqual([{ n: 0, s: 0, first: null, longest: null }]);
     });
 
     describe('the report contact measures, compiled', () => {
