@@ -78,7 +78,8 @@ start_clickhouse_server() {
   local dir=$1 http=$2 tcp=$3
   mkdir -p "$dir/data" "$dir/tmp"
   clickhouse_config "$dir" "$http" "$tcp" >"$dir/config.xml"
-  clickhouse-server --config-file="$dir/config.xml" --pid-file="$dir/pid" >"$dir/stdout.txt" 2>&1 &
+  clickhouse-server --config-file="$dir/config.xml" >"$dir/stdout.txt" 2>&1 &
+  echo $! >"$dir/pid"
   wait_for "ClickHouse on port $http" curl -fsS "http://127.0.0.1:$http/?query=SELECT%201"
 }
 
