@@ -33,6 +33,16 @@ export interface DialectCapabilities {
   bulkFileScan: boolean;
 }
 
+/** What an engine with transactions, DELETE and the whole of standard SQL offers. */
+export const FULL_SQL: Omit<DialectCapabilities, 'bulkFileScan'> = {
+  transactions: true,
+  syncDelete: true,
+  changeSets: 'transaction',
+  subsecondInstants: true,
+  windowFunctions: true,
+  groupingSets: true,
+};
+
 export interface Dialect {
   /** For messages and docs only. */
   readonly displayName: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACTS_TABLE, type RowValues } from '../schema.js';
+import { storedContact } from '../../test-support/engines/rows.js';
+import { CONTACTS_TABLE } from '../schema.js';
 import { prepareChangeSet } from './change-set.js';
 import { ClickHouseEngine } from './engine.js';
 import { layoutOf } from './layout.js';
@@ -8,30 +9,7 @@ import { layoutOf } from './layout.js';
  * A process killed while publishing a change set, as the next open finds it. The store is embedded
  * (chdb) and stays in this process, so "killed" is "stopped at that step and opened again".
  */
-const contact = (id: string, day: string): RowValues => [
-  'pbx',
-  id,
-  'voice',
-  'inbound',
-  null,
-  null,
-  null,
-  null,
-  'cust',
-  null,
-  new Date(`${day}T10:00:00Z`),
-  null,
-  null,
-  null,
-  null,
-  null,
-  60,
-  'handled',
-  null,
-  null,
-  'imp',
-  null,
-];
+const contact = (id: string, day: string) => storedContact(id, 'imp', day, 'cust');
 
 async function store(database: string): Promise<ClickHouseEngine> {
   const engine = await ClickHouseEngine.openEmbedded(database);

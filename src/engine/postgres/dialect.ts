@@ -1,4 +1,4 @@
-import type { Dialect } from '../dialect.js';
+import { type Dialect, FULL_SQL } from '../dialect.js';
 import { SqlCompiler } from '../sql-compiler.js';
 
 /**
@@ -13,14 +13,6 @@ export class PostgresCompiler extends SqlCompiler {
 
 export const postgresDialect: Dialect = {
   displayName: 'PostgreSQL',
-  capabilities: {
-    transactions: true,
-    syncDelete: true,
-    changeSets: 'transaction',
-    subsecondInstants: true,
-    windowFunctions: true,
-    groupingSets: true,
-    bulkFileScan: false,
-  },
+  capabilities: { ...FULL_SQL, bulkFileScan: false },
   createCompiler: () => new PostgresCompiler(),
 };

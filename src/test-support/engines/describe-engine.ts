@@ -21,6 +21,7 @@ import {
   MEASURE_PERIODS,
   MEASURE_RANGE,
 } from './measures-fixture.js';
+import { ledgerLine, storedContact } from './rows.js';
 
 /** An engine on a namespace of its own (a schema or database), dropped after the test. */
 export interface TestEngine {
@@ -129,21 +130,7 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
       const amounts = ['12345678901234567890.123456789', '0.10', '-0.005'];
       await engine.append(
         COST_LINES_TABLE,
-        amounts.map((amount, i) => [
-          `l${i}`,
-          'other',
-          amount,
-          'EUR',
-          '2026-02-28',
-          '2026-03-01',
-          null,
-          null,
-          null,
-          null,
-          'fixed',
-          null,
-          null,
-        ]),
+        amounts.map((amount, i) => ledgerLine(`l${i}`, amount, '2026-02-28', '2026-03-01')),
       );
       const lines = await readBack(engine, COST_LINES_TABLE, 'id');
       expect(lines.map((r) => r.amount)).toEqual(amounts);
@@ -169,7 +156,7 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
       await engine.migrate();
       await expect(
         engine.transaction(async () => {
-          await engine.append(COST_LINES_TABLE, [costLine('c1', '10.00')]);
+          await engine.append(COST_LINES_TABLE, [ledgerLine('c1', '10.00')]);
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');
@@ -183,7 +170,7 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
         `${engine.dialect.displayName} has no synchronous DELETE (change sets remove rows)`,
       );
       await engine.migrate();
-      await engine.append(COST_LINES_TABLE, [costLine('c1', '1'), costLine('c2', '2')]);
+      await engine.append(COST_LINES_TABLE, [ledgerLine('c1', '1'), ledgerLine('c2', '2')]);
       await engine.execute("DELETE FROM cost_lines WHERE id = 'c1'");
       expect((await readBack(engine, COST_LINES_TABLE, 'id')).map((r) => r.id)).toEqual(['c2']);
     });
@@ -192,9 +179,9 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
       const engine = await fresh();
       await engine.migrate();
       await engine.append(CONTACTS_TABLE, [
-        stored('1', 'i1', '2026-01-10'),
-        stored('2', 'i1', '2026-02-10'),
-        stored('3', 'i2', '2026-02-11'),
+        storedContact('1', 'i1', '2026-01-10'),
+        storedContact('2', 'i1', '2026-02-10'),
+        storedContact('3', 'i2', '2026-02-11'),
       ]);
       await engine.append(VOLUMES_TABLE, [volume('pbx', null, 10), volume('pbx', 'q1', 20)]);
       const result = await engine.changeSet('imp3', async (changes) => {
@@ -202,8 +189,8 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
         // Contact 3 moves from February to March: its old row goes, its new one lands.
         expect(
           await changes.put(CONTACTS_TABLE, [
-            stored('3', 'i3', '2026-03-01'),
-            stored('4', 'i3', '2026-01-20'),
+            storedContact('3', 'i3', '2026-03-01'),
+            storedContact('4', 'i3', '2026-01-20'),
           ]),
         ).toBe(2);
         await changes.put(VOLUMES_TABLE, [volume('pbx', null, 11)]);
@@ -227,12 +214,12 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
     it('leaves the store as it was when the work of a change set fails, and puts idempotently', async () => {
       const engine = await fresh();
       await engine.migrate();
-      await engine.append(CONTACTS_TABLE, [stored('1', 'i1', '2026-01-10')]);
+      await engine.append(CONTACTS_TABLE, [storedContact('1', 'i1', '2026-01-10')]);
       await expect(
         engine.changeSet('failing', async (changes) => {
           await changes.put(CONTACTS_TABLE, [
-            stored('1', 'i2', '2026-01-11'),
-            stored('2', 'i2', '2026-02-11'),
+            storedContact('1', 'i2', '2026-01-11'),
+            storedContact('2', 'i2', '2026-02-11'),
           ]);
           await changes.remove(CONTACTS_TABLE, literal(true));
           throw new Error('bad row');
@@ -244,8 +231,8 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
       for (const attempt of ['again1', 'again2']) {
         await engine.changeSet(attempt, async (changes) => {
           await changes.put(CONTACTS_TABLE, [
-            stored('1', 'i2', '2026-01-11'),
-            stored('2', 'i2', '2026-02-11'),
+            storedContact('1', 'i2', '2026-01-11'),
+            storedContact('2', 'i2', '2026-02-11'),
           ]);
         });
         expect((await readBack(engine, CONTACTS_TABLE, 'id')).map((r) => [r.id, r.import_id])).toEqual([
@@ -355,52 +342,6 @@ async function readBack(engine: Engine, table: TableDef, orderBy: string): Promi
     `SELECT ${columns} FROM ${c.identifier(table.name)} ORDER BY ${c.identifier(orderBy)}`,
     types,
   );
-}
-
-function costLine(id: string, amount: string): RowValues {
-  return [
-    id,
-    'other',
-    amount,
-    'EUR',
-    '2026-01-01',
-    '2026-02-01',
-    null,
-    null,
-    null,
-    null,
-    'fixed',
-    null,
-    null,
-  ];
-}
-
-function stored(id: string, importId: string, day: string): RowValues {
-  const at = new Date(`${day}T10:00:00Z`);
-  return [
-    'pbx',
-    id,
-    'voice',
-    'inbound',
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    at,
-    null,
-    null,
-    null,
-    null,
-    null,
-    60,
-    'handled',
-    null,
-    null,
-    importId,
-    null,
-  ];
 }
 
 function volume(source: string, queue: string | null, offered: number): RowValues {
