@@ -20,7 +20,9 @@ export async function changeSetInTransaction<T>(
   assertChangeSetId(id);
   const { transactions, syncDelete } = engine.dialect.capabilities;
   if (!transactions || !syncDelete)
-    throw new Error(`${engine.dialect.displayName} needs transactions and DELETE for a change set in one transaction`);
+    throw new Error(
+      `${engine.dialect.displayName} needs transactions and DELETE for a change set in one transaction`,
+    );
   const c = engine.dialect.createCompiler();
   const removals: { table: TableDef; where: Expr }[] = [];
   const staged = new Map<string, { table: TableDef; stage: TableDef }>();

@@ -61,8 +61,10 @@ export function httpNode(options: HttpNodeOptions): ClickHouseNode {
 
 /** Embedded current ClickHouse (the `chdb` package, a devDependency: loaded only when used). */
 export async function chdbNode(database: string): Promise<ClickHouseNode> {
-  const { Session } = await import('chdb');
-  const session = new Session(chdbDataDir());
+  const { Session, drainPending } = await import('chdb');
+  const folder = chdbFolder();
+  const session = new Session(folder.path);
+  folder.sessions++;
   session.query(`CREATE DATABASE IF NOT EXISTS \`${database}\``);
   session.query(`USE \`${database}\``);
   return {
@@ -74,18 +76,19 @@ export async function chdbNode(database: string): Promise<ClickHouseNode> {
     },
     async close() {
       session.close();
+      if (--folder.sessions > 0) return;
+      // The last session gone: wait until the engine has really let go of the folder, then remove it.
+      await drainPending();
+      rmSync(folder.path, { recursive: true, force: true });
+      if (current === folder) current = undefined;
     },
   };
 }
 
-let dataDir: string | undefined;
+/** chdb binds one data folder per process; sessions at the same path coexist. */
+let current: { path: string; sessions: number } | undefined;
 
-/** chdb binds one data directory per process; sessions at the same path coexist. */
-function chdbDataDir(): string {
-  if (!dataDir) {
-    const dir = mkdtempSync(join(tmpdir(), 'percontact-chdb-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    dataDir = dir;
-  }
-  return dataDir;
+function chdbFolder(): { path: string; sessions: number } {
+  current ??= { path: mkdtempSync(join(tmpdir(), 'percontact-chdb-')), sessions: 0 };
+  return current;
 }
