@@ -120,7 +120,7 @@ export type Aggregate = (typeof AGGREGATES)[number];
 
 export const readOptionsSchema = z
   .object({
-    format: z.enum(['csv', 'xlsx', 'jsonl', 'parquet', 'yaml']).optional(),
+    format: z.enum(['csv', 'xlsx', 'ods', 'json', 'jsonl', 'parquet', 'yaml']).optional(),
     delimiter: z.string().min(1).max(2).optional(),
     quote: z.string().length(1).optional(),
     header: z.boolean().optional(),
