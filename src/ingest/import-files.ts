@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { loadMappingFile } from './mapping/load.js';
 import type { Mapping } from './mapping/schema.js';
+import type { Reshape } from './pipeline/reshape.js';
 import { type ImportRequest, runImport } from './pipeline/run-import.js';
 import type { ImportSummary } from './pipeline/summary.js';
 import { findPreset } from './presets/presets.js';
@@ -27,12 +28,13 @@ export async function importFiles(workspace: Workspace, options: ImportOptions):
   if (options.files.length === 0) throw new UserError('USAGE', 'give at least one file to import');
   if (options.preset && options.mappingFile)
     throw new UserError('USAGE', 'give either --preset or --mapping, not both');
-  const { mapping, name } = await resolveMapping(options);
+  const { mapping, name, reshape } = await resolveMapping(options);
   const request: ImportRequest = {
     kind: options.kind,
     files: options.files,
     mapping,
     mappingName: name,
+    ...(reshape ? { reshape } : {}),
     skipInvalid: options.skipInvalid ?? false,
     ...(options.source ? { source: options.source } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
@@ -43,9 +45,12 @@ export async function importFiles(workspace: Workspace, options: ImportOptions):
   return runImport(workspace, request);
 }
 
-async function resolveMapping(options: ImportOptions): Promise<{ mapping: Mapping; name: string }> {
+async function resolveMapping(
+  options: ImportOptions,
+): Promise<{ mapping: Mapping; name: string; reshape?: Reshape }> {
   if (options.mappingFile)
     return { mapping: await loadMappingFile(options.mappingFile), name: options.mappingFile };
   const preset = findPreset(options.kind, options.preset ?? 'generic');
-  return { mapping: preset.mapping(), name: `preset ${preset.name}` };
+  const resolved = { mapping: preset.mapping(), name: `preset ${preset.name}` };
+  return preset.reshape ? { ...resolved, reshape: preset.reshape } : resolved;
 }
