@@ -3,7 +3,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import { loadMappingFile } from './mapping/load.js';
 import type { Mapping } from './mapping/schema.js';
 import type { Reshape } from './pipeline/reshape.js';
-import { type ImportRequest, runImport } from './pipeline/run-import.js';
+import { type ImportRequest, runImport, runImports } from './pipeline/run-import.js';
 import type { ImportSummary } from './pipeline/summary.js';
 import { findPreset } from './presets/presets.js';
 import type { ImportKind } from './targets/target.js';
@@ -25,11 +25,25 @@ export interface ImportOptions {
 
 /** The library entry point behind `percontact import …`. */
 export async function importFiles(workspace: Workspace, options: ImportOptions): Promise<ImportSummary> {
+  return runImport(workspace, await requestFor(options));
+}
+
+/** Several imports that land together or not at all (one transaction), in the order given. */
+export async function importFilesTogether(
+  workspace: Workspace,
+  options: readonly ImportOptions[],
+): Promise<ImportSummary[]> {
+  const requests: ImportRequest[] = [];
+  for (const o of options) requests.push(await requestFor(o));
+  return runImports(workspace, requests);
+}
+
+async function requestFor(options: ImportOptions): Promise<ImportRequest> {
   if (options.files.length === 0) throw new UserError('USAGE', 'give at least one file to import');
   if (options.preset && options.mappingFile)
     throw new UserError('USAGE', 'give either --preset or --mapping, not both');
   const { mapping, name, reshape } = await resolveMapping(options);
-  const request: ImportRequest = {
+  return {
     kind: options.kind,
     files: options.files,
     mapping,
@@ -42,7 +56,6 @@ export async function importFiles(workspace: Workspace, options: ImportOptions):
     ...(options.rejectsPath ? { rejectsPath: options.rejectsPath } : {}),
     ...(options.onPhase ? { onPhase: options.onPhase } : {}),
   };
-  return runImport(workspace, request);
 }
 
 async function resolveMapping(

@@ -33,11 +33,13 @@ fields:
     - when: { channel: { matches: "${FROM_INSIDE}" } }
       then: outbound
     - then: inbound
+  # The queue; for a call the queue log does not know, the number dialled in (none when dialling out).
   queue:
     - when: { kind: queue }
       then: { column: queue }
-    - when: { queued: "no" }
-      then: { column: dst }
+    - when: { any: [{ queued: "yes" }, { channel: { matches: "${FROM_INSIDE}" } }] }
+      then: null
+    - then: { column: dst }
   # Queue: the member who answered; CDR: the extension that dialled out, else the one that answered.
   agent:
     - when: { kind: queue }
@@ -51,6 +53,8 @@ fields:
   customer:
     - when: { kind: queue }
       then: { column: customer }
+    - when: { channel: { matches: "${FROM_INSIDE}" } }
+      then: { column: dst }
     - then: { column: src }
   arrived_at: time
   wait_seconds:

@@ -31,8 +31,15 @@ fields:
     - when: { origDeviceName: { matches: "^SEP" }, huntPilotDN: { empty: true } }
       then: outbound
     - then: inbound
-  queue: { first_of: [huntPilotDN, originalCalledPartyNumber] }
+  # The hunt pilot, else the number dialled in; none when dialling out.
+  queue:
+    - when: { origDeviceName: { matches: "^SEP" }, huntPilotDN: { empty: true } }
+      then: null
+    - then: { first_of: [huntPilotDN, originalCalledPartyNumber] }
+  # The line that answered; dialling out, the phone's own number.
   agent:
+    - when: { origDeviceName: { matches: "^SEP" }, huntPilotDN: { empty: true } }
+      then: { column: callingPartyNumber }
     - when: { dateTimeConnect: { gt: 0 } }
       then: { column: finalCalledPartyNumber }
   customer:

@@ -69,7 +69,7 @@ fields:
   agent: { column: agentid, optional: true }
   customer: { column: owner_contactid, optional: true }
   # The first tag (tags come as a JSON list from the API, comma-separated in a CSV).
-  topic: { column: tags, optional: true, extract: '^[\\[\\s"]*([^",\\]]+)' }
+  topic: { column: tags, optional: true, extract: '^[\\[\\s"]*([^",\\[\\]]+)' }
   arrived_at: date_created
   # R resolved, L closed, A answered: an agent dealt with it. I, N, T, P, C, W: not (yet).
   outcome:
