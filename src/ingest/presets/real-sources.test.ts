@@ -268,7 +268,7 @@ describe.skipIf(!present)('new presets on the real files in ../shared/data', () 
     });
     expect(await stored(t)).toEqual(figures([...calls.values()]));
     // The queue log's epoch times and the CDR's New York wall-clock agree: a queued call starts
-    // with its first CDR leg, 16 s before it entered the queue (1543602660.197).
+    // with its first CDR leg, 17 s before it entered the queue (1543602660.197).
     const [call] = await t.rows("SELECT arrived_at FROM contacts WHERE id = '1543602660.197'");
     expect(call?.arrived_at).toEqual(new Date('2018-11-30T18:31:00.000Z'));
   });
