@@ -11,6 +11,35 @@ const EXPECTED = [
   { id: 'A-3', channel: 'email', queue: 'Büro', talk_seconds: null, handle_seconds: null, csat: 1 },
 ];
 
+/** The same three contacts as records of JSON files. */
+const RECORDS: Record<string, unknown>[] = [
+  {
+    id: 'A-1',
+    channel: 'voice',
+    queue: 'Müller',
+    arrived_at: '2026-03-01T08:00:00+01:00',
+    talk_seconds: 1234.5,
+    outcome: 'handled',
+    csat: 0.85,
+  },
+  {
+    id: 'A-2',
+    channel: 'chat',
+    queue: 'Kasse',
+    arrived_at: '2026-03-01 08:05:00',
+    talk_seconds: '0:01:35',
+    outcome: 'handled',
+  },
+  {
+    id: 'A-3',
+    channel: 'email',
+    queue: 'Büro',
+    arrived_at: '2026-03-01 08:10:00',
+    outcome: 'handled',
+    csat: '100%',
+  },
+];
+
 const contacts = (t: TestWorkspace) =>
   t.rows('SELECT id, channel, queue, talk_seconds, handle_seconds, csat FROM contacts ORDER BY id');
 
@@ -94,33 +123,7 @@ describe('import contacts: file formats', () => {
   });
 
   it('reads JSON Lines and reports a broken line at its line number', async () => {
-    const lines = [
-      {
-        id: 'A-1',
-        channel: 'voice',
-        queue: 'Müller',
-        arrived_at: '2026-03-01T08:00:00+01:00',
-        talk_seconds: 1234.5,
-        outcome: 'handled',
-        csat: 0.85,
-      },
-      {
-        id: 'A-2',
-        channel: 'chat',
-        queue: 'Kasse',
-        arrived_at: '2026-03-01 08:05:00',
-        talk_seconds: '0:01:35',
-        outcome: 'handled',
-      },
-      {
-        id: 'A-3',
-        channel: 'email',
-        queue: 'Büro',
-        arrived_at: '2026-03-01 08:10:00',
-        outcome: 'handled',
-        csat: '100%',
-      },
-    ].map((o) => JSON.stringify(o));
+    const lines = RECORDS.map((o) => JSON.stringify(o));
     expect(await t.import({ files: [await t.file('c.jsonl', `${lines.join('\n')}\n`)] })).toMatchObject({
       imported: 3,
     });
@@ -131,33 +134,7 @@ describe('import contacts: file formats', () => {
   });
 
   it('reads JSON documents: an array, or the first array of an object, with each record at its line', async () => {
-    const records = [
-      {
-        id: 'A-1',
-        channel: 'voice',
-        queue: 'Müller',
-        arrived_at: '2026-03-01T08:00:00+01:00',
-        talk_seconds: 1234.5,
-        outcome: 'handled',
-        csat: 0.85,
-      },
-      {
-        id: 'A-2',
-        channel: 'chat',
-        queue: 'Kasse',
-        arrived_at: '2026-03-01 08:05:00',
-        talk_seconds: '0:01:35',
-        outcome: 'handled',
-      },
-      {
-        id: 'A-3',
-        channel: 'email',
-        queue: 'Büro',
-        arrived_at: '2026-03-01 08:10:00',
-        outcome: 'handled',
-        csat: '100%',
-      },
-    ];
+    const records = RECORDS;
     const array = await t.file('array.json', JSON.stringify(records));
     expect(await t.import({ files: [array], source: 'array' })).toMatchObject({ imported: 3 });
     // Pretty-printed under a key, as API answers are. A-2's object starts on the line above its "id":

@@ -1,3 +1,4 @@
+import { LEG_WAIT } from './asterisk-cdr.js';
 import { asteriskTables } from './asterisk-tables.js';
 import { preset } from './preset.js';
 
@@ -62,11 +63,7 @@ fields:
       then: { column: wait }
     - when: { queued: "yes" }
       then: null
-    - when: { dstchannel: { empty: true } }
-      then: null
-    - when: { disposition: ANSWERED }
-      then: { subtract: [duration, billsec] }
-    - then: { column: duration }
+${LEG_WAIT}
   talk_seconds:
     - when: { kind: queue }
       then: { column: talk }
