@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -528,6 +529,30 @@ describe('presets: one suite over every contact preset', () => {
       [32, 'abandoned', 0],
       [32, 'handled', 60],
     ]);
+  });
+
+  it('liveagent-calls: CSV with camelCase names and JSON Lines read the same as the API JSON', async () => {
+    await t.import({ preset: 'liveagent-calls', files: [fixture('liveagent-calls.json')] });
+    const fromJson = await storedContacts(t);
+    const records = JSON.parse(readFileSync(fixture('liveagent-calls.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >[];
+    const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    const keys = Object.keys(records[0] as object);
+    const csv = [
+      keys.map(camel).join(','),
+      ...records.map((r) => keys.map((k) => (r[k] === null ? '' : String(r[k]))).join(',')),
+    ].join('\n');
+    for (const [name, content] of [
+      ['calls.csv', csv],
+      ['calls.jsonl', records.map((r) => JSON.stringify(r)).join('\n')],
+    ] as const) {
+      await t.ws.engine.execute('DELETE FROM contacts');
+      const summary = await t.import({ preset: 'liveagent-calls', files: [await t.file(name, content)] });
+      expect(summary).toMatchObject({ read: 4, imported: 3, rejected: 0 });
+      expect(await storedContacts(t)).toEqual(fromJson);
+    }
   });
 
   it('every preset parses and describes itself', () => {
