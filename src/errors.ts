@@ -9,7 +9,9 @@ export type UserErrorCode =
   | 'CONFIG_INVALID'
   | 'EMPTY_PERIOD'
   | 'INVALID_INPUT'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  /** A remote service (an API a source is pulled from) failed or refused. */
+  | 'REMOTE';
 
 export interface InputLocation {
   /**
@@ -32,6 +34,7 @@ export const EXIT_CODES: Record<UserErrorCode, number> = {
   EMPTY_PERIOD: 4,
   INVALID_INPUT: 5,
   NOT_FOUND: 6,
+  REMOTE: 8,
 };
 
 export class UserError extends Error {

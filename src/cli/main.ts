@@ -6,6 +6,7 @@ import { registerDrivers } from './commands/drivers.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerPull } from './commands/pull.js';
 import { registerReport } from './commands/report.js';
 import { registerStaff } from './commands/staff.js';
 import { io } from './io.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerDrivers(program);
   registerBenchmarks(program);
   registerImport(program);
+  registerPull(program);
   return program;
 }
 

@@ -27,8 +27,8 @@ export type Expr =
 
 export type LocalTimePart = 'isoWeekday' | 'minuteOfDay';
 
-export interface Aggregate {
-  name: string;
+export interface Aggregate<Name extends string = string> {
+  name: Name;
   /** `quantile` is the continuous (interpolated) quantile `q` of `expr`. */
   fn: 'count' | 'sum' | 'min' | 'max' | 'quantile';
   q?: number;
@@ -54,17 +54,28 @@ export interface NextRowSource {
   as: string;
 }
 
-export interface AggregateQuery {
+export interface AggregateQuery<Name extends string = string> {
   from: string | NextRowSource;
   where?: Expr;
-  groupBy: readonly { name: string; expr: Expr }[];
+  groupBy: readonly { name: Name; expr: Expr }[];
   /**
    * Several groupings in one scan, each a list of groupBy names; the result then has a column
    * `grouping_set` with the index of the set a row belongs to. Without it, one grouping by all keys.
    */
   groupingSets?: readonly (readonly string[])[];
-  aggregates: readonly Aggregate[];
+  aggregates: readonly Aggregate<Name>[];
 }
+
+/** Plain rows of one table: what metrics read besides aggregates (cost lines, rates, cards). */
+export interface SelectQuery<Name extends string = string> {
+  from: string;
+  columns: readonly { name: Name; expr: Expr }[];
+  where?: Expr;
+  orderBy?: readonly Expr[];
+}
+
+/** A row of a query's result, keyed by the names the query gave its columns. */
+export type Row<Name extends string> = Record<Name, string | number | boolean | Date | null>;
 
 export const column = (name: string): Expr => ({ kind: 'column', name });
 export const literal = (value: string | number | boolean | null): Expr => ({ kind: 'literal', value });

@@ -1,4 +1,4 @@
-import type { Aggregate, AggregateQuery, Expr, LocalTimePart } from './query.js';
+import type { Aggregate, AggregateQuery, Expr, LocalTimePart, SelectQuery } from './query.js';
 import type { ColumnDef, ColumnType, SqlValue, TableDef } from './schema.js';
 
 /**
@@ -36,6 +36,15 @@ export class SqlCompiler {
     const inner = [...projected].map(([sql, name]) => `${sql} AS ${this.identifier(name)}`);
     const flat = `SELECT ${inner.length > 0 ? inner.join(', ') : '1 AS c'} ${from}`;
     return `SELECT ${[...columns, ...aggregates].join(', ')} FROM ${this.flatSource(flat, sets)}${this.groupBy(query, refs)}`;
+  }
+
+  compileSelect(query: SelectQuery): string {
+    const columns = query.columns.map((c) => `${this.expr(c.expr)} AS ${this.identifier(c.name)}`);
+    const where = query.where ? ` WHERE ${this.expr(query.where)}` : '';
+    const order = query.orderBy?.length
+      ? ` ORDER BY ${query.orderBy.map((e) => this.expr(e)).join(', ')}`
+      : '';
+    return `SELECT ${columns.join(', ')} FROM ${this.identifier(query.from)}${where}${order}`;
   }
 
   /** `FROM … WHERE …` of the inner projection. */

@@ -1,6 +1,7 @@
 import type { Period } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
 import { and, cmp, coalesce, column, literal } from '../engine/query.js';
+import { aggregateRows } from '../engine/run-query.js';
 import { AGENT_TIME_TABLE } from '../engine/schema.js';
 import type { Dimension } from '../model/contact.js';
 import type { FineRow } from './allocation.js';
@@ -25,7 +26,7 @@ export async function agentTimeRows(
   const range = { from: periods[0]?.start, to: periods.at(-1)?.end };
   if (!range.from || !range.to || dims.some((d) => !AGENT_TIME_DIMENSIONS.includes(d))) return rowsByPeriod;
   const day = column('day');
-  const sql = engine.dialect.createCompiler().compileAggregate({
+  const rows = await aggregateRows(engine, {
     from: AGENT_TIME_TABLE.name,
     where: and(cmp('>=', day, literal(range.from)), cmp('<', day, literal(range.to))),
     groupBy: [
@@ -37,7 +38,7 @@ export async function agentTimeRows(
       { name: 'paidSeconds', fn: 'sum', expr: coalesce(column('paid_seconds'), column('staffed_seconds')) },
     ],
   });
-  for (const r of await engine.query(sql)) {
+  for (const r of rows) {
     const values: DimensionValues = {};
     for (const d of dims) values[d] = (r[d] as string | null) ?? null;
     const measures = emptyMeasures();

@@ -2,6 +2,7 @@ import { type Period, periodsBetween } from '../calendar/period.js';
 import { localToInstant } from '../calendar/time-zone.js';
 import type { Engine } from '../engine/engine.js';
 import { and, cmp, column, eq, instant, literal } from '../engine/query.js';
+import { aggregateRows, selectRows } from '../engine/run-query.js';
 import { RATE_CARDS_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
 import type { Dimension } from '../model/contact.js';
@@ -13,7 +14,17 @@ import type { Definitions } from './definitions.js';
 import { periodAt, periodKey } from './period-key.js';
 import { type DimensionValues, project, segmentKey } from './segments.js';
 
-interface RateCard {
+/**
+ * What bottom-up labour reads: the rate cards and, where some period of the report has no wage line
+ * in the ledger, handle seconds of handled contacts per period, local day, agent, team and breakdown
+ * segment. Plain data, so a scenario can change it and compute again.
+ */
+export interface LabourInputs {
+  cards: RateCard[];
+  agentDays: AgentDayRow[];
+}
+
+export interface RateCard {
   agent: string | null;
   team: string | null;
   hourlyCost: Decimal;
@@ -44,21 +55,20 @@ export interface BottomUpResult {
  * contact's local day. Exact per contact group, rounded once per period and split over the breakdown's
  * segments by largest remainder, so the segments add up to the period's total to the cent.
  */
-export async function bottomUpLabour(
-  engine: Engine,
+export function bottomUpLabour(
+  labour: LabourInputs,
   d: Definitions,
   by: readonly Dimension[],
   periods: readonly Period[],
   missing: ReadonlySet<string>,
   scale: number,
-): Promise<BottomUpResult> {
+): BottomUpResult {
   const result: BottomUpResult = { parts: [], unratedSeconds: new Map() };
-  if (missing.size === 0) return result;
-  const cards = await loadRateCards(engine, d.currency);
-  if (cards.length === 0) return result;
+  const { cards } = labour;
+  if (missing.size === 0 || cards.length === 0) return result;
   const wanted = new Map(periods.filter((p) => missing.has(p.start)).map((p) => [p.start, p]));
   const exact = new Map<string, Map<string, { segment: DimensionValues; amount: Decimal }>>();
-  for (const row of await handleByAgentDay(engine, d, by, periods)) {
+  for (const row of labour.agentDays) {
     const period = wanted.get(row.period);
     if (!period) continue;
     const card = rateFor(cards, row.agent, row.team, row.day);
@@ -132,11 +142,39 @@ function rateFor(
   );
 }
 
-async function loadRateCards(engine: Engine, currency: string): Promise<RateCard[]> {
-  const c = engine.dialect.createCompiler();
-  const rows = await engine.query(
-    `SELECT agent, team, hourly_cost, currency, CAST(valid_from AS VARCHAR) AS vf, CAST(valid_to AS VARCHAR) AS vt FROM ${c.identifier(RATE_CARDS_TABLE.name)}`,
+/** Reads rate cards, and contact handle time only when a period lacks wages (`missing`) and cards exist. */
+export async function loadLabourInputs(
+  engine: Engine,
+  d: Definitions,
+  by: readonly Dimension[],
+  periods: readonly Period[],
+  missing: ReadonlySet<string>,
+): Promise<LabourInputs> {
+  const cards = await loadRateCards(engine, d.currency);
+  const agentDays =
+    cards.length > 0 && missing.size > 0 ? await handleByAgentDay(engine, d, by, periods) : [];
+  return { cards, agentDays };
+}
+
+/** Periods in which no agent_wages line of the ledger has a (non-zero) prorated part. */
+export function periodsWithoutWages(
+  periods: readonly Period[],
+  allocations: readonly AllocationRecord[],
+): Set<string> {
+  const withWages = new Set(
+    allocations.filter((a) => a.line.category === 'agent_wages').map((a) => a.period.start),
   );
+  return new Set(periods.filter((p) => !withWages.has(p.start)).map((p) => p.start));
+}
+
+async function loadRateCards(engine: Engine, currency: string): Promise<RateCard[]> {
+  const rows = await selectRows(engine, {
+    from: RATE_CARDS_TABLE.name,
+    columns: ['agent', 'team', 'hourly_cost', 'currency', 'valid_from', 'valid_to'].map((name) => ({
+      name,
+      expr: column(name),
+    })),
+  });
   return rows.map((r) => {
     if (r.currency !== currency) {
       throw new UserError(
@@ -148,13 +186,13 @@ async function loadRateCards(engine: Engine, currency: string): Promise<RateCard
       agent: (r.agent as string | null) ?? null,
       team: (r.team as string | null) ?? null,
       hourlyCost: new Decimal(String(r.hourly_cost)),
-      validFrom: String(r.vf),
-      validTo: r.vt === null ? null : String(r.vt),
+      validFrom: String(r.valid_from),
+      validTo: r.valid_to === null ? null : String(r.valid_to),
     };
   });
 }
 
-interface AgentDayRow {
+export interface AgentDayRow {
   period: string;
   day: string;
   agent: string | null;
@@ -175,7 +213,7 @@ async function handleByAgentDay(
   const days = periodsBetween(first.start, last.end, 'day');
   const range = { from: localToInstant(first.start, d.timezone), to: localToInstant(last.end, d.timezone) };
   const keys = [...new Set<Dimension>([...by, 'agent', 'team'])];
-  const sql = engine.dialect.createCompiler().compileAggregate({
+  const rows = await aggregateRows(engine, {
     from: 'contacts',
     where: and(
       cmp('>=', arrived, instant(range.from)),
@@ -189,7 +227,7 @@ async function handleByAgentDay(
     ],
     aggregates: [{ name: 'seconds', fn: 'sum', expr: column('handle_seconds') }],
   });
-  return (await engine.query(sql)).map((r) => {
+  return rows.map((r) => {
     const values: DimensionValues = {};
     for (const k of by) values[k] = (r[k] as string | null) ?? null;
     return {
@@ -204,25 +242,22 @@ async function handleByAgentDay(
 }
 
 /** Adds rate-card labour to the periods whose ledger has no agent wages, and says which way each period went. */
-export async function addBottomUpLabour(
-  engine: Engine,
+export function addBottomUpLabour(
+  labour: LabourInputs,
   d: Definitions,
   by: readonly Dimension[],
   periods: readonly Period[],
   scale: number,
   allocations: AllocationRecord[],
-): Promise<{ labourBasis: Map<string, LabourBasis>; notes: string[] }> {
-  const withWages = new Set(
-    allocations.filter((a) => a.line.category === 'agent_wages').map((a) => a.period.start),
-  );
-  const missing = new Set(periods.filter((p) => !withWages.has(p.start)).map((p) => p.start));
-  const bottomUp = await bottomUpLabour(engine, d, by, periods, missing, scale);
+): { labourBasis: Map<string, LabourBasis>; notes: string[] } {
+  const missing = periodsWithoutWages(periods, allocations);
+  const bottomUp = bottomUpLabour(labour, d, by, periods, missing, scale);
   allocations.push(...bottomUp.parts);
   const built = new Set(bottomUp.parts.map((p) => p.period.start));
   const labourBasis = new Map<string, LabourBasis>(
     periods.map((p) => [
       p.start,
-      withWages.has(p.start) ? 'ledger' : built.has(p.start) ? 'bottom-up' : 'none',
+      !missing.has(p.start) ? 'ledger' : built.has(p.start) ? 'bottom-up' : 'none',
     ]),
   );
   const notes = [...bottomUp.unratedSeconds].map(

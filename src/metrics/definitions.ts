@@ -16,6 +16,8 @@ export interface Definitions {
   serviceLevelFormula: ServiceLevelFormula;
   repeatWindowDays: number;
   csatTopBoxMin: number;
+  /** Contacts handled at once by channel (absent: 1); see WorkspaceConfig.concurrency. */
+  concurrencyByChannel: Readonly<Record<string, number>>;
   defaultDriver: AllocationDriver;
   categoryDrivers: Partial<Record<CostCategory, AllocationDriver>>;
   benchmarks: BenchmarkChoice;
@@ -37,6 +39,7 @@ export function resolveDefinitions(config: WorkspaceConfig): Definitions {
     serviceLevelFormula: config.serviceLevel.formula,
     repeatWindowDays: config.repeatContact.windowDays,
     csatTopBoxMin: config.csat.topBoxMin,
+    concurrencyByChannel: config.concurrency as Record<string, number>,
     defaultDriver: parseDriver(config.allocation.defaultDriver),
     categoryDrivers,
     benchmarks: benchmarkChoice(config),

@@ -1,6 +1,7 @@
 import { parsePeriodText } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
 import { and, cmp, column, eq, instant, isNull, literal } from '../engine/query.js';
+import { aggregateRows } from '../engine/run-query.js';
 import { UserError } from '../errors.js';
 import type { Dimension } from '../model/contact.js';
 import { formatDriver } from '../model/driver.js';
@@ -134,8 +135,7 @@ async function outcomeCounts(
   const filters = Object.entries(segment).map(([dim, value]) =>
     value === null || value === undefined ? isNull(column(dim)) : eq(column(dim), literal(value)),
   );
-  const compiler = engine.dialect.createCompiler();
-  const sql = compiler.compileAggregate({
+  const rows = await aggregateRows(engine, {
     from: 'contacts',
     where: and(cmp('>=', arrived, instant(from)), cmp('<', arrived, instant(to)), ...filters),
     groupBy: [
@@ -144,7 +144,6 @@ async function outcomeCounts(
     ],
     aggregates: [{ name: 'contacts', fn: 'count' }],
   });
-  const rows = await engine.query(sql);
   const counts = rows.map((r) => ({
     direction: String(r.direction),
     outcome: String(r.outcome),

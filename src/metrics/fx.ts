@@ -1,4 +1,6 @@
 import type { Engine } from '../engine/engine.js';
+import { column } from '../engine/query.js';
+import { selectRows } from '../engine/run-query.js';
 import { FX_RATES_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
 import { Decimal } from '../money/decimal.js';
@@ -37,10 +39,14 @@ export class FxRates {
 }
 
 export async function loadFxRates(engine: Engine): Promise<FxRates> {
-  const c = engine.dialect.createCompiler();
-  const rows = await engine.query(
-    `SELECT CAST(${c.identifier('date')} AS VARCHAR) AS d, ${c.identifier('currency')} AS c, ${c.identifier('rate')} AS r FROM ${c.identifier(FX_RATES_TABLE.name)}`,
-  );
+  const rows = await selectRows(engine, {
+    from: FX_RATES_TABLE.name,
+    columns: [
+      { name: 'd', expr: column('date') },
+      { name: 'c', expr: column('currency') },
+      { name: 'r', expr: column('rate') },
+    ],
+  });
   const byCurrency = new Map<string, { date: string; rate: Decimal }[]>();
   for (const row of rows) {
     const list = byCurrency.get(String(row.c)) ?? [];

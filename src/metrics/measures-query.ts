@@ -1,5 +1,6 @@
 import type { Period } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
+import { aggregateRows } from '../engine/run-query.js';
 import type { Dimension } from '../model/contact.js';
 import type { FineRow } from './allocation.js';
 import {
@@ -50,7 +51,7 @@ export async function queryMeasures(
     : { fine: 0, breakdown: -1, period: -1, total: -1 };
   const fine = new Map<string, FineRow[]>();
   const quantiles = new Map<string, HandleQuantiles>();
-  for (const r of await engine.query(engine.dialect.createCompiler().compileAggregate(query))) {
+  for (const r of await aggregateRows(engine, query)) {
     const set = Number(r.grouping_set ?? 0);
     const values: DimensionValues = {};
     for (const dim of fineDims) values[dim] = (r[dim] as string | null) ?? null;

@@ -2,6 +2,8 @@ import { addDays } from '../calendar/dates.js';
 import { type Granularity, nextPeriodStart, parsePeriodText, periodStart } from '../calendar/period.js';
 import { localToInstant, wallClock } from '../calendar/time-zone.js';
 import type { Engine } from '../engine/engine.js';
+import { column } from '../engine/query.js';
+import { aggregateRows } from '../engine/run-query.js';
 import { UserError } from '../errors.js';
 import { costLineSpan } from './cost-ledger.js';
 
@@ -41,14 +43,19 @@ export async function resolveRange(
 
 /** The local days that hold contacts or volumes; else the days costs accrue. */
 async function dataSpan(engine: Engine, timezone: string): Promise<ReportRange | undefined> {
-  const c = engine.dialect.createCompiler();
   const spans: ReportRange[] = [];
   for (const [table, col] of [
     ['contacts', 'arrived_at'],
     ['volumes', 'interval_start'],
   ] as const) {
-    const at = c.identifier(col);
-    const [row] = await engine.query(`SELECT MIN(${at}) AS f, MAX(${at}) AS t FROM ${c.identifier(table)}`);
+    const [row] = await aggregateRows(engine, {
+      from: table,
+      groupBy: [],
+      aggregates: [
+        { name: 'f', fn: 'min', expr: column(col) },
+        { name: 't', fn: 'max', expr: column(col) },
+      ],
+    });
     if (row?.f instanceof Date && row.t instanceof Date) {
       spans.push({ from: wallClock(row.f, timezone).date, to: addDays(wallClock(row.t, timezone).date, 1) });
     }

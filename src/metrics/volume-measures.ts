@@ -12,6 +12,7 @@ import {
   literal,
   not,
 } from '../engine/query.js';
+import { aggregateRows } from '../engine/run-query.js';
 import { VOLUMES_TABLE } from '../engine/schema.js';
 import type { Dimension } from '../model/contact.js';
 import type { FineRow } from './allocation.js';
@@ -40,7 +41,7 @@ export async function volumeRows(
   if (!d.countedDirections.includes('inbound')) return rowsByPeriod;
   const keys = dims.filter((dim) => VOLUME_DIMENSIONS.includes(dim));
   const start = column('interval_start');
-  const sql = engine.dialect.createCompiler().compileAggregate({
+  const rows = await aggregateRows(engine, {
     from: VOLUMES_TABLE.name,
     where: and(cmp('>=', start, instant(range.from)), cmp('<', start, instant(range.to))),
     groupBy: [
@@ -49,7 +50,7 @@ export async function volumeRows(
     ],
     aggregates: volumeAggregates(d),
   });
-  for (const r of await engine.query(sql)) {
+  for (const r of rows) {
     const values: DimensionValues = {};
     for (const dim of dims) values[dim] = keys.includes(dim) ? ((r[dim] as string | null) ?? null) : null;
     const period = periodAt(periods, r.period)?.start;

@@ -88,6 +88,12 @@ export const workspaceConfigSchema = z.object({
         .default([]),
     })
     .default({ costPerContact: 'industry-average', byChannel: {}, custom: [] }),
+  /**
+   * Contacts an agent handles at once, by channel (chat 2.5: two or three chats in parallel). Agent-
+   * occupied time is handle time ÷ concurrency: the handle_time allocation weight and staffing use
+   * it. Default 1; a contact's own `concurrency` column, where imported, wins.
+   */
+  concurrency: z.partialRecord(z.enum(CHANNELS), z.number().min(1)).default({}),
   allocation: z
     .object({
       defaultDriver: driverText.default('handle_time'),

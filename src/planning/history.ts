@@ -15,6 +15,7 @@ import {
   localTimePart,
   not,
 } from '../engine/query.js';
+import { aggregateRows } from '../engine/run-query.js';
 
 /** What to learn from: local dates (`to` exclusive) in the workspace's time zone. */
 export interface HistoryRequest {
@@ -108,10 +109,9 @@ interface Tally {
 
 /** Reads the arrival pattern per weekday × slot, AHT and patience per channel/queue from the contacts. */
 export async function readWeeklyPattern(engine: Engine, request: HistoryRequest): Promise<WeeklyPattern> {
-  const sql = engine.dialect.createCompiler().compileAggregate(historyQuery(request));
   const slotMinutes = request.intervalSeconds / 60;
   const tallies = new Map<string, Tally>();
-  for (const row of await engine.query(sql)) {
+  for (const row of await aggregateRows(engine, historyQuery(request))) {
     const channel = String(row.channel);
     const queue = row.queue === null ? null : String(row.queue);
     const key = JSON.stringify([channel, queue]);

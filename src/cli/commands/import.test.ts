@@ -120,3 +120,24 @@ describe('percontact import (CLI)', () => {
     expect(out).toContain('imported           600000');
   });
 });
+
+describe('percontact import presets', () => {
+  it('lists every preset by kind, the new sources and the 3CX bill costs among them', async () => {
+    const { result, out } = await captureIo(() => run(['import', 'presets']));
+    expect(result).toBe(0);
+    const listed = out
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s+/).slice(0, 2).join(' '));
+    for (const name of [
+      'liveagent-calls',
+      'liveagent-tickets',
+      '3cx',
+      'cisco-cucm',
+      'genesys-cloud',
+      'asterisk-db',
+    ])
+      expect(listed).toContain(`contacts ${name}`);
+    expect(listed).toContain('costs 3cx');
+  });
+});

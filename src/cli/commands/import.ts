@@ -27,7 +27,12 @@ const KINDS: { kind: Kind; what: string; presets: boolean; sourced: boolean }[] 
     presets: false,
     sourced: true,
   },
-  { kind: 'costs', what: 'cost-ledger lines (CSV, XLSX or a YAML ledger)', presets: false, sourced: false },
+  {
+    kind: 'costs',
+    what: 'cost-ledger lines (CSV, XLSX, ODS or a YAML ledger)',
+    presets: true,
+    sourced: false,
+  },
   { kind: 'fx', what: 'exchange rates per date into the workspace currency', presets: false, sourced: false },
   {
     kind: 'agents',
@@ -48,7 +53,7 @@ export function registerImport(program: Command): void {
   const command = program
     .command('import')
     .description(
-      'import contacts, volumes, costs or exchange rates from CSV, XLSX, JSON Lines, Parquet or YAML files',
+      'import contacts, volumes, costs or exchange rates from CSV, XLSX, ODS, JSON, JSON Lines, Parquet or YAML files',
     );
   for (const spec of KINDS) {
     const sub = command

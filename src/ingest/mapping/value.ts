@@ -84,7 +84,7 @@ function compileBase(spec: ValueSpec, ctx: ValueContext): Omit<CompiledValue, 'o
     const joined = `concat_ws(chr(31), ${refs.map((r) => `coalesce(${r.sql}, '')`).join(', ')})`;
     return { sql: `md5(${joined})`, kind: 'text', label: refs.map((r) => r.name).join(' + '), raw: joined };
   }
-  if ('between' in spec) return between(spec.between, spec.format, ctx);
+  if ('between' in spec) return between(spec.between, spec.format, spec.optional ?? false, ctx);
   if ('subtract' in spec) {
     const [a, b] = spec.subtract.map((p) => numberOf(compileValue(p, ctx), ctx));
     return {
@@ -125,13 +125,17 @@ function dateTime(
 function between(
   names: [string, string],
   format: string | string[] | undefined,
+  optional: boolean,
   ctx: ValueContext,
 ): Omit<CompiledValue, 'options'> {
   const formats = typeof format === 'string' ? [format] : format;
-  const [a, b] = names.map((n) => ctx.columns.require(n, `${ctx.field} (between)`)) as [
-    { sql: string; name: string },
-    { sql: string; name: string },
-  ];
+  const refs = names.map((n) =>
+    optional ? ctx.columns.find(n) : ctx.columns.require(n, `${ctx.field} (between)`),
+  );
+  const [a, b] = refs;
+  // optional: a file without one of the columns has no such duration.
+  if (!a || !b)
+    return { sql: 'CAST(NULL AS DOUBLE)', kind: 'number', label: names.join(' → '), raw: NULL_VALUE.raw };
   const from = instant(cell(a.sql), ctx.timeZone, formats);
   const to = instant(cell(b.sql), ctx.timeZone, formats);
   return {
@@ -145,7 +149,7 @@ function between(
 function firstOf(specs: ValueSpec[], ctx: ValueContext): Omit<CompiledValue, 'options'> {
   const values = specs.map((s) => compileValue(s, ctx));
   const kind = commonKind(values);
-  const parts = kind === 'text' ? values.map((v) => textOf(v, ctx)) : values;
+  const parts = alike(values, kind, ctx);
   return {
     sql: `coalesce(${parts.map((p) => p.sql).join(', ')})`,
     kind,
@@ -160,7 +164,7 @@ function cases(
 ): Omit<CompiledValue, 'options'> {
   const values = list.map((c) => compileValue(c.then, ctx));
   const kind = commonKind(values);
-  const parts = kind === 'text' ? values.map((v) => textOf(v, ctx)) : values;
+  const parts = alike(values, kind, ctx);
   const branches = list.map((c, i) => {
     const value = (parts[i] as CompiledValue).sql;
     return c.when ? `WHEN ${compileCondition(c.when, ctx)} THEN ${value}` : `ELSE ${value}`;
@@ -179,6 +183,14 @@ function cases(
     label: labels.join(' / ') || 'rule',
     raw: raws.length > 0 ? `concat_ws(' / ', ${raws.join(', ')})` : 'CAST(NULL AS VARCHAR)',
   };
+}
+
+/** Values of one kind: all as text when kinds differ; an empty value as a NULL of the common kind. */
+function alike(values: readonly CompiledValue[], kind: ValueKind, ctx: ValueContext): CompiledValue[] {
+  if (kind === 'text') return values.map((v) => textOf(v, ctx));
+  const type = { number: 'DOUBLE', local: 'TIMESTAMP', instant: 'TIMESTAMPTZ' }[kind];
+  const typedNull = `CAST(NULL AS ${type})`;
+  return values.map((v) => (v.sql === NULL_VALUE.sql ? { ...v, sql: typedNull } : v));
 }
 
 function commonKind(values: readonly CompiledValue[]): ValueKind {

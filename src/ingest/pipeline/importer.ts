@@ -15,6 +15,7 @@ import { keysRepeatAcrossFiles, storedKeysMayRepeat } from './key-checks.js';
 import { listProblems } from './list-problems.js';
 import { hasStoredRows, insertAll, insertGrouped, type MergeResult, mergeStored } from './merge.js';
 import { refusal, writeRejects } from './problems.js';
+import { reshapeSources } from './reshape.js';
 import type { ImportRequest } from './run-import.js';
 import type { ImportSummary } from './summary.js';
 
@@ -60,15 +61,14 @@ export class Importer {
   /** Opens the files (outside the transaction: what it creates must outlive a rollback). */
   async open(): Promise<void> {
     this.phase('reading');
+    const { reshape } = this.request;
     for (const [i, path] of this.request.files.entries()) {
-      this.sources[i] = await openSource(
-        this.engine,
-        path,
-        this.request.mapping.read,
-        this.plan.scripted.has(i),
-      );
-      this.files[i] = this.compile(i);
+      // A reshape reads every record in JavaScript anyway: bad records become problems, not failures.
+      const scripted = this.plan.scripted.has(i) || reshape !== undefined;
+      this.sources[i] = await openSource(this.engine, path, this.request.mapping.read, scripted);
     }
+    if (reshape) this.sources = await reshapeSources(this.engine, this.sources, reshape);
+    this.files = this.sources.map((_, i) => this.compile(i));
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,9 @@ import type { Engine } from '../../engine/engine.js';
 import { UserError } from '../../errors.js';
 import type { ReadOptions } from '../mapping/schema.js';
 import { detectCsvLayout, engineCsvSource, enginesReadsCsv, scriptedCsvSource } from './csv-source.js';
+import { jsonSource } from './json-source.js';
 import { jsonlSource } from './jsonl-source.js';
+import { odsSource } from './ods-source.js';
 import { parquetSource } from './parquet-source.js';
 import { detectFormat, readSample } from './sniff.js';
 import type { RawSource } from './source.js';
@@ -27,6 +29,10 @@ export async function openSource(
   switch (format) {
     case 'xlsx':
       return xlsxSource(engine, path, read);
+    case 'ods':
+      return odsSource(engine, path, read);
+    case 'json':
+      return jsonSource(engine, path);
     case 'parquet':
       return parquetSource(engine, path);
     case 'jsonl':

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { CsvRecordScanner, splitFields } from './csv-tokenizer.js';
 import { decoderFor } from './encoding.js';
 
-export const FILE_FORMATS = ['csv', 'xlsx', 'jsonl', 'parquet', 'yaml'] as const;
+export const FILE_FORMATS = ['csv', 'xlsx', 'ods', 'json', 'jsonl', 'parquet', 'yaml'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
 
 const SAMPLE_BYTES = 256 * 1024;
@@ -24,16 +24,22 @@ export async function readSample(
   }
 }
 
-/** Recognises a file's format by its content first (zip = xlsx, PAR1 = parquet), then its name. */
+/** Recognises a file's format by its content first (zip = xlsx or ods, PAR1 = parquet), then its name. */
 export function detectFormat(path: string, sample: Buffer): FileFormat {
-  if (sample.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') return 'xlsx';
+  if (sample.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004')
+    return isOpenDocument(sample) ? 'ods' : 'xlsx';
   if (sample.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
   const ext = extname(path).toLowerCase();
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
-  if (ext === '.json' && sample.subarray(0, 64).toString('latin1').trimStart().startsWith('{'))
-    return 'jsonl';
+  if (ext === '.json') return 'json';
   return 'csv';
+}
+
+/** An OpenDocument file starts with an uncompressed `mimetype` entry naming its type (ODF 1.2, 3.3). */
+function isOpenDocument(zip: Buffer): boolean {
+  const head = zip.subarray(0, 128).toString('latin1');
+  return head.includes('mimetype') && head.includes('application/vnd.oasis.opendocument.spreadsheet');
 }
 
 /** UTF-8 unless the sample holds bytes that are not valid UTF-8 (then latin-1, as exports from old systems are). */
