@@ -9,7 +9,8 @@ export type UserErrorCode =
   | 'CONFIG_INVALID'
   | 'EMPTY_PERIOD'
   | 'INVALID_INPUT'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  | 'WORKSPACE_BUSY';
 
 export interface InputLocation {
   /**
@@ -32,6 +33,7 @@ export const EXIT_CODES: Record<UserErrorCode, number> = {
   EMPTY_PERIOD: 4,
   INVALID_INPUT: 5,
   NOT_FOUND: 6,
+  WORKSPACE_BUSY: 7,
 };
 
 export class UserError extends Error {
