@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { io } from '../io.js';
+import { openCommandWorkspace } from '../workspace.js';
 
 interface ImportCliOptions {
   workspace: string;
@@ -96,11 +97,10 @@ export function registerImport(program: Command): void {
 }
 
 async function runImportCommand(kind: Kind, files: string[], opts: ImportCliOptions): Promise<void> {
-  const { openWorkspace } = await import('../../workspace/workspace.js');
   const { importFiles } = await import('../../ingest/import-files.js');
   const { formatSummary } = await import('../../ingest/pipeline/summary.js');
   const { progressBar } = await import('../../ingest/progress.js');
-  const workspace = await openWorkspace(opts.workspace);
+  const workspace = await openCommandWorkspace(opts.workspace, 'write');
   const bar = io.interactive ? progressBar(workspace.engine, process.stderr) : undefined;
   const started = Date.now();
   // PERCONTACT_TRACE=1: one line per phase on stderr, for diagnostics and tests.
