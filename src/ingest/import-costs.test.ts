@@ -167,15 +167,16 @@ describe('import fx', () => {
     ]);
   });
 
-  it('refuses rates that are not above zero and a rate other than 1 for the workspace currency', async () => {
+  it('refuses rates that are not above zero, for a code ISO 4217 lacks, and other than 1 for the workspace currency', async () => {
     const path = await t.file(
       'fx.csv',
-      'date,currency,rate\n2026-03-01,USD,0\n2026-03-01,EUR,1.2\n2026-03-01,EUR,1.000\n',
+      'date,currency,rate\n2026-03-01,USD,0\n2026-03-01,EUR,1.2\n2026-03-01,EUR,1.000\n2026-03-01,XYZ,2\n',
     );
     const error = await t.import({ kind: 'fx', files: [path] }).catch((e: unknown) => e);
     expect(isUserError(error) && error.details).toEqual([
       `${path}:2: column "rate" value "0": is not above 0`,
       `${path}:3: column "currency" value "EUR": is the workspace currency, whose rate can only be 1`,
+      `${path}:5: column "currency" value "XYZ": not an ISO 4217 currency code`,
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCurrencyCode } from '../money/currency.js';
 import { CHANNELS, DIRECTIONS, OUTCOMES } from './contact.js';
 import { COST_CATEGORIES } from './cost-line.js';
 import { parseDriver } from './driver.js';
@@ -30,7 +31,7 @@ const driverText = z.string().refine(
 /** The workspace configuration (`percontact.yaml`). Every choice here is printed with every report. */
 export const workspaceConfigSchema = z.object({
   version: z.literal(1).default(1),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR'),
+  currency: z.string().refine(isCurrencyCode, 'not an ISO 4217 code such as EUR'),
   timezone: z.string().min(1),
   contactDefinition: z
     .object({
@@ -68,10 +69,7 @@ export const workspaceConfigSchema = z.object({
             metric: z.enum(['costPerContact', 'costPerCall', 'labourShare']).default('costPerContact'),
             channel: z.enum(CHANNELS).optional(),
             value: z.string().regex(/^\d+(\.\d+)?$/, 'a decimal number such as 7.16'),
-            currency: z
-              .string()
-              .regex(/^[A-Z]{3}$/)
-              .optional(),
+            currency: z.string().refine(isCurrencyCode, 'not an ISO 4217 code such as EUR').optional(),
             source: z.string().min(1),
             year: z.number().int().nullable().default(null),
           }),
