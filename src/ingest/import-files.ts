@@ -14,10 +14,13 @@ export interface ImportOptions {
   preset?: string;
   /** A mapping file (YAML); excludes `preset`. */
   mappingFile?: string;
+  /** The source rows are stored under; default: the mapping's, else the file name's stem. */
   source?: string;
   timeZone?: string;
   interval?: string;
   skipInvalid?: boolean;
+  /** Replace stored rows that came from other files; without it such an import is refused. */
+  replace?: boolean;
   rejectsPath?: string;
   onPhase?: (phase: string) => void;
 }
@@ -34,6 +37,7 @@ export async function importFiles(workspace: Workspace, options: ImportOptions):
     mapping,
     mappingName: name,
     skipInvalid: options.skipInvalid ?? false,
+    replace: options.replace ?? false,
     ...(options.source ? { source: options.source } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.interval ? { interval: options.interval } : {}),

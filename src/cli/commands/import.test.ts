@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,11 +62,34 @@ describe('percontact import (CLI)', () => {
     expect(out).toContain('imported           5  → 5 contacts written');
   });
 
+  it('refuses to replace rows another file brought in, and says which flags decide', async () => {
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    await writeContacts(a, 2);
+    await writeContacts(b, 2);
+    await writeFile(b, (await readFile(b, 'utf8')).replaceAll('voice', 'chat'));
+    const first = await captureIo(() => run(['import', 'contacts', a, '-w', workspace, '--source', 'pbx']));
+    expect(first.out.split('\n')[0]).toMatch(
+      new RegExp(`^imported contacts from ${a} \\(preset generic, source pbx; import [0-9a-f]{8}\\)$`),
+    );
+    const refused = await captureIo(() => run(['import', 'contacts', b, '-w', workspace, '--source', 'pbx']));
+    expect(refused.result).toBe(5);
+    expect(refused.err).toBe(
+      `percontact: import refused, nothing was changed: it would replace 2 contacts stored under source "pbx" that came from ${a}; give this file a source of its own, or replace them on purpose\n` +
+        '  use --source NAME to keep both, or --replace to replace them\n',
+    );
+    const replaced = await captureIo(() =>
+      run(['import', 'contacts', b, '-w', workspace, '--source', 'pbx', '--replace']),
+    );
+    expect(replaced.result).toBe(0);
+    expect(replaced.out).toContain('(2 replaced a stored one)');
+  });
+
   it('exits with the input-error code and lists problems as file:line: column "x" value "y": reason', async () => {
     const file = join(dir, 'bad.csv');
     await writeContacts(file, 2);
     const text = (await readFile(file, 'utf8')).replace('C1,voice', 'C1,pigeon');
-    await (await import('node:fs/promises')).writeFile(file, text);
+    await writeFile(file, text);
     const { result, err } = await captureIo(() => run(['import', 'contacts', file, '-w', workspace]));
     expect(result).toBe(5);
     expect(err).toContain(`${file}:3: column "channel" value "pigeon": not one of voice`);

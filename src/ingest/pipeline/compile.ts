@@ -85,7 +85,10 @@ export class CompiledFile {
     const s1 = `SELECT ${[...raw, `${rec} AS __rec`, `${problem} AS __problem`, `${this.skipSql} AS __skip`, `${this.groupSql ?? 'CAST(NULL AS VARCHAR)'} AS __group`, ...texts].join(', ')} FROM ${this.source.relation}`;
     const s2 = `SELECT *, ${this.fields.map((f) => `${f.parse(t(f))} AS ${p(f)}`).join(', ')} FROM (${s1})`;
     const s3 = `SELECT *, ${this.fields.map((f) => `${this.finalValue(f)} AS ${ident(`v_${f.def.name}`)}`).join(', ')} FROM (${s2})`;
-    const columns = this.target.columns(this.ctx);
+    const columns: Record<string, string> = {
+      ...this.target.columns(this.ctx),
+      import_id: lit(this.ctx.importId),
+    };
     const tableColumns = this.target.table.columns.map((c) => c.name);
     const s4 = `SELECT *, ${tableColumns.map((c) => `${columns[c] ?? 'NULL'} AS ${ident(c)}`).join(', ')} FROM (${s3})`;
     const problems = this.problems();

@@ -1,17 +1,30 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Engine } from '../../engine/engine.js';
 import { IMPORTS_TABLE } from '../../engine/schema.js';
 import { lit } from '../mapping/sql.js';
 import { sum } from './counts.js';
 import type { ImportSummary } from './summary.js';
 
-/** One row in the `imports` table per committed import, written in the import's transaction. */
+/**
+ * One row in the `imports` table per committed import, written in the import's transaction: the
+ * files as absolute paths (an import of the same file later knows it), with their checksums.
+ */
 export async function logImport(engine: Engine, s: ImportSummary): Promise<void> {
   const skipped = sum(s.skipped.map((x) => x.rows));
-  const row = [randomUUID(), s.kind, s.source, s.files.join('\n'), s.mapping, new Date()];
-  await engine.append(IMPORTS_TABLE, [
-    [...row, s.read, s.imported, s.duplicates, s.rejected, skipped, s.written, s.replaced],
-  ]);
+  const files = s.files.map((f) => resolve(f));
+  const checksums = await Promise.all(files.map(fileChecksum));
+  const row = [s.id, s.kind, s.source, files.join('\n'), s.mapping, new Date()];
+  const counts = [s.read, s.imported, s.duplicates, s.rejected, skipped, s.written, s.replaced];
+  await engine.append(IMPORTS_TABLE, [[...row, ...counts, checksums.join('\n'), null]]);
+}
+
+/** `sha256:<hex>` of a file's bytes, streamed. */
+export async function fileChecksum(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return `sha256:${hash.digest('hex')}`;
 }
 
 /** Notes for the summary: cost lines in currencies the FX table has no rates for yet. */

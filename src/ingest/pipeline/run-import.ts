@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { assertTimeZone } from '../../calendar/time-zone.js';
 import type { Engine } from '../../engine/engine.js';
 import { UserError } from '../../errors.js';
@@ -6,6 +7,7 @@ import type { Mapping } from '../mapping/schema.js';
 import type { ImportKind, TargetContext } from '../targets/target.js';
 import { TARGETS } from '../targets/targets.js';
 import { Importer, type ImportPlan, Retry, StrictStop } from './importer.js';
+import { sourceName } from './source-name.js';
 import type { ImportSummary } from './summary.js';
 
 export interface ImportRequest {
@@ -19,6 +21,8 @@ export interface ImportRequest {
   /** Interval length for volume files without one. */
   interval?: string;
   skipInvalid: boolean;
+  /** Replace stored rows that came from other files (otherwise such an import is refused). */
+  replace?: boolean;
   rejectsPath?: string;
   /** Called when a phase starts; the engine's `progress()` tells how far a phase has got. */
   onPhase?: (phase: string) => void;
@@ -40,8 +44,15 @@ export async function runImport(workspace: Workspace, request: ImportRequest): P
   const target = TARGETS[request.kind];
   if (request.mapping.group && !target.grouping)
     throw new UserError('USAGE', `mapping: ${target.kind} rows cannot be grouped`);
+  const source = target.sourced
+    ? await sourceName(engine, target.kind, request.files, {
+        request: request.source,
+        mapping: request.mapping.source,
+      })
+    : target.kind;
   const ctx: TargetContext = {
-    source: request.source ?? request.mapping.source ?? target.defaultSource,
+    source,
+    importId: randomUUID(),
     timeZone: assertTimeZone(request.timeZone ?? request.mapping.timezone ?? config.timezone),
     currency: config.currency,
     stored: await storedTables(engine),
@@ -59,9 +70,11 @@ export async function runImport(workspace: Workspace, request: ImportRequest): P
         return await engine.transaction(() => importer.run());
       } catch (error) {
         await engine.execute('RESET disabled_optimizers');
-        if (error instanceof StrictStop) throw await importer.refusal();
-        if (!(error instanceof Retry)) throw error;
-        await error.revise(plan);
+        // Listing a strict import's problems reads every row: a later malformed record can still
+        // send it round again, with that file read record by record.
+        const next = error instanceof StrictStop ? await importer.refusal().catch((e: unknown) => e) : error;
+        if (!(next instanceof Retry)) throw next;
+        await next.revise(plan);
       } finally {
         await importer.close();
       }

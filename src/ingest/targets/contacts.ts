@@ -50,7 +50,6 @@ export const contactsTarget: Target = {
   table: CONTACTS_TABLE,
   sourced: true,
   fields: CONTACT_FIELDS,
-  defaultSource: 'contacts',
   columns: (ctx: TargetContext) => {
     const columns: Record<string, string> = { source: lit(ctx.source) };
     for (const field of CONTACT_FIELDS) columns[field.name] = v(field.name);

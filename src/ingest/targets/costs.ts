@@ -65,7 +65,6 @@ export const costsTarget: Target = {
   table: COST_LINES_TABLE,
   sourced: false,
   fields: COST_FIELDS,
-  defaultSource: 'ledger',
   columns,
   checks: () => [
     {

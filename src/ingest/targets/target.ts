@@ -9,6 +9,8 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export interface TargetContext {
   /** The source name rows are stored under (targets with a `source` column). */
   source: string;
+  /** The import's id, written into every row it stores (`import_id`). */
+  importId: string;
   /** Zone of wall-clock times in the file. */
   timeZone: string;
   /** The workspace's reporting currency. */
@@ -40,8 +42,6 @@ export interface Target {
   distinctCheck?: { column: string; check(value: string): string | undefined };
   /** How legs combine when a mapping groups rows (contacts): per column, and the ordering column. */
   grouping?: { order: string; outcome: string; aggregates: Record<string, Aggregate> };
-  /** Hint appended to "missing field" errors of this target. */
-  defaultSource: string;
 }
 
 /** v_<field>: the SQL column holding a field's typed value. */

@@ -132,7 +132,6 @@ export const volumesTarget: Target = {
   table: VOLUMES_TABLE,
   sourced: true,
   fields: VOLUME_FIELDS,
-  defaultSource: 'volumes',
   columns,
   checks,
   clash: overlap,
