@@ -77,6 +77,13 @@ export const workspaceConfigSchema = z.object({
         .default([]),
     })
     .default({ costPerContact: 'industry-average', byChannel: {}, custom: [] }),
+  /** Values an import refuses as not plausible: any one duration of a contact, and its wait. */
+  plausibility: z
+    .object({
+      maxDurationSeconds: z.number().positive().default(86_400),
+      maxWaitSeconds: z.number().positive().default(2_678_400),
+    })
+    .default({ maxDurationSeconds: 86_400, maxWaitSeconds: 2_678_400 }),
   allocation: z
     .object({
       defaultDriver: driverText.default('handle_time'),

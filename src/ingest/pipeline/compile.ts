@@ -54,7 +54,7 @@ export class CompiledFile {
         mapping.fields[def.name] ?? (def.name === 'id' && mapping.group ? mapping.group.by : undefined);
       if (spec === undefined && mapping.only_mapped)
         return compileField(def, { value: def.fallback ?? null }, valueCtx);
-      return compileField(def, spec, valueCtx);
+      return compileField(def, spec, valueCtx, ctx.limits);
     });
     requireFields(this.fields, source, target);
     const skips = mapping.skip ?? [];

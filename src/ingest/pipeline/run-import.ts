@@ -55,6 +55,7 @@ export async function runImport(workspace: Workspace, request: ImportRequest): P
     importId: randomUUID(),
     timeZone: assertTimeZone(request.timeZone ?? request.mapping.timezone ?? config.timezone),
     currency: config.currency,
+    limits: config.plausibility,
     stored: await storedTables(engine),
     ...(request.interval ? { interval: request.interval } : {}),
   };

@@ -1,5 +1,5 @@
 import type { TableDef } from '../../engine/schema.js';
-import type { FieldDef, ProblemTest } from '../mapping/fields.js';
+import type { FieldDef, PlausibilityLimits, ProblemTest } from '../mapping/fields.js';
 import type { Aggregate } from '../mapping/schema.js';
 
 export const IMPORT_KINDS = ['contacts', 'volumes', 'costs', 'fx', 'agents', 'agent-time'] as const;
@@ -15,6 +15,8 @@ export interface TargetContext {
   timeZone: string;
   /** The workspace's reporting currency. */
   currency: string;
+  /** Ceilings beyond which a value is not plausible (the workspace's `plausibility:`). */
+  limits: PlausibilityLimits;
   /** Which tables hold rows already: overlap checks are only written when needed. */
   stored: { contacts: boolean; volumes: boolean };
   /** Interval length for volume rows when the file has none (--interval). */
