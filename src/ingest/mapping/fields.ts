@@ -120,6 +120,8 @@ export function compileField(
   const parse = typed ? () => typed : (t: string) => parseText(def, t, ctx, formats, options);
   const reason =
     def.kind === 'enum' ? `not one of ${(def.values ?? []).join(', ')}` : `not ${WHAT[def.kind]}`;
+  const unreadable = typed ? value.unreadable : undefined;
+  const blankText = (t: string) => (untrimmed ? `(${t} IS NULL OR trim(${t}) = '')` : `${t} IS NULL`);
   return {
     def,
     text,
@@ -128,8 +130,12 @@ export function compileField(
     mapped: true,
     label: value.label,
     raw: value.raw,
-    blank: (t) => (untrimmed ? `(${t} IS NULL OR trim(${t}) = '')` : `${t} IS NULL`),
+    // A value the mapping could not read is not empty: it gets its own reason below.
+    blank: unreadable ? (t) => `(${blankText(t)} AND NOT ${unreadable.test(t)})` : blankText,
     problems: (t, v) => [
+      ...(unreadable
+        ? [{ test: unreadable.test(t), label: value.label, raw: value.raw, reason: unreadable.reason }]
+        : []),
       // Text is read as it is: only other kinds can fail to read. Untrimmed blanks are empty, not wrong.
       ...(def.kind === 'text'
         ? []
