@@ -72,6 +72,11 @@ export class CompiledFile {
     return this.groupSql !== null;
   }
 
+  /** Whether the mapping (or a same-named column) gives the field a value. */
+  maps(field: string): boolean {
+    return this.fields.some((f) => f.def.name === field && f.mapped);
+  }
+
   rows(options: RowsOptions): string {
     const recordColumn = this.source.recordColumn;
     const rec = recordColumn

@@ -27,10 +27,34 @@ export async function fileChecksum(path: string): Promise<string> {
   return `sha256:${hash.digest('hex')}`;
 }
 
-/** Notes for the summary: cost lines in currencies the FX table has no rates for yet. */
-export async function costWarnings(engine: Engine, workspaceCurrency: string): Promise<string[]> {
+/**
+ * Notes for the summary of a cost import: currencies without exchange rates, and (`exclusiveEnds`:
+ * the files gave period_end) ends on a month's last day, which as exclusive ends leave that day out —
+ * most likely they were meant inclusive ("von 01.01. bis 31.03.").
+ */
+export async function costWarnings(
+  engine: Engine,
+  workspaceCurrency: string,
+  importId: string,
+  exclusiveEnds: boolean,
+): Promise<string[]> {
   const rows = await engine.query(
     `SELECT DISTINCT currency FROM cost_lines WHERE currency <> ${lit(workspaceCurrency)} AND currency NOT IN (SELECT currency FROM fx_rates) ORDER BY 1`,
   );
-  return rows.map((r) => `cost lines in ${r.currency} have no exchange rates yet (percontact import fx)`);
+  const notes = rows.map(
+    (r) => `cost lines in ${r.currency} have no exchange rates yet (percontact import fx)`,
+  );
+  if (!exclusiveEnds) return notes;
+  const [ends] = await engine.query(
+    `SELECT count(*) AS n, min(id) AS id, CAST(arg_min(period_end, id) AS VARCHAR) AS period_end FROM cost_lines
+     WHERE import_id = ${lit(importId)} AND period_end = last_day(period_end)`,
+  );
+  const n = Number(ends?.n ?? 0);
+  if (n > 0) {
+    const lines = n === 1 ? '1 cost line ends' : `${n} cost lines end`;
+    notes.push(
+      `${lines} on the last day of a month (e.g. ${ends?.id}: ${ends?.period_end}), which period_end leaves out (it is exclusive); if the ends are inclusive, map them to period_end_inclusive`,
+    );
+  }
+  return notes;
 }

@@ -314,10 +314,17 @@ export class Importer {
       written: merge.written,
       replaced: merge.replaced,
       rejectsFile,
-      warnings: this.target.kind === 'costs' ? await costWarnings(this.engine, this.ctx.currency) : [],
+      warnings: this.target.kind === 'costs' ? await this.costWarnings() : [],
     };
     await logImport(this.engine, summary);
     return summary;
+  }
+
+  /** Exclusive ends are checked for month ends only where the files give no inclusive ones. */
+  private costWarnings(): Promise<string[]> {
+    const exclusiveEnds =
+      this.files.some((f) => f.maps('period_end')) && !this.files.some((f) => f.maps('period_end_inclusive'));
+    return costWarnings(this.engine, this.ctx.currency, this.ctx.importId, exclusiveEnds);
   }
 
   private rejectsPath(): string {
