@@ -5,9 +5,11 @@ import { registerDemo } from './commands/demo.js';
 import { registerDrivers } from './commands/drivers.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
+import { registerImports } from './commands/imports.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
 import { registerStaff } from './commands/staff.js';
+import { registerStatus } from './commands/status.js';
 import { io } from './io.js';
 
 /**
@@ -36,6 +38,8 @@ export function buildProgram(): Command {
   registerDrivers(program);
   registerBenchmarks(program);
   registerImport(program);
+  registerImports(program);
+  registerStatus(program);
   describeListDefaults(program);
   return program;
 }

@@ -51,7 +51,7 @@ export function registerImport(program: Command): void {
   const command = program
     .command('import')
     .description(
-      'import contacts, volumes, costs or exchange rates from CSV, XLSX, JSON Lines, Parquet or YAML files',
+      'import contacts, volumes, costs, exchange rates, rate cards (agents) or agent time from CSV, XLSX, JSON Lines, Parquet or YAML files',
     );
   for (const spec of KINDS) {
     const sub = command
