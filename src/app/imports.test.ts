@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isUserError, type UserError } from '../errors.js';
 import { type TestWorkspace, testWorkspace } from '../ingest/testing.js';
+import { userError } from '../test-support/user-error.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { listImports, removeImport } from './imports.js';
 
@@ -9,15 +9,6 @@ const HEADER = 'id,channel,arrived_at,talk_seconds,outcome';
 const calls = (channel: string, ids: number[]) =>
   [HEADER, ...ids.map((i) => `${i},${channel},2026-03-0${i} 10:00,60,handled`)].join('\n');
 const LEDGER = 'id,category,amount,period\nrent,facilities,100.00,2026-03\nphone,telephony,0.05,2026-03\n';
-
-async function userError(work: Promise<unknown>): Promise<UserError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isUserError(error)) throw new Error(`expected a UserError, got ${String(error)}`);
-  return error;
-}
 
 describe('imports list and remove', () => {
   let t: TestWorkspace;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isUserError, type UserError } from '../errors.js';
+import { userError } from '../test-support/user-error.js';
 import { type TestWorkspace, testWorkspace } from './testing.js';
 
 const HEADER =
@@ -13,15 +13,6 @@ const GOOD = [
 ].join('\n');
 
 const dump = (t: TestWorkspace) => t.rows('SELECT * FROM contacts ORDER BY source, id');
-
-async function refusal(work: Promise<unknown>): Promise<UserError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isUserError(error)) throw new Error(`expected a UserError, got ${String(error)}`);
-  return error;
-}
 
 describe('import contacts (generic CSV)', () => {
   let t: TestWorkspace;
@@ -117,7 +108,7 @@ describe('import contacts (generic CSV)', () => {
       '12,chat,inbound,q,yesterday,,,,,handled,,',
     ].join('\n');
     const path = await t.file('bad.csv', bad);
-    const error = await refusal(t.import({ files: [path] }));
+    const error = await userError(t.import({ files: [path] }));
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.message).toContain('2 rows have problems (of 3 read)');
     // The quoted field spans lines 2-3, so record 2 starts on line 4 and record 3 on line 5.
@@ -142,7 +133,7 @@ describe('import contacts (generic CSV)', () => {
     }
     const path = await t.file('wide.tsv', `${lines.join('\n')}\n`);
     const mapping = await t.file('m.yaml', 'fields: {}\n');
-    const error = await refusal(t.import({ files: [path], mappingFile: mapping }));
+    const error = await userError(t.import({ files: [path], mappingFile: mapping }));
     expect(error.message).toContain('2 rows have problems (of 2099 read)');
     expect(error.details).toEqual([
       `${path}:100: column "wait_seconds" value "-5": is negative`,
@@ -152,7 +143,9 @@ describe('import contacts (generic CSV)', () => {
 
   it('lists at most the first 20 problems', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `${i},voice,inbound,q,not a time,,,,,handled,,`);
-    const error = await refusal(t.import({ files: [await t.file('bad.csv', [HEADER, ...rows].join('\n'))] }));
+    const error = await userError(
+      t.import({ files: [await t.file('bad.csv', [HEADER, ...rows].join('\n'))] }),
+    );
     expect(error.message).toContain('30 rows have problems (of 30 read)');
     expect(error.details).toHaveLength(20);
     expect(error.details[19]).toMatch(/bad\.csv:21: column "arrived_at" value "not a time"/);
@@ -200,12 +193,12 @@ describe('import contacts (generic CSV)', () => {
     });
     const conflict = [...same.slice(0, 2), '1,voice,inbound,q,2026-03-01 08:00:00,,61,,,handled,,'];
     const path = await t.file('conflict.csv', conflict.join('\n'));
-    const error = await refusal(t.import({ files: [path], source: 'other' }));
+    const error = await userError(t.import({ files: [path], source: 'other' }));
     expect(error.details).toEqual([`${path}:3: has the same key as ${path}:2 but different values`]);
   });
 
   it('names the columns it misses', async () => {
-    const error = await refusal(t.import({ files: [await t.file('x.csv', 'id,channel\n1,voice\n')] }));
+    const error = await userError(t.import({ files: [await t.file('x.csv', 'id,channel\n1,voice\n')] }));
     expect(error.message).toMatch(/no column for arrived_at, outcome \(required contacts fields\)/);
   });
 });

@@ -3,19 +3,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureIo } from '../cli/io.js';
 import { run } from '../cli/main.js';
-import { isUserError } from '../errors.js';
+import { userError } from '../test-support/user-error.js';
 import { type TestWorkspace, testWorkspace } from './testing.js';
 
 const HEADER = 'id,channel,arrived_at,wait_seconds,talk_seconds,outcome,concurrency';
-
-async function problems(work: Promise<unknown>): Promise<readonly string[]> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isUserError(error)) throw new Error(`expected a UserError, got ${String(error)}`);
-  return error.details;
-}
+const problems = async (work: Promise<unknown>) => (await userError(work)).details;
 
 describe('implausible values are invalid, with file, line, column, value and reason', () => {
   let t: TestWorkspace;

@@ -2,23 +2,14 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contactRow } from '../engine/rows.js';
 import { CONTACTS_TABLE } from '../engine/schema.js';
-import { isUserError, type UserError } from '../errors.js';
 import { contact } from '../test-support/fixtures.js';
+import { userError } from '../test-support/user-error.js';
 import { type TestWorkspace, testWorkspace } from './testing.js';
 
 const HEADER = 'id,channel,arrived_at,talk_seconds,outcome';
 // Two systems number their records 1, 2, 3 alike.
 const PBX = [HEADER, ...[1, 2, 3].map((i) => `${i},voice,2026-03-02 1${i}:00,60,handled`)].join('\n');
 const HELPDESK = [HEADER, ...[1, 2, 3].map((i) => `${i},chat,2026-03-03 1${i}:00,,handled`)].join('\n');
-
-async function refusal(work: Promise<unknown>): Promise<UserError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isUserError(error)) throw new Error(`expected a UserError, got ${String(error)}`);
-  return error;
-}
 
 describe('sources: whose rows an import may replace', () => {
   let t: TestWorkspace;
@@ -47,7 +38,7 @@ describe('sources: whose rows an import may replace', () => {
     await t.import({ files: [pbx], source: 'calls' });
     const before = await stored();
     const helpdesk = await t.file('helpdesk.csv', HELPDESK);
-    const error = await refusal(t.import({ files: [helpdesk], source: 'calls' }));
+    const error = await userError(t.import({ files: [helpdesk], source: 'calls' }));
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.message).toBe(
       `import refused, nothing was changed: it would replace 3 contacts stored under source "calls" that came from ${pbx}; give this file a source of its own, or replace them on purpose`,
@@ -72,7 +63,7 @@ describe('sources: whose rows an import may replace', () => {
     await t.ws.engine.append(CONTACTS_TABLE, [
       contactRow(contact({ source: 'pbx', id: '1', arrivedAt: new Date('2026-03-01T08:00:00Z') })),
     ]);
-    const error = await refusal(t.import({ files: [await t.file('pbx.csv', PBX)] }));
+    const error = await userError(t.import({ files: [await t.file('pbx.csv', PBX)] }));
     expect(error.message).toContain(
       'it would replace 1 contact stored under source "pbx" that came from an import made before imports were recorded per row',
     );
@@ -82,7 +73,7 @@ describe('sources: whose rows an import may replace', () => {
     const jan = await t.file('calls_2026_01.csv', PBX);
     const feb = await t.file('calls_2026_02.csv', HELPDESK.replace(/^(\d)/gm, '1$1'));
     expect(await t.import({ files: [jan, feb] })).toMatchObject({ source: 'calls_2026', imported: 6 });
-    const error = await refusal(
+    const error = await userError(
       t.import({ files: [await t.file('a.csv', PBX), await t.file('b.csv', PBX)] }),
     );
     expect(error.code).toBe('USAGE');
