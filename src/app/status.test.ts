@@ -73,9 +73,19 @@ describe('workspace status: what is there, month by month and channel by channel
     await t.import({
       files: [await t.file('all.csv', ['id,channel,arrived_at,talk_seconds,outcome', ...rows].join('\n'))],
     });
+    const ledger =
+      'id,category,amount,currency,period\na,agent_wages,123456789012.34,EUR,2026\nb,other,1,USD,2026-03\nc,other,1,GBP,2026-03\n';
+    await t.import({ kind: 'costs', files: [await t.file('ledger.csv', ledger)] });
+    const time = 'day,agent,staffed_seconds\n2026-03-02,a1,3600\n';
+    await t.import({ kind: 'agent-time', files: [await t.file('time.csv', time)] });
     await t.ws.close();
     const r = await captureIo(() => run(['status', '-w', t.ws.dir]));
+    // The first line names the folder, as long as the user's path is.
     const lines = r.out.split('\n').filter((l) => !l.startsWith('Workspace '));
+    expect(lines.slice(0, 2)).toEqual([
+      '  9 contacts, 3 cost lines, 1 agent day',
+      '  ledger total EUR 123456789012.34, GBP 1.00, USD 1.00',
+    ]);
     expect(lines.find((l) => l.startsWith('month'))).toBe(
       `month    ${CHANNELS.map((c) => c.padEnd(Math.max(4, c.length))).join('  ')}`.trimEnd(),
     );

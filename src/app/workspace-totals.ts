@@ -8,7 +8,7 @@ import {
   RATE_CARDS_TABLE,
   VOLUMES_TABLE,
 } from '../engine/schema.js';
-import { RECORD_NAMES } from '../ingest/pipeline/summary.js';
+import { RECORD_NAMES, recordCount } from '../ingest/pipeline/summary.js';
 import type { ImportKind } from '../ingest/targets/target.js';
 import { minorUnits } from '../money/currency.js';
 import { type Decimal, dec, sum } from '../money/decimal.js';
@@ -39,10 +39,16 @@ export const IMPORTED_TABLES = [
 
 export type TotalName = (typeof IMPORTED_TABLES)[number]['total'];
 
+const kindOf = (total: TotalName) => IMPORTED_TABLES.find((t) => t.total === total)?.kind ?? 'contacts';
+
 /** How people call the rows behind a total: "cost lines", "agent days". */
 export function rowName(total: TotalName): string {
-  const kind = IMPORTED_TABLES.find((t) => t.total === total)?.kind ?? 'contacts';
-  return RECORD_NAMES[kind];
+  return RECORD_NAMES[kindOf(total)];
+}
+
+/** "1 cost line", "3 agent days". */
+export function rowCount(total: TotalName, n: number): string {
+  return recordCount(kindOf(total), n);
 }
 
 const count = (table: string): AggregateQuery => ({

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { ImportEntry, ImportsView, RemoveImportView } from '../../app/imports.js';
 import {
   IMPORTED_TABLES,
+  rowCount,
   rowName,
   type TotalName,
   type WorkspaceTotals,
@@ -24,7 +25,7 @@ export function importsText(view: ImportsView, timezone: string): string {
     rows.length === 0
       ? ['no imports yet']
       : textTable([header, ...rows], (i) => (i === 4 ? 'right' : 'left'));
-  const untracked = Object.entries(view.untracked).map(([k, n]) => `${n} ${rowName(k as TotalName)}`);
+  const untracked = Object.entries(view.untracked).map(([k, n]) => rowCount(k as TotalName, n));
   if (untracked.length > 0)
     lines.push('', `stored before imports were recorded per row (no import id): ${untracked.join(', ')}`);
   return `${lines.join('\n')}\n`;
@@ -40,7 +41,7 @@ function fileText(e: ImportEntry): string {
 /** What `imports remove` took out, and the workspace's totals before and after. */
 export function removedText(view: RemoveImportView, currency: string): string {
   const e = view.removed;
-  const what = Object.entries(view.rows).map(([k, n]) => `${n} ${rowName(k as TotalName)}`);
+  const what = Object.entries(view.rows).map(([k, n]) => rowCount(k as TotalName, n));
   const from = `${e.kind} from ${e.files.join(', ')}${e.source ? `, source ${e.source}` : ''}`;
   const lines = [
     `removed import ${e.shortId} (${from}): ${what.length > 0 ? what.join(', ') : 'no rows were still stored'}`,

@@ -1,5 +1,5 @@
 import type { StatusCell, StatusView } from '../../app/status.js';
-import { IMPORTED_TABLES, rowName } from '../../app/workspace-totals.js';
+import { IMPORTED_TABLES, rowCount } from '../../app/workspace-totals.js';
 import { localMinute } from '../text-table.js';
 
 /** One cell of the coverage map: C contacts, $ cost lines, A agent time, H handle time (h: some). */
@@ -19,11 +19,14 @@ export function coverageMark(c: StatusCell): string {
 export function statusText(view: StatusView, dir: string): string {
   const t = view.totals;
   const costs = Object.entries(t.cost).map(([currency, amount]) => `${currency} ${amount}`);
-  const counts = IMPORTED_TABLES.map(({ total }) => `${t[total]} ${rowName(total)}`);
+  const counts = IMPORTED_TABLES.filter(({ total }) => t[total] > 0 || total === 'contacts').map(
+    ({ total }) => rowCount(total, t[total]),
+  );
   const last = view.imports.last ? `, the last on ${localMinute(view.imports.last, view.timezone)}` : '';
   const lines = [
     `Workspace ${dir} (${view.currency}, ${view.timezone}): ${view.imports.count} imports${last}`,
-    `  ${counts.join(', ')}${costs.length > 0 ? `; cost ${costs.join(', ')}` : ''}`,
+    ...wrapped(counts),
+    ...(costs.length > 0 ? wrapped(costs, 'ledger total ') : []),
   ];
   if (view.months.length === 0)
     return `${[...lines, '', 'No data yet: import contacts and costs (percontact import).'].join('\n')}\n`;
@@ -53,4 +56,19 @@ export function statusText(view: StatusView, dir: string): string {
   if (costless.length > 0)
     lines.push('', `Contacts without cost lines (no cost per contact there): ${costless.join(', ')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Items joined by commas, in lines of at most 100 columns, indented by two spaces (and `lead`). */
+function wrapped(items: readonly string[], lead = ''): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    const longer = line ? `${line}, ${item}` : item;
+    if (line && 2 + lead.length + longer.length > 100) {
+      lines.push(`${line},`);
+      line = item;
+    } else line = longer;
+  }
+  if (line) lines.push(line);
+  return lines.map((l, i) => `  ${i === 0 ? lead : ' '.repeat(lead.length)}${l}`);
 }

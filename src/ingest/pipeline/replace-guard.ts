@@ -3,7 +3,7 @@ import { UserError } from '../../errors.js';
 import type { Target } from '../targets/target.js';
 import { sum } from './counts.js';
 import { sameFile } from './source-name.js';
-import { RECORD_NAMES } from './summary.js';
+import { recordCount } from './summary.js';
 
 /**
  * Refuses to let changed records replace stored ones that another file brought in, unless the
@@ -35,8 +35,7 @@ export async function refuseForeignReplacements(
   const firstFile = first?.files === null ? undefined : String(first?.files).split('\n')[0];
   const origin = firstFile ?? 'an import made before imports were recorded per row';
   const others = foreign.length > 1 ? ` and ${foreign.length - 1} other import(s)` : '';
-  const plural = RECORD_NAMES[target.kind];
-  const what = `${count} ${count === 1 ? plural.replace(/s$/, '') : plural}`;
+  const what = recordCount(target.kind, count);
   const [which, advice] = target.sourced
     ? [`stored under source "${source}"`, 'give this file a source of its own']
     : ['with the same ids', 'give the new ones ids of their own'];

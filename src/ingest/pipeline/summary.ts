@@ -39,6 +39,12 @@ export const RECORD_NAMES: Record<ImportKind, string> = {
   'agent-time': 'agent days',
 };
 
+/** "1 cost line", "3 cost lines". */
+export function recordCount(kind: ImportKind, n: number): string {
+  const plural = RECORD_NAMES[kind];
+  return `${n} ${n === 1 ? plural.replace(/s$/, '') : plural}`;
+}
+
 /** An import id as people type it: its first 8 characters (`imports remove` takes any unique prefix). */
 export function shortImportId(id: string): string {
   return id.slice(0, 8);
