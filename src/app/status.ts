@@ -68,12 +68,54 @@ export async function workspaceStatus(ws: Workspace, request: StatusRequest = {}
   const { engine, config } = ws;
   const span = await monthSpan(engine, config.timezone, request);
   const months = span ? periodsBetween(span.from, span.to, 'month') : [];
-  const cells = new Map<string, StatusCell>();
-  const cell = (month: string, channel: string): StatusCell => {
+  const grid = new CoverageGrid();
+  if (months.length > 0) await fill(grid, engine, months, config.timezone);
+  const labels = months.map((m) => m.label);
+  return {
+    currency: config.currency,
+    timezone: config.timezone,
+    months: labels,
+    channels: grid.channels(),
+    cells: grid.cells(labels),
+    totals: await workspaceTotals(engine),
+    imports: await importCount(engine),
+  };
+}
+
+async function fill(
+  grid: CoverageGrid,
+  engine: Engine,
+  months: readonly Period[],
+  timezone: string,
+): Promise<void> {
+  for (const r of await contactCounts(engine, months, timezone)) {
+    const cell = grid.at(r.month, r.channel);
+    cell.contacts += r.contacts;
+    cell.handled += r.handled;
+    cell.handledWithHandleTime += r.handledWithHandleTime;
+  }
+  const [first, last] = [months[0] as Period, months.at(-1) as Period];
+  for (const line of await loadCostLines(engine, first.start, last.end)) {
+    for (const m of months.filter((p) => line.periodStart < p.end && line.periodEnd > p.start))
+      grid.add(m.label, line.channel, 'costLines', 1);
+  }
+  for (const r of await agentTime(engine, months))
+    grid.add(r.month, r.channel, 'agentTimeSeconds', r.seconds);
+}
+
+/**
+ * Cells by month and channel. What belongs to no channel (shared cost lines, agent time without a
+ * channel) is kept apart and added to every channel's cell of its month.
+ */
+class CoverageGrid {
+  private readonly byKey = new Map<string, StatusCell>();
+  private readonly shared = new Map<string, Pick<StatusCell, 'costLines' | 'agentTimeSeconds'>>();
+
+  at(month: string, channel: string): StatusCell {
     const key = `${month}|${channel}`;
-    let found = cells.get(key);
-    if (!found) {
-      found = {
+    let cell = this.byKey.get(key);
+    if (!cell) {
+      cell = {
         month,
         channel,
         contacts: 0,
@@ -82,54 +124,39 @@ export async function workspaceStatus(ws: Workspace, request: StatusRequest = {}
         costLines: 0,
         agentTimeSeconds: 0,
       };
-      cells.set(key, found);
+      this.byKey.set(key, cell);
     }
-    return found;
-  };
-  const shared = { costLines: new Map<string, number>(), agentTimeSeconds: new Map<string, number>() };
-  if (months.length > 0) {
-    for (const r of await contactCounts(engine, months, config.timezone)) add(cell(r.month, r.channel), r);
-    for (const line of await loadCostLines(engine, months[0]?.start ?? '', months.at(-1)?.end ?? '')) {
-      for (const m of months.filter((p) => line.periodStart < p.end && line.periodEnd > p.start)) {
-        if (line.channel) cell(m.label, line.channel).costLines++;
-        else shared.costLines.set(m.label, (shared.costLines.get(m.label) ?? 0) + 1);
-      }
-    }
-    for (const r of await agentTime(engine, months)) {
-      if (r.channel) cell(r.month, r.channel).agentTimeSeconds += r.seconds;
-      else shared.agentTimeSeconds.set(r.month, (shared.agentTimeSeconds.get(r.month) ?? 0) + r.seconds);
-    }
+    return cell;
   }
-  const order = (channel: string) => (CHANNELS as readonly string[]).indexOf(channel);
-  const channels = [...new Set([...cells.values()].map((c) => c.channel))].sort(
-    (a, b) => order(a) - order(b),
-  );
-  const all = months.flatMap((m) =>
-    (channels.length > 0 ? channels : ['all']).map((channel) => {
-      const c = cell(m.label, channel);
-      c.costLines += shared.costLines.get(m.label) ?? 0;
-      c.agentTimeSeconds += shared.agentTimeSeconds.get(m.label) ?? 0;
-      return c;
-    }),
-  );
-  return {
-    currency: config.currency,
-    timezone: config.timezone,
-    months: months.map((m) => m.label),
-    channels,
-    cells: all,
-    totals: await workspaceTotals(engine),
-    imports: await importCount(engine),
-  };
-}
 
-function add(
-  target: StatusCell,
-  counts: Pick<StatusCell, 'contacts' | 'handled' | 'handledWithHandleTime'>,
-): void {
-  target.contacts += counts.contacts;
-  target.handled += counts.handled;
-  target.handledWithHandleTime += counts.handledWithHandleTime;
+  add(month: string, channel: string | null, what: 'costLines' | 'agentTimeSeconds', amount: number): void {
+    if (channel) {
+      this.at(month, channel)[what] += amount;
+      return;
+    }
+    const shared = this.shared.get(month) ?? { costLines: 0, agentTimeSeconds: 0 };
+    shared[what] += amount;
+    this.shared.set(month, shared);
+  }
+
+  /** Channels with a cell of their own, in the order of the channel list. */
+  channels(): string[] {
+    const order = (channel: string) => (CHANNELS as readonly string[]).indexOf(channel);
+    return [...new Set([...this.byKey.values()].map((c) => c.channel))].sort((a, b) => order(a) - order(b));
+  }
+
+  /** Every month × channel (one column "all" when there is no channel), shared inputs added. */
+  cells(months: readonly string[]): StatusCell[] {
+    const channels = this.channels();
+    return months.flatMap((month) =>
+      (channels.length > 0 ? channels : ['all']).map((channel) => {
+        const cell = { ...this.at(month, channel) };
+        cell.costLines += this.shared.get(month)?.costLines ?? 0;
+        cell.agentTimeSeconds += this.shared.get(month)?.agentTimeSeconds ?? 0;
+        return cell;
+      }),
+    );
+  }
 }
 
 type Counted = Pick<StatusCell, 'month' | 'channel' | 'contacts' | 'handled' | 'handledWithHandleTime'>;
