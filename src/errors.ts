@@ -11,7 +11,9 @@ export type UserErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   /** A remote service (an API a source is pulled from) failed or refused. */
-  | 'REMOTE';
+  | 'REMOTE'
+  /** Another process (an import, a server) holds the workspace. */
+  | 'WORKSPACE_BUSY';
 
 export interface InputLocation {
   /**
@@ -34,6 +36,7 @@ export const EXIT_CODES: Record<UserErrorCode, number> = {
   EMPTY_PERIOD: 4,
   INVALID_INPUT: 5,
   NOT_FOUND: 6,
+  WORKSPACE_BUSY: 7,
   REMOTE: 8,
 };
 

@@ -9,12 +9,8 @@ import type { SqlCompiler } from './sql-compiler.js';
  * cut short is finished by the next one.
  */
 export async function runMigrations(engine: Engine, migrations = MIGRATIONS): Promise<number> {
-  const compiler = engine.dialect.createCompiler();
   await engine.applySchemaStep({ kind: 'createTable', table: SCHEMA_VERSION_TABLE });
-  const rows = await engine.query(
-    `SELECT MAX(${compiler.identifier('version')}) AS v FROM ${compiler.identifier(SCHEMA_VERSION_TABLE.name)}`,
-  );
-  let current = Number(rows[0]?.v ?? 0);
+  let current = await schemaVersion(engine);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     const apply = async () => {
@@ -26,6 +22,18 @@ export async function runMigrations(engine: Engine, migrations = MIGRATIONS): Pr
   }
   return current;
 }
+
+/** The schema version a database is at (0 when it has none yet); reads only, so it works read-only. */
+export async function schemaVersion(engine: Engine): Promise<number> {
+  const compiler = engine.dialect.createCompiler();
+  const rows = await engine.query(
+    `SELECT MAX(${compiler.identifier('version')}) AS v FROM ${compiler.identifier(SCHEMA_VERSION_TABLE.name)}`,
+  );
+  return Number(rows[0]?.v ?? 0);
+}
+
+/** The version the code's migrations lead to. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
 /** A step as one statement, for engines whose tables live in one database. */
 export function stepSql(compiler: SqlCompiler, step: MigrationStep): string {

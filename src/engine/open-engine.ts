@@ -59,13 +59,17 @@ export function checkStoreConfig(store: StoreConfig): void {
     throw new UserError('USAGE', 'several URLs need a cluster name', { parameter: 'cluster' });
 }
 
-/** Opens (and does not migrate) the store a workspace names; `duckDbFile` when it names none. */
+/**
+ * Opens (and does not migrate) the store a workspace names; `duckDbFile` when it names none.
+ * `readOnly` opens the DuckDB file beside other readers; server stores serve many clients anyway.
+ */
 export async function openEngine(
   store: StoreConfig | undefined,
   duckDbFile: string,
+  options: { readOnly?: boolean } = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Engine> {
-  if (!store || store.engine === 'duckdb') return DuckDbEngine.open(duckDbFile);
+  if (!store || store.engine === 'duckdb') return DuckDbEngine.open(duckDbFile, options);
   checkStoreConfig(store);
   const password = env[PASSWORD_ENV] ? { password: env[PASSWORD_ENV] } : {};
   const url = store.url as string;

@@ -73,6 +73,48 @@ describe('import contacts: file formats', () => {
     expect(await contacts(t)).toEqual(EXPECTED);
   });
 
+  it('detects the text encoding: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, Windows-1252 (€)', async () => {
+    const text = [
+      'id;channel;queue;arrived_at;outcome',
+      'E-1;voice;€-Hotline Müller;2026-03-01 08:00;handled',
+    ].join('\r\n');
+    const utf16le = Buffer.from(`\ufeff${text}`, 'utf16le');
+    // Windows-1252 (a German Excel "CSV"): latin-1 bytes, and € is 0x80.
+    const windows1252 = Buffer.from(text.replace('€', '\u0080'), 'latin1');
+    expect(windows1252.includes(0x80)).toBe(true);
+    const files = {
+      utf8: Buffer.from(text, 'utf8'),
+      utf8bom: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+      utf16le,
+      utf16be: Buffer.from(utf16le).swap16(),
+      windows1252,
+    };
+    for (const [name, bytes] of Object.entries(files)) {
+      const summary = await t.import({ files: [await t.file(`${name}.csv`, bytes)] });
+      expect(summary).toMatchObject({ source: name, imported: 1 });
+    }
+    const read = await t.rows('SELECT source, queue FROM contacts ORDER BY source');
+    expect(read).toEqual(
+      Object.keys(files)
+        .sort()
+        .map((source) => ({ source, queue: '€-Hotline Müller' })),
+    );
+  });
+
+  it('names the read: { encoding } fix when the encoding cannot be told', async () => {
+    // Zero bytes that are not UTF-16, and 0x81, which Windows-1252 leaves undefined.
+    for (const bytes of [
+      [0x69, 0x64, 0x0a, 0x00, 0x31, 0x0a],
+      [0x69, 0x64, 0x0a, 0x81, 0x0a],
+    ]) {
+      const path = await t.file('odd.csv', Buffer.from(bytes));
+      const error = await t.import({ files: [path] }).catch((e: unknown) => e);
+      expect(isUserError(error) && error.message).toBe(
+        `${path}: cannot tell the text encoding (not UTF-8, UTF-16 or Windows-1252); name it in a mapping file: read: { encoding: latin-1 } (or windows-1250, iso-8859-15, …)`,
+      );
+    }
+  });
+
   it('reads tab-separated and pipe-separated files with quoted multi-line fields', async () => {
     for (const [name, sep] of [
       ['t.tsv', '\t'],

@@ -15,10 +15,13 @@ export interface ImportOptions {
   preset?: string;
   /** A mapping file (YAML); excludes `preset`. */
   mappingFile?: string;
+  /** The source rows are stored under; default: the mapping's, else the file name's stem. */
   source?: string;
   timeZone?: string;
   interval?: string;
   skipInvalid?: boolean;
+  /** Replace stored rows that came from other files; without it such an import is refused. */
+  replace?: boolean;
   rejectsPath?: string;
   onPhase?: (phase: string) => void;
 }
@@ -50,6 +53,7 @@ async function requestFor(options: ImportOptions): Promise<ImportRequest> {
     mappingName: name,
     ...(reshape ? { reshape } : {}),
     skipInvalid: options.skipInvalid ?? false,
+    replace: options.replace ?? false,
     ...(options.source ? { source: options.source } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.interval ? { interval: options.interval } : {}),

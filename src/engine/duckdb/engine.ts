@@ -31,8 +31,12 @@ export class DuckDbEngine implements Engine {
     private readonly connection: DuckDBConnection,
   ) {}
 
-  static async open(path: string): Promise<DuckDbEngine> {
-    const instance = await DuckDBInstance.create(path);
+  /**
+   * Opens a database file (or ':memory:'). `readOnly`: a shared lock, so several processes can read
+   * the file at once; a writer holds it exclusively. A lock held by another process fails the open.
+   */
+  static async open(path: string, options: { readOnly?: boolean } = {}): Promise<DuckDbEngine> {
+    const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
     const connection = await instance.connect();
     // Reports run in UTC and convert explicitly: the session zone must never leak into figures.
     await connection.run("SET TimeZone = 'UTC'");

@@ -20,6 +20,12 @@ export interface CompiledValue {
   /** The raw text behind it (VARCHAR SQL), for messages. */
   raw: string;
   options: ValueOptions;
+  /**
+   * For values the mapping itself reads from text into a time or number (date + time, between): SQL
+   * that is TRUE when the text is there but could not be read (given the value as text, NULL when
+   * unread), and why.
+   */
+  unreadable?: { test: (valueText: string) => string; reason: string };
 }
 
 export interface ValueContext {
@@ -119,7 +125,17 @@ function dateTime(
   const format = spec.date_format && `${spec.date_format}${t ? ` ${spec.time_format ?? '%H:%M:%S'}` : ''}`;
   const sql = format ? `try_strptime(${text}, ${lit(format)})` : `TRY_CAST(${text} AS TIMESTAMP)`;
   const label = t ? `${d.name} + ${t.name}` : d.name;
-  return { sql, kind: 'local', label, raw: t ? `concat_ws(' ', ${d.sql}, ${t.sql})` : d.sql };
+  const present = [d, ...(t ? [t] : [])].map((c) => `${cell(c.sql)} IS NOT NULL`).join(' OR ');
+  return {
+    sql,
+    kind: 'local',
+    label,
+    raw: t ? `concat_ws(' ', ${d.sql}, ${t.sql})` : d.sql,
+    unreadable: {
+      test: (valueText) => `(${valueText} IS NULL AND (${present}))`,
+      reason: format ? `does not match the format "${format}"` : 'not a date and time',
+    },
+  };
 }
 
 function between(
@@ -138,11 +154,18 @@ function between(
     return { sql: 'CAST(NULL AS DOUBLE)', kind: 'number', label: names.join(' → '), raw: NULL_VALUE.raw };
   const from = instant(cell(a.sql), ctx.timeZone, formats);
   const to = instant(cell(b.sql), ctx.timeZone, formats);
+  const how = formats ? `the format ${formats.map((f) => `"${f}"`).join(' or ')}` : 'a date and time';
   return {
     sql: `(epoch(${to}) - epoch(${from}))`,
     kind: 'number',
     label: `${a.name} → ${b.name}`,
     raw: `concat_ws(' → ', ${a.sql}, ${b.sql})`,
+    // Both ends are needed: one of them there but unreadable is a problem, both empty is no value.
+    unreadable: {
+      test: () =>
+        `((${cell(a.sql)} IS NOT NULL AND ${from} IS NULL) OR (${cell(b.sql)} IS NOT NULL AND ${to} IS NULL))`,
+      reason: `does not match ${how}`,
+    },
   };
 }
 

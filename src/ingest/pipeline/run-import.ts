@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { assertTimeZone } from '../../calendar/time-zone.js';
 import type { Engine } from '../../engine/engine.js';
 import { UserError } from '../../errors.js';
@@ -7,6 +8,7 @@ import type { ImportKind, Target, TargetContext } from '../targets/target.js';
 import { TARGETS } from '../targets/targets.js';
 import { Importer, type ImportPlan, Retry, StrictStop } from './importer.js';
 import type { Reshape } from './reshape.js';
+import { sourceName } from './source-name.js';
 import type { ImportSummary } from './summary.js';
 
 export interface ImportRequest {
@@ -22,6 +24,8 @@ export interface ImportRequest {
   /** Interval length for volume files without one. */
   interval?: string;
   skipInvalid: boolean;
+  /** Replace stored rows that came from other files (otherwise such an import is refused). */
+  replace?: boolean;
   rejectsPath?: string;
   /** Called when a phase starts; the engine's `progress()` tells how far a phase has got. */
   onPhase?: (phase: string) => void;
@@ -53,7 +57,8 @@ export async function runImports(
     throw new UserError('USAGE', `importing files into ${engine.dialect.displayName} is not supported yet`);
   }
   const stored = await storedTables(engine, requests);
-  const prepared = requests.map((request) => prepare(workspace, request, stored));
+  const prepared: Prepared[] = [];
+  for (const request of requests) prepared.push(await prepare(workspace, request, stored));
   // Row order only matters where records are numbered; those queries turn it back on.
   await engine.execute('SET preserve_insertion_order = false');
   const restoreMemory = await limitMemory(engine);
@@ -73,9 +78,14 @@ export async function runImports(
         });
       } catch (error) {
         await engine.execute('RESET disabled_optimizers');
-        if (error instanceof StrictStop) throw await (importers[running] as Importer).refusal();
-        if (!(error instanceof Retry)) throw error;
-        await error.revise((prepared[running] as Prepared).plan);
+        // Listing a strict import's problems reads every row: a later malformed record can still
+        // send it round again, with that file read record by record.
+        const next =
+          error instanceof StrictStop
+            ? await (importers[running] as Importer).refusal().catch((e: unknown) => e)
+            : error;
+        if (!(next instanceof Retry)) throw next;
+        await next.revise((prepared[running] as Prepared).plan);
       } finally {
         for (const importer of importers) await importer.close();
       }
@@ -93,14 +103,27 @@ interface Prepared {
   plan: ImportPlan;
 }
 
-function prepare(workspace: Workspace, request: ImportRequest, stored: TargetContext['stored']): Prepared {
+async function prepare(
+  workspace: Workspace,
+  request: ImportRequest,
+  stored: TargetContext['stored'],
+): Promise<Prepared> {
+  const { engine, config } = workspace;
   const target = TARGETS[request.kind];
   if (request.mapping.group && !target.grouping)
     throw new UserError('USAGE', `mapping: ${target.kind} rows cannot be grouped`);
+  const source = target.sourced
+    ? await sourceName(engine, target.kind, request.files, {
+        request: request.source,
+        mapping: request.mapping.source,
+      })
+    : target.kind;
   const ctx: TargetContext = {
-    source: request.source ?? request.mapping.source ?? target.defaultSource,
-    timeZone: assertTimeZone(request.timeZone ?? request.mapping.timezone ?? workspace.config.timezone),
-    currency: workspace.config.currency,
+    source,
+    importId: randomUUID(),
+    timeZone: assertTimeZone(request.timeZone ?? request.mapping.timezone ?? config.timezone),
+    currency: config.currency,
+    limits: config.plausibility,
     stored,
     ...(request.interval ? { interval: request.interval } : {}),
   };

@@ -478,7 +478,7 @@ const CASES: PresetCase[] = [
 ];
 
 async function storedContacts(t: TestWorkspace): Promise<Record<string, unknown>[]> {
-  const rows = await t.rows('SELECT * EXCLUDE (source) FROM contacts ORDER BY id');
+  const rows = await t.rows('SELECT * EXCLUDE (source, import_id) FROM contacts ORDER BY id');
   return rows.map((r) => ({ ...r, arrived_at: (r.arrived_at as Date).toISOString() }));
 }
 

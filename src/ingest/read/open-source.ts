@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { Engine } from '../../engine/engine.js';
 import { UserError } from '../../errors.js';
 import type { ReadOptions } from '../mapping/schema.js';
-import { detectCsvLayout, engineCsvSource, enginesReadsCsv, scriptedCsvSource } from './csv-source.js';
+import { openCsvSource } from './csv-source.js';
 import { jsonSource } from './json-source.js';
 import { jsonlSource } from './jsonl-source.js';
 import { odsSource } from './ods-source.js';
@@ -39,12 +39,8 @@ export async function openSource(
       return jsonlSource(engine, path);
     case 'yaml':
       return yamlSource(engine, path);
-    case 'csv': {
-      const layout = await detectCsvLayout(path, read);
-      return !scripted && enginesReadsCsv(engine, layout)
-        ? engineCsvSource(path, layout)
-        : scriptedCsvSource(engine, path, layout);
-    }
+    case 'csv':
+      return openCsvSource(engine, path, read, scripted);
   }
 }
 
