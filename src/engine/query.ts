@@ -14,7 +14,7 @@ export type Expr =
   | { kind: 'isNull'; expr: Expr }
   | { kind: 'coalesce'; items: readonly Expr[] }
   | { kind: 'add'; items: readonly Expr[] }
-  /** numerator ÷ denominator as a floating-point number (NULL where either is NULL). */
+  /** numerator ÷ denominator of two floating-point expressions (NULL where either is NULL). */
   | { kind: 'divide'; numerator: Expr; denominator: Expr }
   /** Seconds from one timestamp to another (negative when `to` is earlier). */
   | { kind: 'secondsBetween'; from: Expr; to: Expr }
@@ -50,6 +50,8 @@ export interface NextRowSource {
   where?: Expr;
   partitionBy: readonly Expr[];
   orderBy: string;
+  /** Columns that identify a row of `table`: they break ties in `orderBy`, so the next row is well defined. */
+  key: readonly string[];
   column: string;
   as: string;
 }

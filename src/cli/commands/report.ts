@@ -4,6 +4,7 @@ import { UserError } from '../../errors.js';
 import type { Dimension } from '../../model/contact.js';
 import { io } from '../io.js';
 import { choiceOption, dimensionsOption, granularityOption, integerOption } from '../options.js';
+import { openCommandWorkspace } from '../workspace.js';
 
 const FORMATS = ['table', 'json', 'csv', 'html', 'xlsx', 'pdf'] as const;
 const BINARY = ['xlsx', 'pdf'] as const;
@@ -16,7 +17,7 @@ interface ReportCliOptions {
   period: Granularity;
   from?: string;
   to?: string;
-  by?: Dimension[];
+  by: Dimension[];
   format: Format;
   locale: (typeof LOCALES)[number];
   compare?: (typeof COMPARE)[number];
@@ -37,11 +38,7 @@ export function registerReport(program: Command): void {
       'first date or period included (e.g. 2026-01 or 2026-01-15); default: the first of the whole periods in which both contacts and costs exist',
     )
     .option('--to <date>', 'last date or period included; default: the last of those whole periods')
-    .option(
-      '--by <dims>',
-      'break down by channel,queue,team,agent,topic (default: no breakdown)',
-      dimensionsOption,
-    )
+    .option('--by <dims>', 'break down by channel,queue,team,agent,topic', dimensionsOption, [])
     .option('--format <format>', FORMATS.join(', '), choiceOption('--format', FORMATS), 'table')
     .option(
       '--locale <locale>',
@@ -79,15 +76,14 @@ export function registerReport(program: Command): void {
           `--format ${opts.format} is binary: write it to a file with --out FILE or redirect stdout`,
         );
       }
-      const { openWorkspace } = await import('../../workspace/workspace.js');
       const { renderReport, renderReportBytes } = await import('../../report/render.js');
-      const workspace = await openWorkspace(opts.workspace);
+      const workspace = await openCommandWorkspace(opts.workspace, 'read');
       try {
         const options = {
           granularity: opts.period,
           from: opts.from,
           to: opts.to,
-          by: opts.by ?? [],
+          by: opts.by,
           detail: opts.detail,
           prorateToContacts: opts.prorateToContacts === true,
         };
@@ -112,15 +108,14 @@ async function trend(opts: ReportCliOptions): Promise<void> {
   if (opts.format !== 'table' && opts.format !== 'json') {
     throw new UserError('USAGE', `--trend prints a table or json, not --format ${opts.format}`);
   }
-  if (opts.from || opts.by || opts.compare) {
+  if (opts.from || opts.by.length > 0 || opts.compare) {
     throw new UserError(
       'USAGE',
       '--trend takes --to and --period; it is by channel, over the last N periods',
     );
   }
-  const { openWorkspace } = await import('../../workspace/workspace.js');
   const { renderTrendReport } = await import('../../report/render.js');
-  const workspace = await openWorkspace(opts.workspace);
+  const workspace = await openCommandWorkspace(opts.workspace, 'read');
   try {
     const options = {
       granularity: opts.period,
