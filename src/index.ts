@@ -3,6 +3,7 @@
  * (engine + configuration) → metrics (report, explain, drivers) → views and renderers; planning is
  * pure math.
  */
+export * as app from './app/index.js';
 export * from './calendar/index.js';
 export * from './engine/index.js';
 export { UserError, type UserErrorCode } from './errors.js';

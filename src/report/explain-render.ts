@@ -7,7 +7,7 @@ import { Decimal } from '../money/decimal.js';
 import { alignColumns } from '../text/columns.js';
 import type { ExplainMetric } from './explain-metrics.js';
 
-interface Formula {
+export interface Formula {
   text: string;
   numerator: string;
   denominator: string;
@@ -84,10 +84,11 @@ function serviceLevelFormula(e: Explanation, formula: ServiceLevelFormula): Form
   };
 }
 
-export function explainJson(e: Explanation, metric: ExplainMetric): string {
+/** The explanation as the documented JSON value (`explain --format json`, the HTTP API). */
+export function explainView(e: Explanation, metric: ExplainMetric) {
   const scale = minorUnits(e.report.definitions.currency);
   const money = (d: Decimal) => moneyText(d, scale);
-  const body = {
+  return {
     metric,
     period: e.row.period?.label ?? e.report.periods[0]?.label,
     segment: e.row.segment,
@@ -113,7 +114,12 @@ export function explainJson(e: Explanation, metric: ExplainMetric): string {
     contacts: { counted: e.row.measures.contacts, byOutcome: e.outcomes },
     definitions: describeDefinitions(e.report.definitions),
   };
-  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+export type ExplainView = ReturnType<typeof explainView>;
+
+export function explainJson(e: Explanation, metric: ExplainMetric): string {
+  return `${JSON.stringify(explainView(e, metric), null, 2)}\n`;
 }
 
 export function explainText(e: Explanation, metric: ExplainMetric): string {
