@@ -222,7 +222,11 @@ async function staffWorkspace(r: StaffRequest): Promise<string> {
   }
 }
 
-export function planSettings(r: StaffRequest, thresholds: ThresholdDefaults, currencyText: string): PlanSettings {
+export function planSettings(
+  r: StaffRequest,
+  thresholds: ThresholdDefaults,
+  currencyText: string,
+): PlanSettings {
   const currency = assertCurrencyCode(currencyText);
   const hourlyCost = r.hourlyCost === undefined ? undefined : parseDecimal(r.hourlyCost);
   if (r.hourlyCost !== undefined && (hourlyCost === undefined || hourlyCost.isNegative())) {

@@ -10,7 +10,12 @@ function flatRow(row: RowView): Record<string, unknown> {
 /** The report as the documented JSON value (what `--format json` writes, and the HTTP API answers). */
 export function reportJson(view: ReportView): ReportJson {
   const { rows, periodTotals, totals, ...head } = view;
-  return { ...head, rows: rows.map(flatRow), periodTotals: periodTotals.map(flatRow), totals: flatRow(totals) };
+  return {
+    ...head,
+    rows: rows.map(flatRow),
+    periodTotals: periodTotals.map(flatRow),
+    totals: flatRow(totals),
+  };
 }
 
 export type ReportJson = Omit<ReportView, 'rows' | 'periodTotals' | 'totals'> & {

@@ -79,8 +79,7 @@ describe('DuckDbEngine', () => {
     await engine.migrate();
     const writer = await engine.connect();
     const reader = await engine.connect();
-    const count = async (on: DuckDbEngine) =>
-      (await on.query('SELECT COUNT(*) AS n FROM cost_lines'))[0]?.n;
+    const count = async (on: DuckDbEngine) => (await on.query('SELECT COUNT(*) AS n FROM cost_lines'))[0]?.n;
     let release = () => {};
     const committed = new Promise<void>((resolve) => {
       release = resolve;
@@ -106,4 +105,17 @@ describe('DuckDbEngine', () => {
   });
 });
 
-const COST_LINE = ['c1', 'other', '10.00', 'EUR', '2026-01-01', '2026-02-01', null, null, null, null, 'fixed', null];
+const COST_LINE = [
+  'c1',
+  'other',
+  '10.00',
+  'EUR',
+  '2026-01-01',
+  '2026-02-01',
+  null,
+  null,
+  null,
+  null,
+  'fixed',
+  null,
+];
