@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../errors.js';
+import { registerAudit } from './commands/audit.js';
 import { registerBenchmarks } from './commands/benchmarks.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDrivers } from './commands/drivers.js';
@@ -7,7 +8,9 @@ import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
+import { registerServe } from './commands/serve.js';
 import { registerStaff } from './commands/staff.js';
+import { registerToken } from './commands/token.js';
 import { io } from './io.js';
 
 /**
@@ -31,6 +34,9 @@ export function buildProgram(): Command {
   registerDrivers(program);
   registerBenchmarks(program);
   registerImport(program);
+  registerServe(program);
+  registerToken(program);
+  registerAudit(program);
   return program;
 }
 
