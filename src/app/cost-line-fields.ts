@@ -5,6 +5,7 @@ import { CHANNELS } from '../model/contact.js';
 import { COST_BEHAVIOURS, COST_CATEGORIES } from '../model/cost-line.js';
 import { parseDriver } from '../model/driver.js';
 import { dimensionValue, oneOf, periodText } from './params.js';
+import { hasControlCharacters } from './plain-text.js';
 
 /** At most 15 significant digits: what a double keeps exactly, and far beyond any real ledger amount. */
 const MAX_SIGNIFICANT_DIGITS = 15;
@@ -59,8 +60,7 @@ export const costLineFields = {
   behaviour: oneOf(COST_BEHAVIOURS).describe('fixed or variable (for planning)'),
   description: z
     .string()
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: a description is one line of text
-    .regex(/^[^\u0000-\u001f\u007f]*$/, { error: () => 'contains control characters' })
+    .refine((text) => !hasControlCharacters(text), { error: () => 'contains control characters' })
     .max(1000)
     .nullable(),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GRANULARITIES, parsePeriodText } from '../calendar/period.js';
 import { DIMENSIONS } from '../model/contact.js';
+import { hasControlCharacters } from './plain-text.js';
 
 /**
  * Building blocks of request schemas, with messages in the words the CLI uses. Values are typed (a
@@ -65,6 +66,5 @@ export const text = (what = 'text') =>
  */
 export const dimensionValue = z
   .string({ error: () => 'expected a name' })
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  .regex(/^[^\u0000-\u001f\u007f]*$/, { error: () => 'contains control characters' })
+  .refine((text) => !hasControlCharacters(text), { error: () => 'contains control characters' })
   .max(200, { error: () => 'is longer than 200 characters' });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import { withoutControlCharacters } from '../app/plain-text.js';
 import { HttpError } from './http-error.js';
 
 /** An upload streamed to a private temporary folder: the files, an optional mapping file and the text fields. */
@@ -89,11 +90,6 @@ export function safeFileName(name: string | undefined): string {
 
 /** The name shown in summaries and the audit log: the last segment, control characters removed. */
 function displayName(name: string | undefined): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed here
-  const last =
-    (name ?? '')
-      .split(/[\\/]/)
-      .pop()
-      ?.replace(/[\u0000-\u001f\u007f]/g, '') ?? '';
+  const last = withoutControlCharacters((name ?? '').split(/[\\/]/).pop() ?? '');
   return last.slice(0, 200) || 'upload';
 }

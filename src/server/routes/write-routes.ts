@@ -25,7 +25,7 @@ interface WriteRoute<S extends z.ZodType> {
   status: 200 | 201;
   run(workspace: Workspace, actor: Actor, request: z.input<S>): Promise<unknown>;
   /** After the write has committed (e.g. re-read the tokens). */
-  then?: (ctx: ServerContext) => Promise<void>;
+  afterCommit?: (ctx: ServerContext) => Promise<void>;
 }
 
 const route = <S extends z.ZodType>(r: WriteRoute<S>) => r as unknown as WriteRoute<z.ZodType>;
@@ -72,7 +72,7 @@ const WRITES: WriteRoute<z.ZodType>[] = [
     tag: 'tokens',
     status: 201,
     run: createToken,
-    then: reloadTokens,
+    afterCommit: reloadTokens,
   }),
   route({
     method: 'DELETE',
@@ -83,7 +83,7 @@ const WRITES: WriteRoute<z.ZodType>[] = [
     tag: 'tokens',
     status: 200,
     run: revokeToken,
-    then: reloadTokens,
+    afterCommit: reloadTokens,
   }),
 ];
 
@@ -117,7 +117,7 @@ export function registerWriteRoutes(app: FastifyInstance, ctx: ServerContext): v
         const result = await ctx.host.write(`${write.method} ${write.url}`, (ws) =>
           write.run(ws, actor, input),
         );
-        await write.then?.(ctx);
+        await write.afterCommit?.(ctx);
         return reply.code(write.status).send(result);
       },
     });
