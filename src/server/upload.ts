@@ -1,11 +1,14 @@
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { withoutControlCharacters } from '../app/plain-text.js';
+import { isUserError, UserError } from '../errors.js';
 import { HttpError } from './http-error.js';
 
 /** An upload streamed to a private temporary folder: the files, an optional mapping file and the text fields. */
@@ -14,6 +17,8 @@ export interface Upload {
   files: { path: string; name: string }[];
   mapping: string | undefined;
   fields: Record<string, string>;
+  /** Text with the temporary paths replaced by the names the client gave (for messages and rejects). */
+  shown(text: string): string;
   discard(): Promise<void>;
 }
 
@@ -30,11 +35,13 @@ export interface UploadLimits {
  */
 export async function receiveUpload(request: FastifyRequest, limits: UploadLimits): Promise<Upload> {
   const dir = await mkdtemp(join(tmpdir(), 'percontact-upload-'));
+  const names = new Map<string, string>();
   const upload: Upload = {
     dir,
     files: [],
     mapping: undefined,
     fields: {},
+    shown: (text) => [...names].reduce((t, [path, name]) => t.replaceAll(path, name), text),
     discard: () => rm(dir, { recursive: true, force: true }),
   };
   try {
@@ -50,6 +57,7 @@ export async function receiveUpload(request: FastifyRequest, limits: UploadLimit
       const path = join(dir, name);
       await pipeline(part.file, createWriteStream(path, { flags: 'wx' }));
       if (part.file.truncated) throw tooLarge(limits);
+      names.set(path, displayName(part.filename));
       if (isMapping) upload.mapping = path;
       else upload.files.push({ path, name: displayName(part.filename) });
     }
@@ -92,4 +100,31 @@ export function safeFileName(name: string | undefined): string {
 function displayName(name: string | undefined): string {
   const last = withoutControlCharacters((name ?? '').split(/[\\/]/).pop() ?? '');
   return last.slice(0, 200) || 'upload';
+}
+
+/** A user error of an upload's import, naming the files as the client did. */
+export function relabelled(error: unknown, upload: Upload): unknown {
+  if (!isUserError(error)) return error;
+  const { location } = error;
+  return new UserError(
+    error.code,
+    upload.shown(error.message),
+    location && { ...location, ...(location.file ? { file: upload.shown(location.file) } : {}) },
+    error.details.map(upload.shown),
+  );
+}
+
+/** Rewrites a rejects file so that its `file` column names the uploaded files as the client did. */
+export async function relabelFile(path: string, upload: Upload): Promise<void> {
+  const lines = createInterface({
+    input: createReadStream(path, 'utf8'),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  const out = createWriteStream(`${path}.tmp`, 'utf8');
+  for await (const line of lines) {
+    if (!out.write(`${upload.shown(line)}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  await rename(`${path}.tmp`, path);
 }

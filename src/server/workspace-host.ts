@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import type { WorkspaceConfig } from '../model/config.js';
 import { CONFIG_FILE, readConfig } from '../workspace/config-file.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
+import { CommitGate } from './commit-gate.js';
 import { HttpError } from './http-error.js';
 import { type ConnectingEngine, isConnectingEngine, type Session, SessionPool } from './session-pool.js';
 
@@ -18,12 +19,14 @@ export interface HostOptions {
 /**
  * The server's one open workspace. Reads run on pooled connections, each in a transaction of its
  * own, so a read sees one committed state from start to end; writes run one at a time, each on a
- * fresh connection (an import's temporary tables and its transaction stay its own). Every write and
- * every change of percontact.yaml bumps the data version, which keys the result cache.
+ * fresh connection (an import's temporary tables and its transaction stay its own), and no read
+ * overlaps a commit (CommitGate). Every write and every change of percontact.yaml bumps the data
+ * version, which keys the result cache.
  */
 export class WorkspaceHost {
   private readonly engine: ConnectingEngine;
   private readonly readers: SessionPool;
+  private readonly gate = new CommitGate();
   private writes: Promise<unknown> = Promise.resolve();
   private running: string | undefined;
   private generation = 0;
@@ -89,7 +92,9 @@ export class WorkspaceHost {
     await this.refresh();
     const config = this.config;
     return this.readers.use((session) =>
-      this.withTimeout(session, () => session.transaction(() => work(this.view(session, config)))),
+      this.gate.read(() =>
+        this.withTimeout(session, () => session.transaction(() => work(this.view(session, config)))),
+      ),
     );
   }
 
@@ -101,7 +106,7 @@ export class WorkspaceHost {
       const session = await this.engine.connect();
       this.running = what;
       try {
-        return await work(this.view(session, config));
+        return await work(this.view(this.gated(session), config));
       } finally {
         this.running = undefined;
         this.generation++;
@@ -118,6 +123,27 @@ export class WorkspaceHost {
     await this.writes;
     await this.readers.close();
     await this.workspace.close();
+  }
+
+  /** The session with each commit kept apart from reads (see CommitGate). */
+  private gated(session: Session): Session {
+    const transaction = <T>(work: () => Promise<T>): Promise<T> => {
+      let release: (() => void) | undefined;
+      return session
+        .transaction(async () => {
+          const result = await work();
+          release = await this.gate.exclusive();
+          return result;
+        })
+        .finally(() => release?.());
+    };
+    return new Proxy(session, {
+      get(target, key) {
+        if (key === 'transaction') return transaction;
+        const value = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
   }
 
   private view(session: Session, config: WorkspaceConfig): Workspace {

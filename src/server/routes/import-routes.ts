@@ -2,6 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import type { Actor } from '../../app/actor.js';
 import { importData, importOptions } from '../../app/import.js';
 import { badParameter, parseRequest } from '../../app/request.js';
@@ -9,8 +10,9 @@ import { UserError } from '../../errors.js';
 import type { ImportSummary } from '../../ingest/pipeline/summary.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http-error.js';
+import type { JobContext } from '../jobs.js';
 import { coerceQuery, jsonSchemaOf } from '../json-schema.js';
-import { receiveUpload, type Upload } from '../upload.js';
+import { receiveUpload, relabelFile, relabelled, type Upload } from '../upload.js';
 
 const OPTIONS_SCHEMA = jsonSchemaOf(importOptions);
 const JOB_PARAMS = { params: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } };
@@ -64,26 +66,7 @@ export function registerImportRoutes(app: FastifyInstance, ctx: ServerContext): 
         'import',
         { ...options, files: names, mapping: upload.mapping ? 'uploaded' : null },
         actor.name,
-        (job) =>
-          ctx.host
-            .write(`import ${options.kind}`, async (ws) => {
-              job.begin();
-              job.watchProgress(() => ws.engine.progress());
-              const summary = await importData(
-                ws,
-                actor,
-                {
-                  ...options,
-                  files: upload.files.map((f) => f.path),
-                  fileNames: names,
-                  ...(upload.mapping ? { mapping: upload.mapping } : {}),
-                  rejects: rejectsPath(ctx, job.id),
-                },
-                job.phase,
-              );
-              return importView(summary, job.id);
-            })
-            .finally(() => upload.discard()),
+        (job) => importUpload(ctx, job, actor, options, upload).finally(() => upload.discard()),
       );
       return reply.code(202).header('location', `/api/v1/jobs/${job.id}`).send(job);
     },
@@ -175,6 +158,32 @@ export function registerImportRoutes(app: FastifyInstance, ctx: ServerContext): 
         .send(createReadStream(path));
     },
   );
+}
+
+/** The job of an upload: its turn in the write queue, the import, the rejects named as uploaded. */
+async function importUpload(
+  ctx: ServerContext,
+  job: JobContext,
+  actor: Actor,
+  options: z.output<typeof importOptions>,
+  upload: Upload,
+) {
+  return ctx.host.write(`import ${options.kind}`, async (ws) => {
+    job.begin();
+    job.watchProgress(() => ws.engine.progress());
+    const request = {
+      ...options,
+      files: upload.files.map((f) => f.path),
+      fileNames: upload.files.map((f) => f.name),
+      ...(upload.mapping ? { mapping: upload.mapping } : {}),
+      rejects: rejectsPath(ctx, job.id),
+    };
+    const summary = await importData(ws, actor, request, job.phase).catch((error: unknown) => {
+      throw relabelled(error, upload);
+    });
+    if (summary.rejectsFile) await relabelFile(summary.rejectsFile, upload);
+    return importView(summary, job.id);
+  });
 }
 
 async function validated(upload: Upload) {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Operation } from '../../app/operation.js';
 import { parseRequest } from '../../app/request.js';
 import type { Access, ServerContext } from '../context.js';
+import { HttpError } from '../http-error.js';
 import { coerceQuery, type JsonSchema, jsonSchemaOf } from '../json-schema.js';
 import { ResultCache } from '../result-cache.js';
 
@@ -15,8 +16,22 @@ export function requestInput(
   const given =
     source === 'query'
       ? coerceQuery(schema, (request.query ?? {}) as Record<string, unknown>)
-      : ((request.body ?? {}) as Record<string, unknown>);
+      : jsonObject(request.body);
   return { ...given, ...((request.params ?? {}) as Record<string, unknown>) };
+}
+
+function jsonObject(body: unknown): Record<string, unknown> {
+  if (body === undefined || body === null) return {};
+  if (typeof body === 'string' || Buffer.isBuffer(body)) {
+    throw new HttpError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'send the request as a JSON object (content-type: application/json)',
+    );
+  }
+  if (typeof body !== 'object' || Array.isArray(body))
+    throw new HttpError(400, 'MALFORMED_BODY', 'expected a JSON object');
+  return body as Record<string, unknown>;
 }
 
 /**
