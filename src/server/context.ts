@@ -16,6 +16,8 @@ export interface ServerOptions {
   rateLimitPerMinute?: number;
   /** Time to receive a whole request, upload included (default 120 s). */
   requestTimeoutMs?: number;
+  /** A read running longer is interrupted and answered 503 (default 30 s). */
+  readTimeoutMs?: number;
   /** Cached results at most (default 500; 0 turns the cache off). */
   cacheEntries?: number;
   /** Origins allowed to call the API from a browser page of theirs; default none (CORS off). */
@@ -34,6 +36,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   maxFiles: 10,
   rateLimitPerMinute: 600,
   requestTimeoutMs: 120_000,
+  readTimeoutMs: 30_000,
   cacheEntries: 500,
   corsOrigins: [],
   jsonLimitBytes: 4 * 1024 * 1024,

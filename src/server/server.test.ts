@@ -8,7 +8,6 @@ import { resolveDefinitions } from '../metrics/definitions.js';
 import { explain } from '../metrics/explain.js';
 import { explainView } from '../report/explain-render.js';
 import { renderReport } from '../report/render.js';
-import { openWorkspace } from '../workspace/workspace.js';
 import { buildServer } from './server.js';
 import { type TestServer, testServer } from './testing.js';
 import { WorkspaceHost } from './workspace-host.js';

@@ -12,8 +12,6 @@ import { type ConnectingEngine, isConnectingEngine, type Session, SessionPool } 
 export interface HostOptions {
   /** Reader connections at most (default 8). */
   readers?: number;
-  /** A read taking longer is interrupted and answered 503 (default 30 s). */
-  readTimeoutMs?: number;
 }
 
 /**
@@ -50,7 +48,7 @@ export class WorkspaceHost {
   static async open(dir: string, options: HostOptions = {}): Promise<WorkspaceHost> {
     const workspace = await openWorkspace(dir);
     const stamp = await configStamp(workspace.dir);
-    return new WorkspaceHost(workspace, stamp, { readers: 8, readTimeoutMs: 30_000, ...options });
+    return new WorkspaceHost(workspace, stamp, { readers: options.readers ?? 8 });
   }
 
   get dir(): string {
@@ -87,13 +85,18 @@ export class WorkspaceHost {
     }
   }
 
-  /** Runs a read in one transaction on a pooled connection: it sees one committed state throughout. */
-  async read<T>(work: (workspace: Workspace) => Promise<T>): Promise<T> {
+  /**
+   * Runs a read in one transaction on a pooled connection: it sees one committed state throughout.
+   * A read running longer than `timeoutMs` is interrupted and fails with 503.
+   */
+  async read<T>(work: (workspace: Workspace) => Promise<T>, timeoutMs?: number): Promise<T> {
     await this.refresh();
     const config = this.config;
     return this.readers.use((session) =>
       this.gate.read(() =>
-        this.withTimeout(session, () => session.transaction(() => work(this.view(session, config)))),
+        this.withTimeout(session, timeoutMs, () =>
+          session.transaction(() => work(this.view(session, config))),
+        ),
       ),
     );
   }
@@ -150,7 +153,12 @@ export class WorkspaceHost {
     return { dir: this.dir, config, engine: session, close: async () => {} };
   }
 
-  private async withTimeout<T>(session: Session, work: () => Promise<T>): Promise<T> {
+  private async withTimeout<T>(
+    session: Session,
+    timeoutMs: number | undefined,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    if (timeoutMs === undefined) return work();
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
     const running = work();
@@ -159,13 +167,9 @@ export class WorkspaceHost {
         timedOut = true;
         session.interrupt();
         reject(
-          new HttpError(
-            503,
-            'TIMEOUT',
-            `the request took longer than ${this.options.readTimeoutMs / 1000} s and was stopped`,
-          ),
+          new HttpError(503, 'TIMEOUT', `the request took longer than ${timeoutMs / 1000} s and was stopped`),
         );
-      }, this.options.readTimeoutMs);
+      }, timeoutMs);
     });
     try {
       return await Promise.race([running, deadline]);

@@ -52,7 +52,10 @@ export async function answerRead<S extends z.ZodType>(
   const key = ResultCache.key(operation.name, request);
   let result = cached ? ctx.cache.get(version, key) : undefined;
   if (!result) {
-    const value = await ctx.host.read((ws) => operation.run(ws, request as z.input<S>));
+    const value = await ctx.host.read(
+      (ws) => operation.run(ws, request as z.input<S>),
+      ctx.options.readTimeoutMs,
+    );
     result = { body: JSON.stringify(value), etag: ResultCache.etag(version, key) };
     if (cached && version === ctx.host.dataVersion) ctx.cache.set(version, key, result);
   }
