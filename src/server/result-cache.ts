@@ -13,9 +13,34 @@ export interface CachedResult {
  */
 export class ResultCache {
   private readonly entries = new Map<string, CachedResult>();
+  private readonly running = new Map<string, Promise<CachedResult>>();
   private version = '';
 
   constructor(private readonly capacity: number) {}
+
+  /**
+   * The result for `key` at `version`: cached, or being computed for another caller (identical
+   * requests at the same data version share one computation, cache on or off), or computed now and
+   * kept when `keep` still says so once it is done (a superseded version's result is not kept).
+   */
+  async resolve(
+    version: string,
+    key: string,
+    compute: () => Promise<CachedResult>,
+    keep: () => boolean,
+  ): Promise<CachedResult> {
+    const hit = this.get(version, key);
+    if (hit) return hit;
+    const id = `${version}\n${key}`;
+    let result = this.running.get(id);
+    if (!result) {
+      result = compute().finally(() => this.running.delete(id));
+      this.running.set(id, result);
+    }
+    const done = await result;
+    if (keep()) this.set(version, key, done);
+    return done;
+  }
 
   /** The key of a request: its operation and its validated parameters, in a canonical order. */
   static key(operation: string, request: unknown): string {

@@ -36,7 +36,7 @@ function jsonObject(body: unknown): Record<string, unknown> {
 
 /**
  * Answers a read operation: from the cache when the same request was answered at the same data
- * version, else by running it in a read snapshot. The ETag changes with the data version, so a
+ * version, else by running it in a read snapshot (once for identical requests arriving together). The ETag changes with the data version, so a
  * client's `If-None-Match` gets 304 until a write changes the workspace.
  */
 export async function answerRead<S extends z.ZodType>(
@@ -50,15 +50,16 @@ export async function answerRead<S extends z.ZodType>(
   await ctx.host.refresh();
   const version = ctx.host.dataVersion;
   const key = ResultCache.key(operation.name, request);
-  let result = cached ? ctx.cache.get(version, key) : undefined;
-  if (!result) {
+  const compute = async () => {
     const value = await ctx.host.read(
       (ws) => operation.run(ws, request as z.input<S>),
       ctx.options.readTimeoutMs,
     );
-    result = { body: JSON.stringify(value), etag: ResultCache.etag(version, key) };
-    if (cached && version === ctx.host.dataVersion) ctx.cache.set(version, key, result);
-  }
+    return { body: JSON.stringify(value), etag: ResultCache.etag(version, key) };
+  };
+  // A result of a version superseded meanwhile is not kept, but answers this request: it was current when asked.
+  const keep = () => cached && version === ctx.host.dataVersion;
+  const result = await ctx.cache.resolve(version, key, compute, keep);
   reply
     .header('x-data-version', version)
     .header('etag', result.etag)
