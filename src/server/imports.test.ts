@@ -197,6 +197,13 @@ describe('imports over HTTP', () => {
     expect([kind.statusCode, kind.json().error.pointer]).toEqual([400, '/kind']);
     const none = await upload([{ name: 'kind', value: 'contacts' }]);
     expect([none.statusCode, none.json().error.pointer]).toEqual([400, '/file']);
+    const eleven = Array.from({ length: 11 }, (_, i) => ({
+      name: 'file',
+      value: GOOD,
+      filename: `f${i}.csv`,
+    }));
+    const many = await upload([{ name: 'kind', value: 'contacts' }, ...eleven]);
+    expect([many.statusCode, many.json().error.message]).toEqual([413, 'at most 10 files per import']);
     const json = await server.app.inject({
       method: 'POST',
       url: '/api/v1/imports',

@@ -46,7 +46,7 @@ export async function receiveUpload(request: FastifyRequest, limits: UploadLimit
   };
   try {
     for await (const part of request.parts({
-      limits: { fileSize: limits.fileBytes, files: limits.files + 1 },
+      limits: { fileSize: limits.fileBytes, files: limits.files },
     })) {
       if (part.type === 'field') {
         upload.fields[part.fieldname] = String(part.value);
