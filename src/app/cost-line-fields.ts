@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/dates.js';
 import { parsePeriodText } from '../calendar/period.js';
+import { driverText } from '../model/config.js';
 import { CHANNELS } from '../model/contact.js';
 import { COST_BEHAVIOURS, COST_CATEGORIES } from '../model/cost-line.js';
-import { parseDriver } from '../model/driver.js';
 import { dimensionValue, oneOf, periodText } from './params.js';
 import { hasControlCharacters } from './plain-text.js';
 
@@ -27,21 +27,6 @@ export const isoDate = z
   .string({ error: () => 'expected a date as YYYY-MM-DD' })
   .refine(isIsoDate, { error: (issue) => `"${issue.input}" is not a date (YYYY-MM-DD)` });
 
-const driver = z.string().refine(
-  (text) => {
-    try {
-      parseDriver(text);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  {
-    error: () =>
-      'not an allocation driver (handle_time, contacts, equal, fte, fixed:channel:voice=60,email=40)',
-  },
-);
-
 /** The editable fields of a cost line, validated as `import costs` validates a ledger's columns. */
 export const costLineFields = {
   category: oneOf(COST_CATEGORIES).describe('cost category'),
@@ -56,7 +41,7 @@ export const costLineFields = {
   channel: oneOf(CHANNELS).nullable().describe('set: a direct cost of that channel'),
   queue: dimensionValue.nullable().describe('set: a direct cost of that queue'),
   team: dimensionValue.nullable().describe('set: a direct cost of that team'),
-  driver: driver.nullable().describe('how a shared cost is allocated (default: by category)'),
+  driver: driverText.nullable().describe('how a shared cost is allocated (default: by category)'),
   behaviour: oneOf(COST_BEHAVIOURS).describe('fixed or variable (for planning)'),
   description: z
     .string()

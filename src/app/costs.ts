@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { column, eq, literal } from '../engine/query.js';
+import { costLineRow } from '../engine/rows.js';
 import { selectRows } from '../engine/run-query.js';
 import { COST_LINES_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
@@ -231,24 +232,8 @@ async function storedLine(workspace: Workspace, id: string): Promise<CostLineVie
   return line;
 }
 
-async function putLine(workspace: Workspace, l: CostLineView): Promise<void> {
-  await workspace.engine.append(COST_LINES_TABLE, [
-    [
-      l.id,
-      l.category,
-      l.amount,
-      l.currency,
-      l.periodStart,
-      l.periodEnd,
-      l.channel,
-      l.queue,
-      l.team,
-      l.driver,
-      l.behaviour,
-      l.description,
-      l.importId,
-    ],
-  ]);
+async function putLine(workspace: Workspace, line: CostLineView): Promise<void> {
+  await workspace.engine.append(COST_LINES_TABLE, [[...costLineRow(line), line.importId]]);
 }
 
 export const listCostsOperation = operation({

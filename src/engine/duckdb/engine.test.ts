@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../errors.js';
+import { costLine } from '../../test-support/fixtures.js';
 import { MIGRATIONS } from '../migrations/index.js';
+import { costLineRow } from '../rows.js';
 import { CONTACTS_TABLE, COST_LINES_TABLE } from '../schema.js';
 import { DuckDbEngine } from './engine.js';
 
@@ -105,17 +107,6 @@ describe('DuckDbEngine', () => {
   });
 });
 
-const COST_LINE = [
-  'c1',
-  'other',
-  '10.00',
-  'EUR',
-  '2026-01-01',
-  '2026-02-01',
-  null,
-  null,
-  null,
-  null,
-  'fixed',
-  null,
-];
+const COST_LINE = costLineRow(
+  costLine({ id: 'c1', amount: '10.00', periodStart: '2026-01-01', periodEnd: '2026-02-01' }),
+);

@@ -44,20 +44,17 @@ const READS: ReadRoute[] = [
 export function registerReadRoutes(app: FastifyInstance, ctx: ServerContext): void {
   for (const read of READS) {
     const extra = read.url.includes(':id') ? ID_PARAMS : {};
-    const query = documented(read.operation, 'query', [read.tag], read.access, extra);
-    app.get(
-      `/api/v1${read.url}`,
-      { schema: query.route, config: { access: read.access } },
-      (request, reply) =>
-        answerRead(ctx, read.operation, requestInput(request, 'query', query.json), reply, read.cached),
-    );
-    if (!read.post) continue;
-    const body = documented(read.operation, 'body', [read.tag], read.access, extra);
-    app.post(
-      `/api/v1${read.url}`,
-      { schema: body.route, config: { access: read.access } },
-      (request, reply) =>
-        answerRead(ctx, read.operation, requestInput(request, 'body', body.json), reply, read.cached),
-    );
+    const sources = read.post ? (['query', 'body'] as const) : (['query'] as const);
+    for (const source of sources) {
+      const doc = documented(read.operation, source, [read.tag], read.access, extra);
+      app.route({
+        method: source === 'query' ? 'GET' : 'POST',
+        url: `/api/v1${read.url}`,
+        schema: doc.route,
+        config: { access: read.access },
+        handler: (request, reply) =>
+          answerRead(ctx, read.operation, requestInput(request, source, doc.json), reply, read.cached),
+      });
+    }
   }
 }
