@@ -35,7 +35,7 @@ export class WorkspaceHost {
   private constructor(
     private readonly workspace: Workspace,
     stamp: string,
-    private readonly options: Required<HostOptions>,
+    options: Required<HostOptions>,
   ) {
     if (!isConnectingEngine(workspace.engine)) {
       throw new Error(`${workspace.engine.dialect.displayName} cannot open further connections for a server`);

@@ -13,6 +13,7 @@ import { HttpError } from '../http-error.js';
 import type { JobContext } from '../jobs.js';
 import { coerceQuery, jsonSchemaOf } from '../json-schema.js';
 import { receiveUpload, relabelFile, relabelled, type Upload } from '../upload.js';
+import { routeDoc } from './respond.js';
 
 const OPTIONS_SCHEMA = jsonSchemaOf(importOptions);
 const JOB_PARAMS = { params: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } };
@@ -37,14 +38,15 @@ export function registerImportRoutes(app: FastifyInstance, ctx: ServerContext): 
   app.post(
     '/api/v1/imports',
     {
-      schema: {
-        summary:
-          'Import uploaded files as a job: all or nothing (or the good rows with skipInvalid), audited',
-        tags: ['imports'],
-        security: [{ bearer: [] }],
-        consumes: ['multipart/form-data'],
-        body: UPLOAD_BODY,
-      },
+      schema: routeDoc(
+        'Import uploaded files as a job: all or nothing (or the good rows with skipInvalid), audited',
+        ['imports'],
+        'analyst',
+        {
+          consumes: ['multipart/form-data'],
+          body: UPLOAD_BODY,
+        },
+      ),
       config: { access: 'analyst' },
     },
     async (request, reply) => {
@@ -75,11 +77,7 @@ export function registerImportRoutes(app: FastifyInstance, ctx: ServerContext): 
   app.get(
     '/api/v1/jobs',
     {
-      schema: {
-        summary: 'Jobs of this server process, newest first',
-        tags: ['imports'],
-        security: [{ bearer: [] }],
-      },
+      schema: routeDoc('Jobs of this server process, newest first', ['imports'], 'analyst'),
       config: { access: 'analyst' },
     },
     async () => ({
@@ -90,12 +88,12 @@ export function registerImportRoutes(app: FastifyInstance, ctx: ServerContext): 
   app.get(
     '/api/v1/jobs/:id',
     {
-      schema: {
-        summary: 'A job: status, phase, progress, then its result or error',
-        tags: ['imports'],
-        security: [{ bearer: [] }],
-        ...JOB_PARAMS,
-      },
+      schema: routeDoc(
+        'A job: status, phase, progress, then its result or error',
+        ['imports'],
+        'analyst',
+        JOB_PARAMS,
+      ),
       config: { access: 'analyst' },
     },
     async (request) => jobOf(ctx, request.params as { id: string }),
@@ -104,13 +102,12 @@ export function registerImportRoutes(app: FastifyInstance, ctx: ServerContext): 
   app.get(
     '/api/v1/jobs/:id/events',
     {
-      schema: {
-        summary: 'A job as server-sent events: "progress" on every change, then "done" with the final state',
-        tags: ['imports'],
-        security: [{ bearer: [] }],
-        produces: ['text/event-stream'],
-        ...JOB_PARAMS,
-      },
+      schema: routeDoc(
+        'A job as server-sent events: "progress" on every change, then "done" with the final state',
+        ['imports'],
+        'analyst',
+        { produces: ['text/event-stream'], ...JOB_PARAMS },
+      ),
       config: { access: 'analyst' },
     },
     async (request, reply) => {
@@ -134,13 +131,12 @@ export function registerImportRoutes(app: FastifyInstance, ctx: ServerContext): 
   app.get(
     '/api/v1/jobs/:id/rejects',
     {
-      schema: {
-        summary: 'The rejected rows of a skipInvalid import (CSV: file, line, reason, record)',
-        tags: ['imports'],
-        security: [{ bearer: [] }],
-        produces: ['text/csv'],
-        ...JOB_PARAMS,
-      },
+      schema: routeDoc(
+        'The rejected rows of a skipInvalid import (CSV: file, line, reason, record)',
+        ['imports'],
+        'analyst',
+        { produces: ['text/csv'], ...JOB_PARAMS },
+      ),
       config: { access: 'analyst' },
     },
     async (request, reply) => {

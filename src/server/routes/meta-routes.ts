@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { docsPage } from '../docs-page.js';
+import { routeDoc } from './respond.js';
 
 /** Health checks, the OpenAPI document, the docs page and who the caller is. */
 export function registerMetaRoutes(
@@ -25,11 +26,11 @@ export function registerMetaRoutes(
   app.get(
     '/api/v1/me',
     {
-      schema: {
-        summary: 'Who the token belongs to and its role (what a client may show)',
-        tags: ['workspace'],
-        security: [{ bearer: [] }],
-      },
+      schema: routeDoc(
+        'Who the token belongs to and its role (what a client may show)',
+        ['workspace'],
+        'viewer',
+      ),
       config: { access: 'viewer' },
     },
     async (request) => {

@@ -77,17 +77,18 @@ export function documented(
   extra: Record<string, unknown> = {},
 ) {
   const schema = jsonSchemaOf(operation.request);
-  return {
-    json: schema,
-    route: {
-      summary: operation.summary,
-      description: roleText(access),
-      tags,
-      security: [{ bearer: [] }],
-      ...(source === 'query' ? { querystring: schema } : { body: schema }),
-      ...extra,
-    },
-  };
+  const parameters = source === 'query' ? { querystring: schema } : { body: schema };
+  return { json: schema, route: routeDoc(operation.summary, tags, access, { ...parameters, ...extra }) };
+}
+
+/** What the OpenAPI document says of a route besides its parameters: summary, role, tags, bearer auth. */
+export function routeDoc(
+  summary: string,
+  tags: string[],
+  access: Access,
+  extra: Record<string, unknown> = {},
+) {
+  return { summary, description: roleText(access), tags, security: [{ bearer: [] }], ...extra };
 }
 
 /** The role an endpoint needs, in words, for the OpenAPI document and the docs page. */

@@ -13,7 +13,7 @@ import { parseRequest } from '../../app/request.js';
 import { createToken, createTokenRequest, revokeToken, revokeTokenRequest } from '../../app/tokens.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { Access, ServerContext } from '../context.js';
-import { documented, requestInput, roleText } from './respond.js';
+import { documented, requestInput, routeDoc } from './respond.js';
 
 interface WriteRoute<S extends z.ZodType> {
   method: 'POST' | 'PATCH' | 'DELETE';
@@ -101,15 +101,7 @@ export function registerWriteRoutes(app: FastifyInstance, ctx: ServerContext): v
       method: write.method,
       url: `/api/v1${write.url}`,
       schema:
-        write.method === 'DELETE'
-          ? {
-              summary: write.summary,
-              description: roleText(write.access),
-              tags: [write.tag],
-              security: [{ bearer: [] }],
-              ...ID_PARAMS,
-            }
-          : doc.route,
+        write.method === 'DELETE' ? routeDoc(write.summary, [write.tag], write.access, ID_PARAMS) : doc.route,
       config: { access: write.access },
       handler: async (request, reply) => {
         const input = parseRequest(write.request, requestInput(request, 'body', doc.json));
