@@ -9,7 +9,11 @@ export type UserErrorCode =
   | 'CONFIG_INVALID'
   | 'EMPTY_PERIOD'
   | 'INVALID_INPUT'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  /** A remote service (an API a source is pulled from) failed or refused. */
+  | 'REMOTE'
+  /** Another process (an import, a server) holds the workspace. */
+  | 'WORKSPACE_BUSY';
 
 export interface InputLocation {
   /**
@@ -32,6 +36,8 @@ export const EXIT_CODES: Record<UserErrorCode, number> = {
   EMPTY_PERIOD: 4,
   INVALID_INPUT: 5,
   NOT_FOUND: 6,
+  WORKSPACE_BUSY: 7,
+  REMOTE: 8,
 };
 
 export class UserError extends Error {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as percontact from './index.js';
 import { contact, costLine, engineWith } from './test-support/fixtures.js';
@@ -29,5 +32,27 @@ describe('the library entry point', () => {
     });
     expect(percontact.reportView(report).totals.costPerContact).toBe('10.00');
     await engine.close();
+  });
+});
+
+describe('the library: imports and housekeeping', () => {
+  it('imports files, lists and removes imports, and tells the status, as the CLI does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'percontact-library-'));
+    try {
+      const ws = await percontact.initWorkspace(
+        join(dir, 'ws'),
+        percontact.defaultConfig('EUR', 'Europe/Berlin'),
+      );
+      const file = join(dir, 'calls.csv');
+      await writeFile(file, 'id,channel,arrived_at,outcome\n1,voice,2026-03-02 10:00,handled\n');
+      const summary = await percontact.importFiles(ws, { kind: 'contacts', files: [file] });
+      expect(summary).toMatchObject({ source: 'calls', imported: 1 });
+      expect((await percontact.listImports(ws)).imports.map((e) => e.id)).toEqual([summary.id]);
+      expect((await percontact.workspaceStatus(ws)).months).toEqual(['2026-03']);
+      expect((await percontact.removeImport(ws, { id: summary.id })).after.contacts).toBe(0);
+      await ws.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

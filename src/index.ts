@@ -3,10 +3,25 @@
  * (engine + configuration) → metrics (report, explain, drivers) → views and renderers; planning is
  * pure math.
  */
+
+export {
+  type ImportEntry,
+  type ImportsView,
+  type ListImportsRequest,
+  listImports,
+  type RemoveImportRequest,
+  type RemoveImportView,
+  removeImport,
+} from './app/imports.js';
 export * as app from './app/index.js';
+export { type StatusCell, type StatusRequest, type StatusView, workspaceStatus } from './app/status.js';
+export type { WorkspaceTotals } from './app/workspace-totals.js';
 export * from './calendar/index.js';
 export * from './engine/index.js';
-export { UserError, type UserErrorCode } from './errors.js';
+export { EXIT_CODES, type InputLocation, UserError, type UserErrorCode } from './errors.js';
+export { type ImportOptions, importFiles } from './ingest/import-files.js';
+export type { ImportSummary } from './ingest/pipeline/summary.js';
+export type { ImportKind } from './ingest/targets/target.js';
 export {
   BENCHMARK_TABLE_VERSION,
   type Benchmark,
@@ -47,4 +62,4 @@ export { renderCsv } from './report/csv.js';
 export { renderJson } from './report/json.js';
 export { type ReportView, type RowView, reportView } from './report/report-view.js';
 export { renderTable } from './report/table.js';
-export { initWorkspace, openWorkspace, type Workspace } from './workspace/index.js';
+export { initWorkspace, type OpenOptions, openWorkspace, type Workspace } from './workspace/index.js';

@@ -8,7 +8,7 @@ import type { Actor } from './actor.js';
 import { operation } from './operation.js';
 import { oneOf, wholeNumber } from './params.js';
 import { parseRequest } from './request.js';
-import { type WorkspaceTotals, workspaceTotals } from './totals.js';
+import { type WorkspaceTotals, workspaceTotals } from './workspace-totals.js';
 
 export const AUDIT_ACTIONS = [
   'import',

@@ -8,7 +8,7 @@ import type { Actor } from './actor.js';
 import { appendAudit } from './audit.js';
 import { dimensionValue, oneOf } from './params.js';
 import { parseRequest } from './request.js';
-import { workspaceTotals } from './totals.js';
+import { workspaceTotals } from './workspace-totals.js';
 
 const name = (what: string) => dimensionValue.min(1, { error: () => `expected ${what}` });
 
@@ -33,6 +33,10 @@ export const importOptions = z.strictObject({
     .boolean({ error: () => 'expected true or false' })
     .default(false)
     .describe('import the good rows and list the rejected ones (default: all or nothing)'),
+  replace: z
+    .boolean({ error: () => 'expected true or false' })
+    .default(false)
+    .describe('replace stored rows that came from other files (without it such an import is refused)'),
 });
 export type ImportOptions = z.input<typeof importOptions>;
 
@@ -74,6 +78,7 @@ export async function importData(
       ...(r.timezone ? { timeZone: r.timezone } : {}),
       ...(r.interval ? { interval: r.interval } : {}),
       skipInvalid: r.skipInvalid,
+      replace: r.replace,
       ...(r.rejects ? { rejectsPath: r.rejects } : {}),
       ...(onPhase ? { onPhase } : {}),
     },
@@ -94,7 +99,8 @@ function auditingTransactions(
     engine.transaction(async () => {
       const before = await workspaceTotals(engine);
       const result = await work();
-      const summary = isSummary(result) ? result : undefined;
+      // The importer's transaction gives its summaries (one per import it runs together).
+      const summary = ([result] as unknown[]).flat().find(isSummary);
       await appendAudit(engine, actor, { action: 'import', ...describe(summary), before });
       return result;
     });

@@ -46,4 +46,4 @@ export {
   revokeToken,
   type TokenView,
 } from './tokens.js';
-export { type WorkspaceTotals, workspaceTotals } from './totals.js';
+export { type WorkspaceTotals, workspaceTotals } from './workspace-totals.js';

@@ -63,11 +63,11 @@ describe('cost lines by hand', () => {
     const { entries } = await listAudit(ws);
     expect(entries.map((e) => e.action)).toEqual(['cost.remove', 'cost.edit', 'cost.add']);
     const [removed, edit, add] = entries;
-    expect(add?.totalsBefore?.ledger).toEqual({ EUR: '900.00' });
-    expect(add?.totalsAfter?.ledger).toEqual({ EUR: '1020.50' });
+    expect(add?.totalsBefore?.cost).toEqual({ EUR: '900.00' });
+    expect(add?.totalsAfter?.cost).toEqual({ EUR: '1020.50' });
     expect(add?.totalsAfter?.costLines).toBe(3);
     expect(edit?.details).toMatchObject({ before: { amount: '120.50' }, after: { amount: '60.25' } });
-    expect(removed?.totalsAfter?.ledger).toEqual({ EUR: '900.00' });
+    expect(removed?.totalsAfter?.cost).toEqual({ EUR: '900.00' });
     expect(add).toMatchObject({ actor: 'tester', actorRole: 'admin', target: 'fix' });
     expect(await ledgerSum()).toBe('900.00');
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contactRow, costLineRow } from '../engine/rows.js';
 import { CONTACTS_TABLE, COST_LINES_TABLE } from '../engine/schema.js';
+import { spawnCli } from '../test-support/cli-process.js';
 import { contact, costLine } from '../test-support/fixtures.js';
 import { openWorkspace } from '../workspace/workspace.js';
 import { captureIo } from './io.js';
@@ -54,6 +55,13 @@ describe('percontact init', () => {
     expect(r.result).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain('ISO 4217');
+    // Letters alone do not make a currency; case does not matter.
+    r = await cli('init', join(dir, 'x'), '--currency', 'XYZ');
+    expect(r.result).toBe(2);
+    expect(r.err).toBe('percontact: currency "XYZ" is not an ISO 4217 code (e.g. EUR, USD, CHF)\n');
+    r = await cli('init', join(dir, 'e'), '--currency', 'eur');
+    expect(r.result).toBe(0);
+    expect(r.out).toContain('(EUR, Europe/Berlin)');
     r = await cli('init', join(dir, 'b'), '--timezone', 'Mars/Olympus');
     expect(r.result).toBe(2);
     expect(r.err).toContain('IANA');
@@ -174,5 +182,43 @@ describe('percontact report', () => {
     const table = await cli('report', '--workspace', ws, '--by', 'channel');
     expect(table.out).toContain('Definitions:');
     expect(table.out).toMatch(/total\s+all\s+3\s+100\.00\s+33\.33/);
+  });
+});
+
+describe('output to a pipe that closes early (report … | head -1)', () => {
+  it('ends quietly instead of printing an EPIPE stack trace', async () => {
+    const ws = join(dir, 'ws');
+    await cli('init', ws);
+    const w = await openWorkspace(ws);
+    // One call a day for 400 days: the day-by-day JSON report is far larger than a pipe's buffer.
+    const days = Array.from({ length: 400 }, (_, i) =>
+      contact({ id: String(i), arrivedAt: new Date(Date.UTC(2025, 0, 1 + i, 9)), handleSeconds: 60 }),
+    );
+    await w.engine.append(CONTACTS_TABLE, days.map(contactRow));
+    await w.close();
+    const report = spawnCli(['report', '-w', ws, '--period', 'day', '--format', 'json']);
+    report.child.stdout.once('data', () => report.child.stdout.destroy());
+    const end = await report.exited;
+    expect(report.stderr).toBe('');
+    expect(end.code).toBe(0);
+  });
+});
+
+describe("Commander's own messages", () => {
+  it('carry the percontact: prefix and the bad-command-line exit code', async () => {
+    let r = await cli('report', '-w', dir, '--bogus');
+    expect(r.result).toBe(2);
+    expect(r.err.split('\n')[0]).toBe("percontact: unknown option '--bogus'");
+    r = await cli('frobnicate');
+    expect(r.result).toBe(2);
+    expect(r.err.split('\n')[0]).toBe("percontact: unknown command 'frobnicate'");
+  });
+
+  it('show list defaults as written on the command line, not as JSON', async () => {
+    const r = await cli('report', '--help');
+    expect(r.out).not.toContain('[]');
+    expect(r.out.replace(/\s+/g, ' ')).toContain(
+      'break down by channel,queue,team,agent,topic (default: none)',
+    );
   });
 });

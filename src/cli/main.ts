@@ -6,10 +6,13 @@ import { registerDemo } from './commands/demo.js';
 import { registerDrivers } from './commands/drivers.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
+import { registerImports } from './commands/imports.js';
 import { registerInit } from './commands/init.js';
+import { registerPull } from './commands/pull.js';
 import { registerReport } from './commands/report.js';
 import { registerServe } from './commands/serve.js';
 import { registerStaff } from './commands/staff.js';
+import { registerStatus } from './commands/status.js';
 import { registerToken } from './commands/token.js';
 import { io } from './io.js';
 
@@ -24,7 +27,12 @@ export function buildProgram(): Command {
     )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      // Commander's own messages ("error: unknown option '--x'") look like every other error.
+      outputError: (s, write) => write(`percontact: ${s.replace(/^error: /, '')}`),
+    })
     .exitOverride();
   registerDemo(program);
   registerInit(program);
@@ -34,14 +42,37 @@ export function buildProgram(): Command {
   registerDrivers(program);
   registerBenchmarks(program);
   registerImport(program);
+  registerPull(program);
+  registerImports(program);
+  registerStatus(program);
   registerServe(program);
   registerToken(program);
   registerAudit(program);
+  describeListDefaults(program);
   return program;
 }
 
+/** Help shows a list default as the user writes it ("channel", or "none"), not as JSON ("[]"). */
+function describeListDefaults(command: Command): void {
+  for (const option of command.options) {
+    if (Array.isArray(option.defaultValue) && option.defaultValueDescription === undefined)
+      option.defaultValueDescription = option.defaultValue.join(',') || 'none';
+  }
+  for (const sub of command.commands) describeListDefaults(sub);
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
+  ignoreClosedPipes();
   process.exitCode = await run(argv.slice(2));
+}
+
+/** `percontact report | head -1`: once the reader has gone, the rest of the output has nowhere to go. */
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
 }
 
 /** Runs one command line (without the node and script arguments); returns the exit code. */

@@ -48,6 +48,8 @@ export interface NextRowSource {
   where?: Expr;
   partitionBy: readonly Expr[];
   orderBy: string;
+  /** Columns that identify a row of `table`: they break ties in `orderBy`, so the next row is well defined. */
+  key: readonly string[];
   column: string;
   as: string;
 }

@@ -172,8 +172,11 @@ export const FX_RATES_TABLE: TableDef = {
 
 /**
  * One row per committed import: what was read and what became of it (rows read = imported + rejected
- * + duplicates + skipped by rule). `kind` is contacts, volumes, costs or fx; `files` is a
- * newline-separated list; `mapping` is the preset name or mapping file.
+ * + duplicates + skipped by rule). `kind` is an import kind (contacts, volumes, costs, fx, agents,
+ * agent-time); `files` is a newline-separated list of absolute paths (as given before schema
+ * version 4); `mapping` is the preset name or mapping file; `checksum` the files' SHA-256 digests
+ * (`sha256:<hex>`), newline-separated in the order of `files`; `removed_at` when `imports remove`
+ * took the import's rows out again (NULL while they are stored).
  */
 export const IMPORTS_TABLE: TableDef = {
   name: 'imports',
@@ -193,6 +196,7 @@ export const IMPORTS_TABLE: TableDef = {
     col('records_written', 'integer', false),
     col('records_replaced', 'integer', false),
     col('checksum', 'text'),
+    col('removed_at', 'timestamp'),
   ],
 };
 

@@ -21,19 +21,21 @@ export class SqlCompiler {
       }
       return this.identifier(name);
     };
-    const keys = query.groupBy.map((g) => `${column(this.expr(g.expr))} AS ${this.identifier(g.name)}`);
+    const sets = query.groupingSets;
+    const refs = new Map(query.groupBy.map((g) => [g.name, column(this.expr(g.expr))]));
+    const keys = query.groupBy.map(
+      (g) => `${this.groupKey(g.name, refs.get(g.name) as string, sets)} AS ${this.identifier(g.name)}`,
+    );
     const aggregates = query.aggregates.map((a) => {
       const value = a.expr ? column(this.expr(a.expr)) : undefined;
       const filter = a.filter ? column(this.expr(a.filter)) : undefined;
       return `${this.aggregate(a, value, filter)} AS ${this.identifier(a.name)}`;
     });
-    const sets = query.groupingSets;
-    const names = query.groupBy.map((g) => g.name);
-    const columns = sets ? [...keys, `${this.groupingSetIndex(names, sets)} AS grouping_set`] : keys;
-    const where = query.where ? ` WHERE ${this.expr(query.where)}` : '';
+    const columns = sets ? [...keys, `${this.groupingSetIndex(refs, sets)} AS grouping_set`] : keys;
+    const from = this.fromClause(query);
     const inner = [...projected].map(([sql, name]) => `${sql} AS ${this.identifier(name)}`);
-    const flat = `SELECT ${inner.length > 0 ? inner.join(', ') : '1 AS c'} FROM ${this.source(query.from)}${where}`;
-    return `SELECT ${[...columns, ...aggregates].join(', ')} FROM (${flat}) AS flat${this.groupBy(query)}`;
+    const flat = `SELECT ${inner.length > 0 ? inner.join(', ') : '1 AS c'} ${from}`;
+    return `SELECT ${[...columns, ...aggregates].join(', ')} FROM ${this.flatSource(flat, sets)}${this.groupBy(query, refs)}`;
   }
 
   compileSelect(query: SelectQuery): string {
@@ -45,32 +47,54 @@ export class SqlCompiler {
     return `SELECT ${columns.join(', ')} FROM ${this.identifier(query.from)}${where}${order}`;
   }
 
-  protected groupBy(query: AggregateQuery): string {
+  /** `FROM … WHERE …` of the inner projection. */
+  protected fromClause(query: AggregateQuery): string {
+    return `FROM ${this.source(query.from)}${query.where ? ` WHERE ${this.expr(query.where)}` : ''}`;
+  }
+
+  /** The outer query's source: the inner projection (a dialect may repeat its rows, once per grouping set). */
+  protected flatSource(flat: string, _sets: AggregateQuery['groupingSets']): string {
+    return `(${flat}) AS flat`;
+  }
+
+  /** A group key over its projected column (a dialect may blank it outside the sets that keep it). */
+  protected groupKey(_name: string, projected: string, _sets: AggregateQuery['groupingSets']): string {
+    return projected;
+  }
+
+  /** Groups by the projected key columns (`refs`: key name → column), as standard SQL requires. */
+  protected groupBy(query: AggregateQuery, refs: ReadonlyMap<string, string>): string {
+    const ref = (name: string) => refs.get(name) as string;
     if (query.groupingSets) {
-      const sets = query.groupingSets.map(
-        (set) => `(${set.map((name) => this.identifier(name)).join(', ')})`,
-      );
+      const sets = query.groupingSets.map((set) => `(${set.map(ref).join(', ')})`);
       return ` GROUP BY GROUPING SETS (${sets.join(', ')})`;
     }
-    return query.groupBy.length > 0 ? ` GROUP BY ${query.groupBy.map((_, i) => i + 1).join(', ')}` : '';
+    const keys = [...new Set(query.groupBy.map((g) => ref(g.name)))];
+    return keys.length > 0 ? ` GROUP BY ${keys.join(', ')}` : '';
   }
 
   /**
    * The index of a row's grouping set, from GROUPING(): each set leaves a distinct pattern of keys
    * aggregated away. Sets must differ in their keys.
    */
-  protected groupingSetIndex(keys: readonly string[], sets: readonly (readonly string[])[]): string {
+  protected groupingSetIndex(
+    refs: ReadonlyMap<string, string>,
+    sets: readonly (readonly string[])[],
+  ): string {
+    const keys = [...refs.keys()];
     const cases = sets.map((set, index) => {
       const mask = keys.reduce((m, key, i) => (set.includes(key) ? m : m | (1 << (keys.length - 1 - i))), 0);
       return `WHEN ${mask} THEN ${index}`;
     });
-    return `CASE GROUPING(${keys.map((k) => this.identifier(k)).join(', ')}) ${cases.join(' ')} END`;
+    return `CASE GROUPING(${[...refs.values()].join(', ')}) ${cases.join(' ')} END`;
   }
 
+  /** The next row's value by LEAD, ties in `orderBy` broken by the row's key so the result is deterministic. */
   protected source(from: AggregateQuery['from']): string {
     if (typeof from === 'string') return this.identifier(from);
     const partition = from.partitionBy.map((e) => this.expr(e)).join(', ');
-    const next = `LEAD(${this.identifier(from.column)}) OVER (PARTITION BY ${partition} ORDER BY ${this.identifier(from.orderBy)})`;
+    const order = [from.orderBy, ...from.key].map((name) => this.identifier(name)).join(', ');
+    const next = `LEAD(${this.identifier(from.column)}) OVER (PARTITION BY ${partition} ORDER BY ${order})`;
     const where = from.where ? ` WHERE ${this.expr(from.where)}` : '';
     return `(SELECT *, ${next} AS ${this.identifier(from.as)} FROM ${this.identifier(from.table)}${where}) AS src`;
   }
@@ -192,12 +216,16 @@ export class SqlCompiler {
         return `(${this.expr(e.left)} ${e.op} ${this.expr(e.right)})`;
       case 'in':
         return e.values.length === 0
-          ? 'FALSE'
+          ? this.literal(false)
           : `(${this.expr(e.expr)} IN (${e.values.map((v) => this.literal(v)).join(', ')}))`;
       case 'and':
-        return e.items.length === 0 ? 'TRUE' : `(${e.items.map((i) => this.expr(i)).join(' AND ')})`;
+        return e.items.length === 0
+          ? this.literal(true)
+          : `(${e.items.map((i) => this.expr(i)).join(' AND ')})`;
       case 'or':
-        return e.items.length === 0 ? 'FALSE' : `(${e.items.map((i) => this.expr(i)).join(' OR ')})`;
+        return e.items.length === 0
+          ? this.literal(false)
+          : `(${e.items.map((i) => this.expr(i)).join(' OR ')})`;
       case 'not':
         return `(NOT ${this.expr(e.expr)})`;
       case 'isNull':

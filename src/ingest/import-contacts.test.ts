@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isUserError, type UserError } from '../errors.js';
+import { userError } from '../test-support/user-error.js';
 import { type TestWorkspace, testWorkspace } from './testing.js';
 
 const HEADER =
@@ -13,15 +13,6 @@ const GOOD = [
 ].join('\n');
 
 const dump = (t: TestWorkspace) => t.rows('SELECT * FROM contacts ORDER BY source, id');
-
-async function refusal(work: Promise<unknown>): Promise<UserError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isUserError(error)) throw new Error(`expected a UserError, got ${String(error)}`);
-  return error;
-}
 
 describe('import contacts (generic CSV)', () => {
   let t: TestWorkspace;
@@ -42,7 +33,8 @@ describe('import contacts (generic CSV)', () => {
       duplicates: 0,
       rejected: 0,
       written: 3,
-      source: 'contacts',
+      // No --source and no mapping source: the file name's stem.
+      source: 'c',
     });
     const [one, two, three] = await dump(t);
     // 0:03:09 = 189 s; handle = talk + hold + wrap = 189 + 10 + 20 = 219.
@@ -68,7 +60,7 @@ describe('import contacts (generic CSV)', () => {
     expect(three).toMatchObject({ direction: 'outbound', outcome: 'abandoned', resolved: false });
   });
 
-  it('is idempotent, and a changed contact replaces the stored one', async () => {
+  it('is idempotent, and a contact changed in a new export of the same file replaces the stored one', async () => {
     const file = await t.file('c.csv', GOOD);
     await t.import({ files: [file] });
     const before = await dump(t);
@@ -83,11 +75,16 @@ describe('import contacts (generic CSV)', () => {
       '3,chat,outbound,sales,2026-07-02 10:00:00,30',
       '3,chat,outbound,sales,2026-07-02 10:00:00,45',
     );
-    const summary = await t.import({ files: [await t.file('c2.csv', changed)] });
+    // A new export of the same file: its changed contact replaces the stored one.
+    await t.file('c.csv', changed);
+    const summary = await t.import({ files: [file] });
     expect(summary).toMatchObject({ read: 3, imported: 1, duplicates: 2, written: 1, replaced: 1 });
     const after = await dump(t);
     expect(after).toHaveLength(3);
     expect(after[2]?.wait_seconds).toBe(45);
+    // The unchanged contacts are still the first import's; the changed one is the latest's.
+    const firstId = before[0]?.import_id;
+    expect(after.map((c) => c.import_id)).toEqual([firstId, firstId, summary.id]);
   });
 
   it('keeps sources apart: the same ids under another source are other contacts', async () => {
@@ -95,7 +92,7 @@ describe('import contacts (generic CSV)', () => {
     await t.import({ files: [file] });
     expect(await t.import({ files: [file], source: 'crm' })).toMatchObject({ imported: 3 });
     expect(await t.rows('SELECT source, count(*) AS n FROM contacts GROUP BY 1 ORDER BY 1')).toEqual([
-      { source: 'contacts', n: 3 },
+      { source: 'c', n: 3 },
       { source: 'crm', n: 3 },
     ]);
   });
@@ -111,7 +108,7 @@ describe('import contacts (generic CSV)', () => {
       '12,chat,inbound,q,yesterday,,,,,handled,,',
     ].join('\n');
     const path = await t.file('bad.csv', bad);
-    const error = await refusal(t.import({ files: [path] }));
+    const error = await userError(t.import({ files: [path] }));
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.message).toContain('2 rows have problems (of 3 read)');
     // The quoted field spans lines 2-3, so record 2 starts on line 4 and record 3 on line 5.
@@ -125,9 +122,30 @@ describe('import contacts (generic CSV)', () => {
     expect(await dump(t)).toEqual(before);
   });
 
+  it('reports a bad value and, in a later chunk of the file, a record with too few fields', async () => {
+    // 2,100 lines of a 17-column tab file: line 100 has a negative wait, line 2,091 only 16 fields.
+    const header = ['id', 'channel', 'arrived_at', 'wait_seconds', 'outcome', ...'abcdefghijkl'];
+    const lines = [header.join('\t')];
+    for (let line = 2; line <= 2100; line++) {
+      const fields = [`C${line}`, 'voice', '2026-03-02 10:00:00', line === 100 ? '-5' : '10', 'handled'];
+      const padding = Array.from({ length: line === 2091 ? 11 : 12 }, () => 'x');
+      lines.push([...fields, ...padding].join('\t'));
+    }
+    const path = await t.file('wide.tsv', `${lines.join('\n')}\n`);
+    const mapping = await t.file('m.yaml', 'fields: {}\n');
+    const error = await userError(t.import({ files: [path], mappingFile: mapping }));
+    expect(error.message).toContain('2 rows have problems (of 2099 read)');
+    expect(error.details).toEqual([
+      `${path}:100: column "wait_seconds" value "-5": is negative`,
+      `${path}:2091: has 16 fields, expected 17`,
+    ]);
+  });
+
   it('lists at most the first 20 problems', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `${i},voice,inbound,q,not a time,,,,,handled,,`);
-    const error = await refusal(t.import({ files: [await t.file('bad.csv', [HEADER, ...rows].join('\n'))] }));
+    const error = await userError(
+      t.import({ files: [await t.file('bad.csv', [HEADER, ...rows].join('\n'))] }),
+    );
     expect(error.message).toContain('30 rows have problems (of 30 read)');
     expect(error.details).toHaveLength(20);
     expect(error.details[19]).toMatch(/bad\.csv:21: column "arrived_at" value "not a time"/);
@@ -175,12 +193,12 @@ describe('import contacts (generic CSV)', () => {
     });
     const conflict = [...same.slice(0, 2), '1,voice,inbound,q,2026-03-01 08:00:00,,61,,,handled,,'];
     const path = await t.file('conflict.csv', conflict.join('\n'));
-    const error = await refusal(t.import({ files: [path], source: 'other' }));
+    const error = await userError(t.import({ files: [path], source: 'other' }));
     expect(error.details).toEqual([`${path}:3: has the same key as ${path}:2 but different values`]);
   });
 
   it('names the columns it misses', async () => {
-    const error = await refusal(t.import({ files: [await t.file('x.csv', 'id,channel\n1,voice\n')] }));
+    const error = await userError(t.import({ files: [await t.file('x.csv', 'id,channel\n1,voice\n')] }));
     expect(error.message).toMatch(/no column for arrived_at, outcome \(required contacts fields\)/);
   });
 });

@@ -78,7 +78,7 @@ describe('import costs', () => {
     const yaml = `cost_lines:
   - id: rent-2026
     category: facilities
-    amount: 12345678901234567.891
+    amount: 12345678901.2340
     period: 2026
   - id: q2-training
     category: training_recruiting
@@ -97,13 +97,18 @@ describe('import costs', () => {
       { id: 'q2-training', amount: '5000', period_start: '2026-04-01', period_end: '2026-07-01' },
       {
         id: 'rent-2026',
-        amount: '12345678901234567.891',
+        amount: '12345678901.2340',
         period_start: '2026-01-01',
         period_end: '2027-01-01',
       },
     ]);
-    const changed = yaml.replace('amount: 99.90', 'amount: 109.90');
-    expect(await t.import({ kind: 'costs', files: [await t.file('ledger2.yaml', changed)] })).toMatchObject({
+    // A changed line in another file replaces the stored one only when asked to.
+    const changed = await t.file('ledger2.yaml', yaml.replace('amount: 99.90', 'amount: 109.90'));
+    const refused = await t.import({ kind: 'costs', files: [changed] }).catch((e: unknown) => e);
+    expect(isUserError(refused) && refused.message).toMatch(
+      /it would replace 1 cost line with the same ids that came from .*ledger\.yaml;/,
+    );
+    expect(await t.import({ kind: 'costs', files: [changed], replace: true })).toMatchObject({
       imported: 1,
       duplicates: 2,
       replaced: 1,
@@ -167,15 +172,16 @@ describe('import fx', () => {
     ]);
   });
 
-  it('refuses rates that are not above zero and a rate other than 1 for the workspace currency', async () => {
+  it('refuses rates that are not above zero, for a code ISO 4217 lacks, and other than 1 for the workspace currency', async () => {
     const path = await t.file(
       'fx.csv',
-      'date,currency,rate\n2026-03-01,USD,0\n2026-03-01,EUR,1.2\n2026-03-01,EUR,1.000\n',
+      'date,currency,rate\n2026-03-01,USD,0\n2026-03-01,EUR,1.2\n2026-03-01,EUR,1.000\n2026-03-01,XYZ,2\n',
     );
     const error = await t.import({ kind: 'fx', files: [path] }).catch((e: unknown) => e);
     expect(isUserError(error) && error.details).toEqual([
       `${path}:2: column "rate" value "0": is not above 0`,
       `${path}:3: column "currency" value "EUR": is the workspace currency, whose rate can only be 1`,
+      `${path}:5: column "currency" value "XYZ": not an ISO 4217 currency code`,
     ]);
   });
 });

@@ -20,7 +20,8 @@ describe('import volumes', () => {
       '2026-03-02 08:30,30m,voice,sales,50,50,,,,,',
     ].join('\n');
     const summary = await t.import({ kind: 'volumes', files: [await t.file('v.csv', text)] });
-    expect(summary).toMatchObject({ kind: 'volumes', read: 2, imported: 2, source: 'volumes' });
+    // No --source and no mapping source: the rows are stored under the file name's stem.
+    expect(summary).toMatchObject({ kind: 'volumes', read: 2, imported: 2, source: 'v' });
     const [first, second] = await t.rows('SELECT * FROM volumes ORDER BY interval_start');
     // 08:00 Berlin (UTC+1) is 07:00 UTC; 90 handled × 240 s AHT = 21600; × 12 s ASA = 1080; 80 % of 90 = 72.
     expect(iso(first?.interval_start)).toBe('2026-03-02T07:00:00.000Z');
@@ -66,13 +67,13 @@ describe('import volumes', () => {
     ]);
   });
 
-  it('is idempotent and replaces a changed row', async () => {
+  it('is idempotent and replaces a row changed in a new export of the same file', async () => {
     const text = 'interval_start,interval,channel,queue,handled\n2026-03-02 08:00,15,voice,a,5\n';
     const path = await t.file('v.csv', text);
     await t.import({ kind: 'volumes', files: [path] });
     expect(await t.import({ kind: 'volumes', files: [path] })).toMatchObject({ imported: 0, duplicates: 1 });
-    const changed = await t.file('v2.csv', text.replace(',5\n', ',6\n'));
-    expect(await t.import({ kind: 'volumes', files: [changed] })).toMatchObject({ imported: 1, replaced: 1 });
+    await t.file('v.csv', text.replace(',5\n', ',6\n'));
+    expect(await t.import({ kind: 'volumes', files: [path] })).toMatchObject({ imported: 1, replaced: 1 });
     expect(await t.rows('SELECT handled FROM volumes')).toEqual([{ handled: 6 }]);
   });
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { plainFields } from '../test-support/plain-csv.js';
 import { type TestWorkspace, testWorkspace } from './testing.js';
 
 const iso = (value: unknown) => (value as Date).toISOString();
@@ -16,26 +17,6 @@ const present = existsSync(DATA);
 if (!present)
   console.warn(`real-data tests skipped: ${DATA} is absent (the shared data folder is not part of a clone)`);
 const data = (name: string) => join(DATA, name);
-
-/** A naive CSV line split for the quoted Asterisk files (no field there spans lines). */
-function fields(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted && ch === '"' && line[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
 
 describe.skipIf(!present)('real data in ../shared/data', () => {
   let t: TestWorkspace;
@@ -99,7 +80,7 @@ describe.skipIf(!present)('real data in ../shared/data', () => {
       ['asterisk_cdr_master_stadion_pbx.csv', { id: 19, dst: 6, billsec: 13, disposition: 14 }],
       ['asterisk_cdr_master_lab_pjsip.csv', { id: 16, dst: 5, billsec: 12, disposition: 13 }],
     ] as const) {
-      const records = readFileSync(data(name), 'latin1').trim().split('\n').map(fields);
+      const records = readFileSync(data(name), 'latin1').trim().split('\n').map(plainFields);
       const calls = new Map<string, string[][]>();
       for (const r of records) calls.set(r[at.id] as string, [...(calls.get(r[at.id] as string) ?? []), r]);
       const summary = await t.import({ preset: 'asterisk-cdr', files: [data(name)], source: name });

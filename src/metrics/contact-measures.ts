@@ -246,6 +246,7 @@ export function contactMeasuresQuery(
       where: and(cmp('>=', arrived, instant(range.from)), cmp('<', arrived, instant(lookAhead))),
       partitionBy: [column('customer'), countedFilter(d)],
       orderBy: 'arrived_at',
+      key: ['source', 'id'],
       column: 'arrived_at',
       as: NEXT_COUNTED,
     },

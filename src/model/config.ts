@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCurrencyCode } from '../money/currency.js';
 import { CHANNELS, DIRECTIONS, OUTCOMES } from './contact.js';
 import { COST_CATEGORIES } from './cost-line.js';
 import { parseDriver } from './driver.js';
@@ -31,7 +32,16 @@ export const driverText = z.string().refine(
 /** The workspace configuration (`percontact.yaml`). Every choice here is printed with every report. */
 export const workspaceConfigSchema = z.object({
   version: z.literal(1).default(1),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR'),
+  /** Where the data lives; absent: the DuckDB file in the workspace folder. Never holds a password. */
+  store: z
+    .object({
+      engine: z.enum(['duckdb', 'postgres', 'clickhouse']),
+      url: z.string().min(1).optional(),
+      database: z.string().min(1).optional(),
+      cluster: z.string().min(1).optional(),
+    })
+    .optional(),
+  currency: z.string().refine(isCurrencyCode, 'not an ISO 4217 code such as EUR'),
   timezone: z.string().min(1),
   contactDefinition: z
     .object({
@@ -69,10 +79,7 @@ export const workspaceConfigSchema = z.object({
             metric: z.enum(['costPerContact', 'costPerCall', 'labourShare']).default('costPerContact'),
             channel: z.enum(CHANNELS).optional(),
             value: z.string().regex(/^\d+(\.\d+)?$/, 'a decimal number such as 7.16'),
-            currency: z
-              .string()
-              .regex(/^[A-Z]{3}$/)
-              .optional(),
+            currency: z.string().refine(isCurrencyCode, 'not an ISO 4217 code such as EUR').optional(),
             source: z.string().min(1),
             year: z.number().int().nullable().default(null),
           }),
@@ -86,6 +93,13 @@ export const workspaceConfigSchema = z.object({
    * it. Default 1; a contact's own `concurrency` column, where imported, wins.
    */
   concurrency: z.partialRecord(z.enum(CHANNELS), z.number().min(1)).default({}),
+  /** Values an import refuses as not plausible: any one duration of a contact, and its wait. */
+  plausibility: z
+    .object({
+      maxDurationSeconds: z.number().positive().default(86_400),
+      maxWaitSeconds: z.number().positive().default(2_678_400),
+    })
+    .default({ maxDurationSeconds: 86_400, maxWaitSeconds: 2_678_400 }),
   allocation: z
     .object({
       defaultDriver: driverText.default('handle_time'),

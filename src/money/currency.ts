@@ -28,16 +28,29 @@ const MINOR_UNITS: Record<string, number> = {
   XPF: 0,
 };
 
-const CURRENCY_CODE = /^[A-Z]{3}$/;
+/**
+ * The ISO 4217 codes in use: those the runtime's ICU knows (every circulating currency), plus the fund
+ * codes above with minor units of their own.
+ */
+export const CURRENCY_CODES: ReadonlySet<string> = new Set([
+  ...Intl.supportedValuesOf('currency'),
+  ...Object.keys(MINOR_UNITS),
+]);
 
-export function assertCurrencyCode(code: string): string {
-  if (!CURRENCY_CODE.test(code)) {
-    throw new UserError(
-      'USAGE',
-      `currency "${code}" is not an ISO 4217 code (three capital letters, e.g. EUR)`,
-    );
+export function isCurrencyCode(code: string): boolean {
+  return CURRENCY_CODES.has(code);
+}
+
+/** The code in capitals ("eur" → "EUR"), or a USAGE error when ISO 4217 has no such currency. */
+export function assertCurrencyCode(code: string, parameter = 'currency'): string {
+  const upper = code.trim().toUpperCase();
+  if (!isCurrencyCode(upper)) {
+    throw new UserError('USAGE', `currency "${code}" is not an ISO 4217 code (e.g. EUR, USD, CHF)`, {
+      parameter,
+      value: code,
+    });
   }
-  return code;
+  return upper;
 }
 
 /** Number of decimal places of the currency's minor unit (EUR 2, JPY 0, KWD 3). */

@@ -172,7 +172,7 @@ async function staffCsv(r: StaffRequest): Promise<string> {
 
 async function staffWorkspace(r: StaffRequest): Promise<string> {
   const channels = r.channel === undefined ? undefined : channelList(r.channel);
-  const workspace = await openWorkspace(r.workspace as string);
+  const workspace = await openWorkspace(r.workspace as string, { access: 'read' });
   try {
     const { timezone, serviceLevel, currency } = workspace.config;
     const thresholds = {

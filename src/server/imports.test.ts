@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { smallWorkspace } from '../app/testing.js';
 import type { JobView } from './jobs.js';
@@ -138,8 +139,12 @@ describe('imports over HTTP', () => {
     expect(rejects.body.split('\n')[1]).toMatch(/^mixed\.csv,3,/);
   });
 
-  it('keeps uploaded files inside their folder whatever their names say', async () => {
-    const before = await readdir(tmpdir());
+  it('keeps uploaded files inside their folder whatever their names say, and removes them after', async () => {
+    const outside = async () =>
+      [...(await readdir(tmpdir())), ...(await readdir(dirname(server.host.dir)))].filter((f) =>
+        f.startsWith('evil'),
+      );
+    const before = await outside();
     const job = (
       await upload([
         { name: 'kind', value: 'contacts' },
@@ -152,13 +157,22 @@ describe('imports over HTTP', () => {
       ])
     ).json();
     const last = (await events(job.id)).at(-1);
-    expect(last?.job.result).toMatchObject({ imported: 3, files: ['evil.csv', 'evil2.csv'] });
-    const after = await readdir(tmpdir());
-    expect(after.filter((f) => f.startsWith('evil'))).toEqual(before.filter((f) => f.startsWith('evil')));
-    expect(after.filter((f) => f.startsWith('percontact-upload-'))).toEqual(
-      before.filter((f) => f.startsWith('percontact-upload-')),
-    );
-    expect(await readdir(server.host.dir)).not.toContain('evil.csv');
+    // The two files share the name "evil": their rows are stored under that source.
+    expect(last?.job.result).toMatchObject({ imported: 3, files: ['evil.csv', 'evil2.csv'], source: 'evil' });
+    expect(await outside()).toEqual(before);
+    expect(await readdir(join(server.host.dir, 'uploads'))).toEqual([]);
+  });
+
+  it('treats a re-upload of the same file as the same file: idempotent', async () => {
+    const parts = [
+      { name: 'kind', value: 'contacts' },
+      { name: 'file', value: GOOD, filename: 'march.csv' },
+    ];
+    const first = (await events((await upload(parts)).json().id)).at(-1)?.job.result;
+    const again = (await events((await upload(parts)).json().id)).at(-1)?.job.result;
+    expect(first).toMatchObject({ imported: 2, source: 'march' });
+    expect(again).toMatchObject({ imported: 0, duplicates: 2, source: 'march' });
+    expect(await contacts()).toBe(7);
   });
 
   it('refuses a file above the upload limit with 413 and leaves the workspace as it was', async () => {
@@ -166,7 +180,6 @@ describe('imports over HTTP', () => {
       ...Array.from({ length: 3000 }, (_, i) => `x${i},chat,inbound,2026-03-10 10:00:00,300,handled`),
     );
     expect(big.length).toBeGreaterThan(64 * 1024);
-    const uploadsBefore = (await readdir(tmpdir())).filter((f) => f.startsWith('percontact-upload-'));
     const res = await upload([
       { name: 'kind', value: 'contacts' },
       { name: 'file', value: big, filename: 'big.csv' },
@@ -176,9 +189,7 @@ describe('imports over HTTP', () => {
     expect(
       (await server.app.inject({ url: '/api/v1/jobs', headers: server.as('analyst') })).json().jobs,
     ).toEqual([]);
-    expect((await readdir(tmpdir())).filter((f) => f.startsWith('percontact-upload-'))).toEqual(
-      uploadsBefore,
-    );
+    expect(await readdir(join(server.host.dir, 'uploads'))).toEqual([]);
   });
 
   it('403 for a viewer, 400 naming the field for bad options, 415 for a non-multipart body', async () => {

@@ -302,8 +302,8 @@ describe('costs over HTTP', () => {
     const audit = (await get('/api/v1/audit?limit=3', 'analyst')).json().entries;
     expect(audit.map((e: { action: string }) => e.action)).toEqual(['cost.remove', 'cost.edit', 'cost.add']);
     const [rm, , added] = audit;
-    expect(Number(added.totalsAfter.ledger.EUR) - Number(added.totalsBefore.ledger.EUR)).toBeCloseTo(250, 2);
-    expect(Number(rm.totalsBefore.ledger.EUR) - Number(rm.totalsAfter.ledger.EUR)).toBeCloseTo(300, 2);
+    expect(Number(added.totalsAfter.cost.EUR) - Number(added.totalsBefore.cost.EUR)).toBeCloseTo(250, 2);
+    expect(Number(rm.totalsBefore.cost.EUR) - Number(rm.totalsAfter.cost.EUR)).toBeCloseTo(300, 2);
     expect(added.actor).toBe('analyst-token');
   });
 });

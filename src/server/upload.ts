@@ -1,8 +1,7 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rename, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import type {} from '@fastify/multipart';
@@ -11,14 +10,22 @@ import { withoutControlCharacters } from '../app/plain-text.js';
 import { isUserError, UserError } from '../errors.js';
 import { HttpError } from './http-error.js';
 
-/** An upload streamed to a private temporary folder: the files, an optional mapping file and the text fields. */
+/**
+ * An upload streamed into the workspace's `uploads/` folder: the files, an optional mapping file and
+ * the text fields. Received parts wait in a private folder; at its import's turn `place` moves each
+ * file to `uploads/<its name>`, so that the import log names an uploaded file by its name, a
+ * re-upload of the same file is the same file (idempotent, and allowed to replace its own rows),
+ * and the default source is the name's stem, as for files on the command line.
+ */
 export interface Upload {
-  dir: string;
   files: { path: string; name: string }[];
   mapping: string | undefined;
   fields: Record<string, string>;
-  /** Text with the temporary paths replaced by the names the client gave (for messages and rejects). */
+  /** Moves the files to `uploads/<name>` (call inside the import's turn); `files[].path` follow. */
+  place(): Promise<void>;
+  /** Text with the upload's paths replaced by the names the client gave (for messages and rejects). */
   shown(text: string): string;
+  /** Removes every file of the upload, received or placed. */
   discard(): Promise<void>;
 }
 
@@ -28,21 +35,43 @@ export interface UploadLimits {
   files: number;
 }
 
+export const UPLOADS_FOLDER = 'uploads';
+
 /**
- * Streams a multipart request's parts to disk as they arrive (never whole in memory). Files go into
- * a fresh folder under names made from the client's name that cannot leave it; `mapping` is a YAML
- * mapping file; every other part is a text field.
+ * Streams a multipart request's parts to disk as they arrive (never whole in memory). Files get
+ * names made from the client's that cannot leave their folder; `mapping` is a YAML mapping file;
+ * every other part is a text field.
  */
-export async function receiveUpload(request: FastifyRequest, limits: UploadLimits): Promise<Upload> {
-  const dir = await mkdtemp(join(tmpdir(), 'percontact-upload-'));
+export async function receiveUpload(
+  request: FastifyRequest,
+  limits: UploadLimits,
+  workspaceDir: string,
+): Promise<Upload> {
+  const uploads = join(workspaceDir, UPLOADS_FOLDER);
+  await mkdir(uploads, { recursive: true });
+  const incoming = await mkdtemp(join(uploads, '.incoming-'));
   const names = new Map<string, string>();
+  const placed: string[] = [];
   const upload: Upload = {
-    dir,
     files: [],
     mapping: undefined,
     fields: {},
+    place: async () => {
+      const taken = new Set<string>();
+      for (const file of upload.files) {
+        const name = unique(basename(file.path), taken);
+        const target = join(uploads, name);
+        await rename(file.path, target);
+        placed.push(target);
+        names.set(target, file.name);
+        file.path = target;
+      }
+    },
     shown: (text) => [...names].reduce((t, [path, name]) => t.replaceAll(path, name), text),
-    discard: () => rm(dir, { recursive: true, force: true }),
+    discard: async () => {
+      for (const path of placed) await rm(path, { force: true });
+      await rm(incoming, { recursive: true, force: true });
+    },
   };
   try {
     for await (const part of request.parts({
@@ -53,8 +82,10 @@ export async function receiveUpload(request: FastifyRequest, limits: UploadLimit
         continue;
       }
       const isMapping = part.fieldname === 'mapping';
-      const name = isMapping ? 'mapping.yaml' : `${upload.files.length + 1}-${safeFileName(part.filename)}`;
-      const path = join(dir, name);
+      // A folder per part: two parts may carry the same name.
+      const folder = join(incoming, isMapping ? 'mapping' : String(upload.files.length + 1));
+      await mkdir(folder);
+      const path = join(folder, safeFileName(part.filename ?? (isMapping ? 'mapping.yaml' : undefined)));
       await pipeline(part.file, createWriteStream(path, { flags: 'wx' }));
       if (part.file.truncated) throw tooLarge(limits);
       names.set(path, displayName(part.filename));
@@ -70,6 +101,16 @@ export async function receiveUpload(request: FastifyRequest, limits: UploadLimit
     throw error;
   }
   return upload;
+}
+
+/** `name`, or `stem-2.ext`, `stem-3.ext`, … when this upload already placed a file of that name. */
+function unique(name: string, taken: Set<string>): string {
+  const ext = extname(name);
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++)
+    candidate = `${name.slice(0, name.length - ext.length)}-${n}${ext}`;
+  taken.add(candidate);
+  return candidate;
 }
 
 function tooLarge(limits: UploadLimits): HttpError {

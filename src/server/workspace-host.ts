@@ -38,7 +38,11 @@ export class WorkspaceHost {
     options: Required<HostOptions>,
   ) {
     if (!isConnectingEngine(workspace.engine)) {
-      throw new Error(`${workspace.engine.dialect.displayName} cannot open further connections for a server`);
+      throw new UserError(
+        'USAGE',
+        `serving a workspace stored in ${workspace.engine.dialect.displayName} is not supported yet (DuckDB workspaces only)`,
+        { parameter: 'workspace' },
+      );
     }
     this.engine = workspace.engine;
     this.readers = new SessionPool(this.engine, options.readers);
@@ -46,9 +50,15 @@ export class WorkspaceHost {
   }
 
   static async open(dir: string, options: HostOptions = {}): Promise<WorkspaceHost> {
-    const workspace = await openWorkspace(dir);
+    // A workspace another process holds (an import) is refused at once, not waited for.
+    const workspace = await openWorkspace(dir, { access: 'write', timeoutMs: 0 });
     const stamp = await configStamp(workspace.dir);
-    return new WorkspaceHost(workspace, stamp, { readers: options.readers ?? 8 });
+    try {
+      return new WorkspaceHost(workspace, stamp, { readers: options.readers ?? 8 });
+    } catch (error) {
+      await workspace.close();
+      throw error;
+    }
   }
 
   get dir(): string {

@@ -40,6 +40,8 @@ const HEADER = `# percontact workspace configuration. Every choice below is prin
 # serviceLevel: answered within thresholdSeconds; abandons within shortAbandonSeconds are not counted.
 # allocation: how shared costs reach segments (handle_time, contacts, equal, fte,
 #   fixed:channel:voice=60,email=40), by category, else defaultDriver.
+# plausibility: imports refuse a duration of one contact above maxDurationSeconds (wait above
+#   maxWaitSeconds), amounts beyond 15 significant digits and dates outside 1990-2100.
 `;
 
 export async function writeConfig(path: string, config: WorkspaceConfig): Promise<void> {

@@ -1,2 +1,8 @@
 export { CONFIG_FILE, readConfig } from './config-file.js';
-export { DATABASE_FILE, initWorkspace, openWorkspace, type Workspace } from './workspace.js';
+export {
+  DATABASE_FILE,
+  initWorkspace,
+  type OpenOptions,
+  openWorkspace,
+  type Workspace,
+} from './workspace.js';

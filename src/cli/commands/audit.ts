@@ -42,9 +42,9 @@ export function registerAudit(program: Command): void {
         io.out('no audit entries\n');
         return;
       }
-      const ledger = (t: { ledger: Record<string, string> } | null) =>
+      const ledger = (t: { cost: Record<string, string> } | null) =>
         t
-          ? Object.entries(t.ledger)
+          ? Object.entries(t.cost)
               .map(([c, s]) => `${s} ${c}`)
               .join(', ') || '0'
           : '';

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Dimension } from '../../model/contact.js';
 import { io } from '../io.js';
 import { choiceOption, dimensionsOption, integerOption } from '../options.js';
+import { openCommandWorkspace } from '../workspace.js';
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -39,12 +40,11 @@ export function registerDrivers(program: Command): void {
     )
     .option('--format <format>', 'table or json', choiceOption('--format', FORMATS), 'table')
     .action(async (opts: DriversCliOptions) => {
-      const { openWorkspace } = await import('../../workspace/workspace.js');
       const { resolveDefinitions } = await import('../../metrics/definitions.js');
       const { driversReport } = await import('../../metrics/drivers/drivers-report.js');
       const { driversView } = await import('../../metrics/drivers/view.js');
       const { renderDriversTable } = await import('../../metrics/drivers/table.js');
-      const workspace = await openWorkspace(opts.workspace);
+      const workspace = await openCommandWorkspace(opts.workspace, 'read');
       try {
         const report = await driversReport(workspace.engine, resolveDefinitions(workspace.config), opts);
         const view = driversView(report, opts.decimals);

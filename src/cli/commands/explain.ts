@@ -4,6 +4,7 @@ import { DIMENSIONS } from '../../model/contact.js';
 import { EXPLAIN_METRICS } from '../../report/explain-metrics.js';
 import { io } from '../io.js';
 import { choiceOption } from '../options.js';
+import { openCommandWorkspace } from '../workspace.js';
 
 const METRICS = EXPLAIN_METRICS;
 
@@ -31,13 +32,12 @@ export function registerExplain(program: Command): void {
     );
   for (const dim of DIMENSIONS) command.option(`--${dim} <value>`, `only the ${dim} with this value`);
   command.action(async (opts: ExplainCliOptions) => {
-    const { openWorkspace } = await import('../../workspace/workspace.js');
     const { explain } = await import('../../metrics/explain.js');
     const { resolveDefinitions } = await import('../../metrics/definitions.js');
     const { explainJson, explainText } = await import('../../report/explain-render.js');
     const segment: DimensionValues = {};
     for (const dim of DIMENSIONS) if (opts[dim] !== undefined) segment[dim] = opts[dim];
-    const workspace = await openWorkspace(opts.workspace);
+    const workspace = await openCommandWorkspace(opts.workspace, 'read');
     try {
       const detail = opts.metric === 'costPerResolution' ? 'full' : 'headline';
       const e = await explain(workspace.engine, resolveDefinitions(workspace.config), {

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { isUserError, UserError } from '../../errors.js';
 import { io } from '../io.js';
+import { openCommandWorkspace } from '../workspace.js';
 
 interface ImportCliOptions {
   workspace: string;
@@ -9,6 +11,7 @@ interface ImportCliOptions {
   timezone?: string;
   interval?: string;
   skipInvalid?: boolean;
+  replace?: boolean;
   rejects?: string;
 }
 
@@ -27,7 +30,12 @@ const KINDS: { kind: Kind; what: string; presets: boolean; sourced: boolean }[] 
     presets: false,
     sourced: true,
   },
-  { kind: 'costs', what: 'cost-ledger lines (CSV, XLSX or a YAML ledger)', presets: false, sourced: false },
+  {
+    kind: 'costs',
+    what: 'cost-ledger lines (CSV, XLSX, ODS or a YAML ledger)',
+    presets: true,
+    sourced: false,
+  },
   { kind: 'fx', what: 'exchange rates per date into the workspace currency', presets: false, sourced: false },
   {
     kind: 'agents',
@@ -48,7 +56,7 @@ export function registerImport(program: Command): void {
   const command = program
     .command('import')
     .description(
-      'import contacts, volumes, costs or exchange rates from CSV, XLSX, JSON Lines, Parquet or YAML files',
+      'import contacts, volumes, costs, exchange rates, rate cards (agents) or agent time from CSV, XLSX, ODS, JSON, JSON Lines, Parquet or YAML files',
     );
   for (const spec of KINDS) {
     const sub = command
@@ -66,7 +74,7 @@ export function registerImport(program: Command): void {
       sub
         .option(
           '--source <name>',
-          'name the rows are stored under; re-importing replaces rows of the same source',
+          "name the rows are stored under, each source with its own ids (default: the preset's or mapping's source, else the file name without extension)",
         )
         .option(
           '--timezone <tz>',
@@ -80,6 +88,7 @@ export function registerImport(program: Command): void {
       );
     sub
       .option('--skip-invalid', 'import the good rows and write the rejected ones to the rejects file')
+      .option('--replace', 'replace stored rows with the same keys that came from other files')
       .option(
         '--rejects <file>',
         'where --skip-invalid writes rejected rows (default: DIR/rejects/<kind>-<time>.csv)',
@@ -96,11 +105,10 @@ export function registerImport(program: Command): void {
 }
 
 async function runImportCommand(kind: Kind, files: string[], opts: ImportCliOptions): Promise<void> {
-  const { openWorkspace } = await import('../../workspace/workspace.js');
   const { importFiles } = await import('../../ingest/import-files.js');
   const { formatSummary } = await import('../../ingest/pipeline/summary.js');
   const { progressBar } = await import('../../ingest/progress.js');
-  const workspace = await openWorkspace(opts.workspace);
+  const workspace = await openCommandWorkspace(opts.workspace, 'write');
   const bar = io.interactive ? progressBar(workspace.engine, process.stderr) : undefined;
   const started = Date.now();
   // PERCONTACT_TRACE=1: one line per phase on stderr, for diagnostics and tests.
@@ -121,13 +129,28 @@ async function runImportCommand(kind: Kind, files: string[], opts: ImportCliOpti
       ...(opts.timezone ? { timeZone: opts.timezone } : {}),
       ...(opts.interval ? { interval: opts.interval } : {}),
       skipInvalid: opts.skipInvalid === true,
+      replace: opts.replace === true,
       ...(opts.rejects ? { rejectsPath: opts.rejects } : {}),
       onPhase,
     });
     bar?.stop();
     io.out(formatSummary(summary));
+  } catch (error) {
+    throw withFlagHint(error);
   } finally {
     bar?.stop();
     await workspace.close();
   }
+}
+
+/** The request parameters an import error can name, as this command's flags. */
+const FLAG_HINTS: Record<string, string> = {
+  replace: 'use --source NAME to keep both, or --replace to replace them',
+  source: 'name it with --source NAME',
+};
+
+function withFlagHint(error: unknown): unknown {
+  const hint = isUserError(error) ? FLAG_HINTS[error.location?.parameter ?? ''] : undefined;
+  if (!hint || !isUserError(error)) return error;
+  return new UserError(error.code, error.message, error.location, [...error.details, hint]);
 }

@@ -4,6 +4,7 @@ import { UserError } from '../../errors.js';
 import type { Dimension } from '../../model/contact.js';
 import { io } from '../io.js';
 import { choiceOption, dimensionsOption, granularityOption } from '../options.js';
+import { openCommandWorkspace } from '../workspace.js';
 
 const FORMATS = ['table', 'json', 'csv', 'html', 'xlsx', 'pdf'] as const;
 const BINARY = ['xlsx', 'pdf'] as const;
@@ -63,9 +64,8 @@ export function registerReport(program: Command): void {
           `--format ${opts.format} is binary: write it to a file with --out FILE or redirect stdout`,
         );
       }
-      const { openWorkspace } = await import('../../workspace/workspace.js');
       const { renderReport, renderReportBytes } = await import('../../report/render.js');
-      const workspace = await openWorkspace(opts.workspace);
+      const workspace = await openCommandWorkspace(opts.workspace, 'read');
       try {
         const options = {
           granularity: opts.period,

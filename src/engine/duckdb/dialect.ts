@@ -1,4 +1,4 @@
-import type { Dialect } from '../dialect.js';
+import { type Dialect, FULL_SQL } from '../dialect.js';
 import { SqlCompiler } from '../sql-compiler.js';
 
 /** DuckDB speaks the default SQL (with ICU for time zones); nothing to override yet. */
@@ -6,6 +6,6 @@ export class DuckDbCompiler extends SqlCompiler {}
 
 export const duckDbDialect: Dialect = {
   displayName: 'DuckDB',
-  capabilities: { supportsTransactions: true, supportsDelete: true, bulkFileScan: true },
+  capabilities: { ...FULL_SQL, bulkFileScan: true },
   createCompiler: () => new DuckDbCompiler(),
 };

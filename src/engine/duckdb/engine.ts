@@ -14,8 +14,10 @@ import {
   VARCHAR,
 } from '@duckdb/node-api';
 import { dayNumber } from '../../calendar/dates.js';
-import type { Engine, ResultRow } from '../engine.js';
-import { runMigrations } from '../migrate.js';
+import { changeSetInTransaction } from '../change-set.js';
+import type { ChangeSet, Engine, ResultRow } from '../engine.js';
+import { runMigrations, stepSql } from '../migrate.js';
+import type { MigrationStep } from '../migrations/migration.js';
 import type { ColumnType, RowValues, SqlValue, TableDef } from '../schema.js';
 import { duckDbDialect } from './dialect.js';
 
@@ -35,8 +37,12 @@ export class DuckDbEngine implements Engine {
     private readonly ownsInstance: boolean,
   ) {}
 
-  static async open(path: string): Promise<DuckDbEngine> {
-    const instance = await DuckDBInstance.create(path);
+  /**
+   * Opens a database file (or ':memory:'). `readOnly`: a shared lock, so several processes can read
+   * the file at once; a writer holds it exclusively. A lock held by another process fails the open.
+   */
+  static async open(path: string, options: { readOnly?: boolean } = {}): Promise<DuckDbEngine> {
+    const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
     return new DuckDbEngine(instance, await prepared(instance), true);
   }
 
@@ -52,6 +58,14 @@ export class DuckDbEngine implements Engine {
 
   migrate(): Promise<number> {
     return runMigrations(this);
+  }
+
+  applySchemaStep(step: MigrationStep): Promise<void> {
+    return this.execute(stepSql(this.dialect.createCompiler(), step));
+  }
+
+  changeSet<T>(id: string, work: (changes: ChangeSet) => Promise<T>): Promise<T> {
+    return changeSetInTransaction(this, id, work);
   }
 
   async query(sql: string): Promise<ResultRow[]> {

@@ -41,7 +41,22 @@ export interface FieldDef {
   fallback?: string;
   min?: number;
   max?: number;
+  /** Values must be above 0 (concurrency: contacts handled at once). */
+  positive?: boolean;
+  /** The plausibility ceiling (workspace config) a duration must not exceed. */
+  ceiling?: keyof PlausibilityLimits;
 }
+
+/** Ceilings from the workspace's `plausibility:` settings, in seconds. */
+export interface PlausibilityLimits {
+  maxDurationSeconds: number;
+  maxWaitSeconds: number;
+}
+
+/** Amounts with more digits than this are not plausible, and not safely shown or summed elsewhere. */
+export const MAX_SIGNIFICANT_DIGITS = 15;
+/** Years a timestamp or date may fall in. */
+export const PLAUSIBLE_YEARS = [1990, 2100] as const;
 
 /** A problem test: TRUE when the row has it. Messages read `column "label" value "raw": reason`. */
 export interface ProblemTest {
@@ -86,7 +101,12 @@ const WHAT: Record<FieldKind, string> = {
 };
 
 /** Compiles the mapping (or the same-named column, or the fallback) of one field. */
-export function compileField(def: FieldDef, spec: ValueSpec | undefined, ctx: ValueContext): CompiledField {
+export function compileField(
+  def: FieldDef,
+  spec: ValueSpec | undefined,
+  ctx: ValueContext,
+  limits?: PlausibilityLimits,
+): CompiledField {
   const untrimmed = def.kind === 'seconds' || def.kind === 'number' || def.kind === 'count';
   const fieldCtx = { ...ctx, field: def.name, raw: untrimmed };
   const value: CompiledValue | undefined =
@@ -100,6 +120,8 @@ export function compileField(def: FieldDef, spec: ValueSpec | undefined, ctx: Va
   const parse = typed ? () => typed : (t: string) => parseText(def, t, ctx, formats, options);
   const reason =
     def.kind === 'enum' ? `not one of ${(def.values ?? []).join(', ')}` : `not ${WHAT[def.kind]}`;
+  const unreadable = typed ? value.unreadable : undefined;
+  const blankText = (t: string) => (untrimmed ? `(${t} IS NULL OR trim(${t}) = '')` : `${t} IS NULL`);
   return {
     def,
     text,
@@ -108,8 +130,12 @@ export function compileField(def: FieldDef, spec: ValueSpec | undefined, ctx: Va
     mapped: true,
     label: value.label,
     raw: value.raw,
-    blank: (t) => (untrimmed ? `(${t} IS NULL OR trim(${t}) = '')` : `${t} IS NULL`),
+    // A value the mapping could not read is not empty: it gets its own reason below.
+    blank: unreadable ? (t) => `(${blankText(t)} AND NOT ${unreadable.test(t)})` : blankText,
     problems: (t, v) => [
+      ...(unreadable
+        ? [{ test: unreadable.test(t), label: value.label, raw: value.raw, reason: unreadable.reason }]
+        : []),
       // Text is read as it is: only other kinds can fail to read. Untrimmed blanks are empty, not wrong.
       ...(def.kind === 'text'
         ? []
@@ -123,6 +149,7 @@ export function compileField(def: FieldDef, spec: ValueSpec | undefined, ctx: Va
             },
           ]),
       ...rangeProblems(def, v, value, options.scale),
+      ...plausibilityProblems(def, v, value, limits),
     ],
   };
 }
@@ -234,4 +261,56 @@ function rangeProblems(
     });
   }
   return problems;
+}
+
+/**
+ * Values a field can hold but no real export does: a duration above its ceiling (a talk time of
+ * 99999999999999999999 s), an amount beyond 15 significant digits, a time outside 1990–2100.
+ */
+function plausibilityProblems(
+  def: FieldDef,
+  v: string,
+  value: CompiledValue,
+  limits: PlausibilityLimits | undefined,
+): ProblemTest[] {
+  const at = { label: value.label, raw: value.raw, certain: true };
+  const problems: ProblemTest[] = [];
+  if (def.positive) problems.push({ test: `coalesce(${v} <= 0, FALSE)`, ...at, reason: 'is not above 0' });
+  if (def.ceiling && limits) {
+    const max = limits[def.ceiling];
+    problems.push({
+      test: `coalesce(${v} > ${num(max)}, FALSE)`,
+      ...at,
+      reason: `is more than ${durationText(max)} (the ceiling plausibility.${def.ceiling} in percontact.yaml)`,
+    });
+  }
+  if (def.kind === 'decimal') {
+    const digits = `ltrim(${v}, '+-')`;
+    const whole = `ltrim(split_part(${digits}, '.', 1), '0')`;
+    const fraction = `rtrim(split_part(${digits}, '.', 2), '0')`;
+    const significant = `(length(${whole}) + length(CASE WHEN ${whole} = '' THEN ltrim(${fraction}, '0') ELSE ${fraction} END))`;
+    problems.push({
+      test: `coalesce(${significant} > ${MAX_SIGNIFICANT_DIGITS}, FALSE)`,
+      ...at,
+      reason: `has more than ${MAX_SIGNIFICANT_DIGITS} significant digits (not a plausible amount)`,
+    });
+  }
+  if (def.kind === 'instant' || def.kind === 'date') {
+    const [first, last] = PLAUSIBLE_YEARS;
+    // Comparisons with constants: far cheaper per row than taking the year of a time with a zone.
+    const type = def.kind === 'instant' ? 'TIMESTAMPTZ' : 'DATE';
+    const bound = (year: number) => `${type} '${year}-01-01${def.kind === 'instant' ? ' 00:00:00+00' : ''}'`;
+    problems.push({
+      test: `coalesce(${v} < ${bound(first)} OR ${v} >= ${bound(last + 1)}, FALSE)`,
+      ...at,
+      reason: `is outside ${first}–${last} (not a plausible date)`,
+    });
+  }
+  return problems;
+}
+
+function durationText(seconds: number): string {
+  if (seconds > 86_400 && seconds % 86_400 === 0) return `${seconds / 86_400} days`;
+  if (seconds % 3_600 === 0) return `${seconds / 3_600} h`;
+  return `${seconds} s`;
 }

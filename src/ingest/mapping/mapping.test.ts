@@ -48,6 +48,24 @@ fields:
     expect(rows[0]?.customer).not.toBe(rows[1]?.customer);
   });
 
+  it("says a date or time that does not match the mapping's format does not match it (it is not empty)", async () => {
+    const csv = 'id;Datum;Beginn;Ende\nA;2026-03-01;08:05;08:06\nB;01.03.2026;08:05;8 Uhr\nC;;;\n';
+    const yaml = `
+fields:
+  channel: { value: voice }
+  outcome: { value: handled }
+  arrived_at: { date: Datum, time: Beginn, date_format: "%d.%m.%Y", time_format: "%H:%M" }
+  talk_seconds: { between: [Beginn, Ende], format: "%H:%M" }
+`;
+    const error = await importWith(csv, yaml).catch((e: unknown) => e);
+    const path = `${t.dir}/in.csv`;
+    expect(isUserError(error) && error.details).toEqual([
+      `${path}:2: column "Datum + Beginn" value "2026-03-01 08:05": does not match the format "%d.%m.%Y %H:%M"`,
+      `${path}:3: column "Beginn → Ende" value "08:05 → 8 Uhr": does not match the format "%H:%M"`,
+      `${path}:4: column "Datum + Beginn" value "": is empty (arrived_at is required)`,
+    ]);
+  });
+
   it('computes durations: between two times, subtract, units, h:mm, and extract', async () => {
     const csv =
       'id,start,answer,ring_ms,total,talk,tracked,dst\n1,2026-03-02 08:00:00,2026-03-02 08:01:30,2500,300,240,1:30,SIP/301-0000abcd\n';

@@ -1,4 +1,5 @@
 import { UserError } from '../../errors.js';
+import { CURRENCY_CODES } from '../../money/currency.js';
 import { lit, litList, number } from './sql.js';
 
 /**
@@ -80,8 +81,12 @@ export function decimalText(text: string, decimal: '.' | ','): string {
   return `(CASE WHEN regexp_full_match(${normalized}, '[+-]?(\\d+(\\.\\d*)?|\\.\\d+)') THEN ltrim(${normalized}, '+') END)`;
 }
 
+/** An ISO 4217 code in any case ("eur" → "EUR"); a code ISO 4217 does not have (XYZ) is NULL. */
 export function currencyCode(text: string): string {
-  return `(CASE WHEN regexp_full_match(upper(${text}), '[A-Z]{3}') THEN upper(${text}) END)`;
+  return lookup(
+    `upper(${text})`,
+    [...CURRENCY_CODES].map((code) => [code, lit(code)] as const),
+  );
 }
 
 /** Text ending in a zone (Z, UTC, GMT, +01:00, -0500, +02), tested by suffix: cheaper than a pattern. */

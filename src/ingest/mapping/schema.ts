@@ -58,7 +58,7 @@ export type ValueSpec =
   | ({ date: string; time?: string; date_format?: string; time_format?: string } & ValueOptions)
   | ({ join: ValueSpec[]; with?: string } & ValueOptions)
   | ({ hash: string[] } & ValueOptions)
-  | ({ between: [string, string] } & ValueOptions)
+  | ({ between: [string, string]; optional?: boolean } & ValueOptions)
   | ({ subtract: [ValueSpec, ValueSpec] } & ValueOptions)
   | ({ first_of: ValueSpec[] } & ValueOptions)
   | ({ cases: CaseSpec[] } & ValueOptions);
@@ -93,7 +93,13 @@ export const valueSpecSchema: z.ZodType<ValueSpec> = z.lazy(() =>
       .object({ join: z.array(valueSpecSchema).min(1), with: z.string().optional(), ...valueOptions })
       .strict(),
     z.object({ hash: z.array(z.string()).min(1), ...valueOptions }).strict(),
-    z.object({ between: z.tuple([z.string(), z.string()]), ...valueOptions }).strict(),
+    z
+      .object({
+        between: z.tuple([z.string(), z.string()]),
+        optional: z.boolean().optional(),
+        ...valueOptions,
+      })
+      .strict(),
     z.object({ subtract: z.tuple([valueSpecSchema, valueSpecSchema]), ...valueOptions }).strict(),
     z.object({ first_of: z.array(valueSpecSchema).min(1), ...valueOptions }).strict(),
     z.object({ cases: z.array(caseSchema).min(1), ...valueOptions }).strict(),
@@ -120,7 +126,7 @@ export type Aggregate = (typeof AGGREGATES)[number];
 
 export const readOptionsSchema = z
   .object({
-    format: z.enum(['csv', 'xlsx', 'jsonl', 'parquet', 'yaml']).optional(),
+    format: z.enum(['csv', 'xlsx', 'ods', 'json', 'jsonl', 'parquet', 'yaml']).optional(),
     delimiter: z.string().min(1).max(2).optional(),
     quote: z.string().length(1).optional(),
     header: z.boolean().optional(),

@@ -20,6 +20,12 @@ export interface CompiledValue {
   /** The raw text behind it (VARCHAR SQL), for messages. */
   raw: string;
   options: ValueOptions;
+  /**
+   * For values the mapping itself reads from text into a time or number (date + time, between): SQL
+   * that is TRUE when the text is there but could not be read (given the value as text, NULL when
+   * unread), and why.
+   */
+  unreadable?: { test: (valueText: string) => string; reason: string };
 }
 
 export interface ValueContext {
@@ -84,7 +90,7 @@ function compileBase(spec: ValueSpec, ctx: ValueContext): Omit<CompiledValue, 'o
     const joined = `concat_ws(chr(31), ${refs.map((r) => `coalesce(${r.sql}, '')`).join(', ')})`;
     return { sql: `md5(${joined})`, kind: 'text', label: refs.map((r) => r.name).join(' + '), raw: joined };
   }
-  if ('between' in spec) return between(spec.between, spec.format, ctx);
+  if ('between' in spec) return between(spec.between, spec.format, spec.optional ?? false, ctx);
   if ('subtract' in spec) {
     const [a, b] = spec.subtract.map((p) => numberOf(compileValue(p, ctx), ctx));
     return {
@@ -119,33 +125,54 @@ function dateTime(
   const format = spec.date_format && `${spec.date_format}${t ? ` ${spec.time_format ?? '%H:%M:%S'}` : ''}`;
   const sql = format ? `try_strptime(${text}, ${lit(format)})` : `TRY_CAST(${text} AS TIMESTAMP)`;
   const label = t ? `${d.name} + ${t.name}` : d.name;
-  return { sql, kind: 'local', label, raw: t ? `concat_ws(' ', ${d.sql}, ${t.sql})` : d.sql };
+  const present = [d, ...(t ? [t] : [])].map((c) => `${cell(c.sql)} IS NOT NULL`).join(' OR ');
+  return {
+    sql,
+    kind: 'local',
+    label,
+    raw: t ? `concat_ws(' ', ${d.sql}, ${t.sql})` : d.sql,
+    unreadable: {
+      test: (valueText) => `(${valueText} IS NULL AND (${present}))`,
+      reason: format ? `does not match the format "${format}"` : 'not a date and time',
+    },
+  };
 }
 
 function between(
   names: [string, string],
   format: string | string[] | undefined,
+  optional: boolean,
   ctx: ValueContext,
 ): Omit<CompiledValue, 'options'> {
   const formats = typeof format === 'string' ? [format] : format;
-  const [a, b] = names.map((n) => ctx.columns.require(n, `${ctx.field} (between)`)) as [
-    { sql: string; name: string },
-    { sql: string; name: string },
-  ];
+  const refs = names.map((n) =>
+    optional ? ctx.columns.find(n) : ctx.columns.require(n, `${ctx.field} (between)`),
+  );
+  const [a, b] = refs;
+  // optional: a file without one of the columns has no such duration.
+  if (!a || !b)
+    return { sql: 'CAST(NULL AS DOUBLE)', kind: 'number', label: names.join(' → '), raw: NULL_VALUE.raw };
   const from = instant(cell(a.sql), ctx.timeZone, formats);
   const to = instant(cell(b.sql), ctx.timeZone, formats);
+  const how = formats ? `the format ${formats.map((f) => `"${f}"`).join(' or ')}` : 'a date and time';
   return {
     sql: `(epoch(${to}) - epoch(${from}))`,
     kind: 'number',
     label: `${a.name} → ${b.name}`,
     raw: `concat_ws(' → ', ${a.sql}, ${b.sql})`,
+    // Both ends are needed: one of them there but unreadable is a problem, both empty is no value.
+    unreadable: {
+      test: () =>
+        `((${cell(a.sql)} IS NOT NULL AND ${from} IS NULL) OR (${cell(b.sql)} IS NOT NULL AND ${to} IS NULL))`,
+      reason: `does not match ${how}`,
+    },
   };
 }
 
 function firstOf(specs: ValueSpec[], ctx: ValueContext): Omit<CompiledValue, 'options'> {
   const values = specs.map((s) => compileValue(s, ctx));
   const kind = commonKind(values);
-  const parts = kind === 'text' ? values.map((v) => textOf(v, ctx)) : values;
+  const parts = alike(values, kind, ctx);
   return {
     sql: `coalesce(${parts.map((p) => p.sql).join(', ')})`,
     kind,
@@ -160,7 +187,7 @@ function cases(
 ): Omit<CompiledValue, 'options'> {
   const values = list.map((c) => compileValue(c.then, ctx));
   const kind = commonKind(values);
-  const parts = kind === 'text' ? values.map((v) => textOf(v, ctx)) : values;
+  const parts = alike(values, kind, ctx);
   const branches = list.map((c, i) => {
     const value = (parts[i] as CompiledValue).sql;
     return c.when ? `WHEN ${compileCondition(c.when, ctx)} THEN ${value}` : `ELSE ${value}`;
@@ -179,6 +206,14 @@ function cases(
     label: labels.join(' / ') || 'rule',
     raw: raws.length > 0 ? `concat_ws(' / ', ${raws.join(', ')})` : 'CAST(NULL AS VARCHAR)',
   };
+}
+
+/** Values of one kind: all as text when kinds differ; an empty value as a NULL of the common kind. */
+function alike(values: readonly CompiledValue[], kind: ValueKind, ctx: ValueContext): CompiledValue[] {
+  if (kind === 'text') return values.map((v) => textOf(v, ctx));
+  const type = { number: 'DOUBLE', local: 'TIMESTAMP', instant: 'TIMESTAMPTZ' }[kind];
+  const typedNull = `CAST(NULL AS ${type})`;
+  return values.map((v) => (v.sql === NULL_VALUE.sql ? { ...v, sql: typedNull } : v));
 }
 
 function commonKind(values: readonly CompiledValue[]): ValueKind {

@@ -54,7 +54,7 @@ export class CompiledFile {
         mapping.fields[def.name] ?? (def.name === 'id' && mapping.group ? mapping.group.by : undefined);
       if (spec === undefined && mapping.only_mapped)
         return compileField(def, { value: def.fallback ?? null }, valueCtx);
-      return compileField(def, spec, valueCtx);
+      return compileField(def, spec, valueCtx, ctx.limits);
     });
     requireFields(this.fields, source, target);
     const skips = mapping.skip ?? [];
@@ -72,6 +72,11 @@ export class CompiledFile {
     return this.groupSql !== null;
   }
 
+  /** Whether the mapping (or a same-named column) gives the field a value. */
+  maps(field: string): boolean {
+    return this.fields.some((f) => f.def.name === field && f.mapped);
+  }
+
   rows(options: RowsOptions): string {
     const recordColumn = this.source.recordColumn;
     const rec = recordColumn
@@ -85,7 +90,10 @@ export class CompiledFile {
     const s1 = `SELECT ${[...raw, `${rec} AS __rec`, `${problem} AS __problem`, `${this.skipSql} AS __skip`, `${this.groupSql ?? 'CAST(NULL AS VARCHAR)'} AS __group`, ...texts].join(', ')} FROM ${this.source.relation}`;
     const s2 = `SELECT *, ${this.fields.map((f) => `${f.parse(t(f))} AS ${p(f)}`).join(', ')} FROM (${s1})`;
     const s3 = `SELECT *, ${this.fields.map((f) => `${this.finalValue(f)} AS ${ident(`v_${f.def.name}`)}`).join(', ')} FROM (${s2})`;
-    const columns = this.target.columns(this.ctx);
+    const columns: Record<string, string> = {
+      ...this.target.columns(this.ctx),
+      import_id: lit(this.ctx.importId),
+    };
     const tableColumns = this.target.table.columns.map((c) => c.name);
     const s4 = `SELECT *, ${tableColumns.map((c) => `${columns[c] ?? 'NULL'} AS ${ident(c)}`).join(', ')} FROM (${s3})`;
     const problems = this.problems();

@@ -13,8 +13,17 @@ import { costWarnings, logImport } from './import-log.js';
 import { type Excluded, findInImportDuplicates } from './in-import.js';
 import { keysRepeatAcrossFiles, storedKeysMayRepeat } from './key-checks.js';
 import { listProblems } from './list-problems.js';
-import { hasStoredRows, insertAll, insertGrouped, type MergeResult, mergeStored } from './merge.js';
+import {
+  hasStoredRows,
+  insertAll,
+  insertGrouped,
+  type MergeMode,
+  type MergeResult,
+  mergeStored,
+} from './merge.js';
 import { refusal, writeRejects } from './problems.js';
+import { refuseForeignReplacements } from './replace-guard.js';
+import { reshapeSources } from './reshape.js';
 import type { ImportRequest } from './run-import.js';
 import type { ImportSummary } from './summary.js';
 
@@ -60,15 +69,14 @@ export class Importer {
   /** Opens the files (outside the transaction: what it creates must outlive a rollback). */
   async open(): Promise<void> {
     this.phase('reading');
+    const { reshape } = this.request;
     for (const [i, path] of this.request.files.entries()) {
-      this.sources[i] = await openSource(
-        this.engine,
-        path,
-        this.request.mapping.read,
-        this.plan.scripted.has(i),
-      );
-      this.files[i] = this.compile(i);
+      // A reshape reads every record in JavaScript anyway: bad records become problems, not failures.
+      const scripted = this.plan.scripted.has(i) || reshape !== undefined;
+      this.sources[i] = await openSource(this.engine, path, this.request.mapping.read, scripted);
     }
+    if (reshape) this.sources = await reshapeSources(this.engine, this.sources, reshape);
+    this.files = this.sources.map((_, i) => this.compile(i));
   }
 
   async close(): Promise<void> {
@@ -83,11 +91,13 @@ export class Importer {
     return await this.runChecked();
   }
 
-  /** After a StrictStop and its rollback: the refusal with the first problems. */
+  /** After a StrictStop and its rollback: the refusal with the first problems (or a Retry, thrown). */
   async refusal(): Promise<Error> {
     this.phase('listing problems');
-    const [row] = await this.engine.query(
-      `SELECT count(*) AS n, count(*) FILTER (WHERE NOT __ok AND __skip IS NULL) AS bad FROM ${allRows(this.files, { rec: false, errors: false })}`,
+    const [row] = await this.guard(() =>
+      this.engine.query(
+        `SELECT count(*) AS n, count(*) FILTER (WHERE NOT __ok AND __skip IS NULL) AS bad FROM ${allRows(this.files, { rec: false, errors: false })}`,
+      ),
     );
     const counts = { rejected: Number(row?.bad), read: Number(row?.n) };
     return refusal(counts, await listProblems({ ...this.problemQuery([]), all: false }));
@@ -126,20 +136,34 @@ export class Importer {
     const group = this.request.mapping.group;
     const relation = candidates(this.files, this.target, { excluded: excluded.length > 0, group });
     const merge = await this.guard(async () => {
-      if (await hasStoredRows(this.engine, this.target, this.ctx.source)) {
-        const { merge = 'replace', enrich } = this.request.mapping;
-        return mergeStored(
-          this.engine,
-          this.target,
-          relation,
-          { merge, ...(enrich ? { enrich } : {}) },
-          this.ctx.source,
-        );
-      }
+      if (await hasStoredRows(this.engine, this.target, this.ctx.source))
+        return mergeStored(this.engine, this.target, relation, this.mergeMode(), this.ctx.source);
       if (group) return insertGrouped(this.engine, this.target, relation);
       return this.withoutPushdown(() => insertAll(this.engine, this.target, relation));
     });
     return this.finish(counts, excluded, merge);
+  }
+
+  /** The mapping's merge; replacing records another file stored needs the request's say-so. */
+  private mergeMode(): MergeMode {
+    const { merge = 'replace', enrich } = this.request.mapping;
+    const guarded = merge === 'replace' && !this.request.replace;
+    return {
+      merge,
+      ...(enrich ? { enrich } : {}),
+      ...(guarded
+        ? {
+            beforeReplace: (staged: string) =>
+              refuseForeignReplacements(
+                this.engine,
+                staged,
+                this.target,
+                this.request.files,
+                this.ctx.source,
+              ),
+          }
+        : {}),
+    };
   }
 
   private phase(name: string): void {
@@ -277,6 +301,7 @@ export class Importer {
       rejectsFile = await writeRejects(this.rejectsPath(), located);
     }
     const summary: ImportSummary = {
+      id: this.ctx.importId,
       kind: this.target.kind,
       files: this.request.files,
       source: this.target.sourced ? this.ctx.source : null,
@@ -289,10 +314,17 @@ export class Importer {
       written: merge.written,
       replaced: merge.replaced,
       rejectsFile,
-      warnings: this.target.kind === 'costs' ? await costWarnings(this.engine, this.ctx.currency) : [],
+      warnings: this.target.kind === 'costs' ? await this.costWarnings() : [],
     };
     await logImport(this.engine, summary);
     return summary;
+  }
+
+  /** Exclusive ends are checked for month ends only where the files give no inclusive ones. */
+  private costWarnings(): Promise<string[]> {
+    const exclusiveEnds =
+      this.files.some((f) => f.maps('period_end')) && !this.files.some((f) => f.maps('period_end_inclusive'));
+    return costWarnings(this.engine, this.ctx.currency, this.ctx.importId, exclusiveEnds);
   }
 
   private rejectsPath(): string {

@@ -3,6 +3,13 @@ import { preset } from './preset.js';
 const BASE =
   'accountcode, src, dst, dcontext, clid, channel, dstchannel, lastapp, lastdata, start, answer, end, duration, billsec, disposition, amaflags';
 
+/** A CDR leg's wait: ringing until answered, or the whole leg unanswered; none without a device. */
+export const LEG_WAIT = `    - when: { dstchannel: { empty: true } }
+      then: null
+    - when: { disposition: ANSWERED }
+      then: { subtract: [duration, billsec] }
+    - then: { column: duration }`;
+
 /**
  * Asterisk cdr-csv Master.csv: no header; 16 columns, 18 with uniqueid and userfield, 21 with
  * peeraccount, linkedid and sequence (newcdrcolumns), or the 19 of the cdr_custom sample template.
@@ -45,11 +52,7 @@ fields:
   arrived_at: start
   # A leg to an agent: ringing until answered (or until it gave up) is waiting, billsec is talk.
   wait_seconds:
-    - when: { dstchannel: { empty: true } }
-      then: null
-    - when: { disposition: ANSWERED }
-      then: { subtract: [duration, billsec] }
-    - then: { column: duration }
+${LEG_WAIT}
   talk_seconds:
     - when: { disposition: ANSWERED, dstchannel: { empty: false } }
       then: { column: billsec }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -212,10 +213,272 @@ const CASES: PresetCase[] = [
       { id: 'CA6', direction: 'outbound', talk_seconds: 75, outcome: 'handled' },
     ],
   },
+  {
+    preset: 'liveagent-calls',
+    files: ['liveagent-calls.json'],
+    // c4 is an internal call (type T): skipped. Times are Berlin wall-clock (UTC+1 in March).
+    summary: { read: 4, imported: 3, written: 3, skipped: 1 },
+    contacts: [
+      // Answered 25 s after it came in; call_duration 300 s is the talk.
+      {
+        id: 'c1',
+        channel: 'voice',
+        direction: 'inbound',
+        queue: '+4930999',
+        customer: '+4930111',
+        arrived_at: at('2026-03-02T07:00:00Z'),
+        wait_seconds: 25,
+        talk_seconds: 300,
+        outcome: 'handled',
+      },
+      // Never answered: the caller waited 90 s until the call ended.
+      { id: 'c2', direction: 'inbound', wait_seconds: 90, talk_seconds: 0, outcome: 'abandoned' },
+      // Outgoing, no call_duration: talk = finished − answered = 120 s.
+      {
+        id: 'c3',
+        direction: 'outbound',
+        customer: '+4930333',
+        wait_seconds: 10,
+        talk_seconds: 120,
+        outcome: 'handled',
+      },
+    ],
+  },
+  {
+    preset: 'liveagent-tickets',
+    files: ['liveagent-tickets.json'],
+    // t13 deleted (X) and t14 spam (B) are skipped.
+    summary: { read: 6, imported: 4, written: 4, skipped: 2 },
+    contacts: [
+      {
+        id: 't10',
+        channel: 'email',
+        queue: 'support',
+        agent: 'eva',
+        customer: 'k1',
+        topic: 'billing',
+        outcome: 'handled',
+        resolved: true,
+        handle_seconds: null,
+        arrived_at: at('2026-03-02T07:00:00Z'),
+      },
+      // A (answered): handled, not resolved; an empty tag list has no topic.
+      { id: 't11', channel: 'chat', outcome: 'handled', resolved: false, topic: null },
+      { id: 't12', channel: 'social', outcome: 'other', resolved: false, agent: null },
+      { id: 't15', channel: 'voice', outcome: 'handled', resolved: true, topic: 'callback' },
+    ],
+  },
+  {
+    preset: '3cx',
+    files: ['3cx-call-log.csv'],
+    // Six records: the header, three calls, an internal call and the Totals row.
+    summary: { read: 6, imported: 3, written: 3, skipped: 3 },
+    contacts: [
+      {
+        id: '2026-03-02 08:00:00|+4930111|Support (800)|0:04:00',
+        direction: 'inbound',
+        queue: 'Support (800)',
+        customer: '+4930111',
+        arrived_at: at('2026-03-02T07:00:00Z'),
+        wait_seconds: 20,
+        talk_seconds: 240,
+        outcome: 'handled',
+      },
+      {
+        id: '2026-03-02 08:10:00|+4930222|Support (800)|0:00:00',
+        wait_seconds: 65,
+        talk_seconds: 0,
+        outcome: 'abandoned',
+      },
+      {
+        id: '2026-03-02 09:00:00|Eva (101)|+4930333|0:02:00',
+        direction: 'outbound',
+        queue: null,
+        customer: '+4930333',
+        wait_seconds: 8,
+        talk_seconds: 120,
+        outcome: 'handled',
+      },
+    ],
+  },
+  {
+    preset: '3cx',
+    files: ['3cx-cdr-v16.csv'],
+    // Call 4 goes from extension 101 to 102: internal, skipped.
+    summary: { read: 4, imported: 3, written: 3, skipped: 1 },
+    contacts: [
+      // Handed from queue 800 to extension 101 (ReplacedDst), 4:00 talked; the CDR has no queue time.
+      {
+        id: '00000A_1',
+        direction: 'inbound',
+        queue: '800',
+        agent: '101',
+        customer: '0301110000',
+        arrived_at: at('2026-03-02T07:00:00Z'),
+        wait_seconds: null,
+        talk_seconds: 240,
+        outcome: 'handled',
+      },
+      // No extension took it: abandoned after 08:10:00 → 08:11:05.
+      { id: '00000A_2', agent: null, wait_seconds: 65, talk_seconds: 0, outcome: 'abandoned' },
+      {
+        id: '00000A_3',
+        direction: 'outbound',
+        agent: '101',
+        customer: '0303330000',
+        talk_seconds: 120,
+        outcome: 'handled',
+      },
+    ],
+  },
+  {
+    preset: 'cisco-cucm',
+    files: ['cisco-cucm-cdr.txt'],
+    // The type line and the phone-to-phone call 103 are skipped; call 100 has two legs.
+    summary: { read: 7, imported: 5, written: 4, skipped: 2 },
+    contacts: [
+      // Hunt pilot 8000: 2001 answered after 20 s and talked 120 s, then 2002 talked 60 s.
+      {
+        id: '1-100',
+        direction: 'inbound',
+        queue: '8000',
+        agent: '2001',
+        customer: '4930111',
+        arrived_at: at('2026-03-02T08:00:00Z'),
+        wait_seconds: 20,
+        talk_seconds: 180,
+        outcome: 'handled',
+      },
+      // Never connected, the caller cleared (cause 16) after 45 s.
+      { id: '1-101', queue: '8000', agent: null, wait_seconds: 45, talk_seconds: 0, outcome: 'abandoned' },
+      {
+        id: '1-102',
+        direction: 'outbound',
+        queue: null,
+        agent: '2001',
+        customer: '04930333',
+        wait_seconds: 10,
+        talk_seconds: 90,
+        outcome: 'handled',
+      },
+      // Cause 17 (busy): a failed call, not an abandon.
+      { id: '1-104', direction: 'inbound', wait_seconds: 2, outcome: 'other' },
+    ],
+  },
+  {
+    preset: 'genesys-cloud',
+    files: ['genesys-conversations.json'],
+    summary: { read: 4, imported: 4, written: 4 },
+    contacts: [
+      {
+        id: 'g-abandon',
+        channel: 'voice',
+        queue: 'q-support',
+        customer: '+4930222',
+        wait_seconds: 90,
+        talk_seconds: null,
+        outcome: 'abandoned',
+      },
+      // acd 4 s, agent interact 2:00, a zero-length wrap-up with its code.
+      {
+        id: 'g-callback',
+        channel: 'voice',
+        direction: 'inbound',
+        agent: 'u-eva',
+        customer: '+4930444',
+        topic: 'wc-callback',
+        wait_seconds: 4,
+        talk_seconds: 120,
+        wrap_seconds: 0,
+        outcome: 'callback',
+      },
+      // No acd participant: no queue wait known.
+      {
+        id: 'g-chat',
+        channel: 'chat',
+        queue: null,
+        agent: 'u-max',
+        wait_seconds: null,
+        talk_seconds: 595,
+        wrap_seconds: 60,
+        topic: 'wc-chat',
+        outcome: 'handled',
+      },
+      // IVR 30 s, queue 45.5 s, talk 180 + 54.5 s around a 60 s hold, wrap 30 s: handle 324.5 s.
+      {
+        id: 'g-voice',
+        channel: 'voice',
+        direction: 'inbound',
+        queue: 'q-support',
+        agent: 'u-eva',
+        customer: '+4930111',
+        topic: 'wc-billing',
+        arrived_at: at('2026-03-02T08:00:00Z'),
+        ivr_seconds: 30,
+        wait_seconds: 45.5,
+        talk_seconds: 234.5,
+        hold_seconds: 60,
+        wrap_seconds: 30,
+        handle_seconds: 324.5,
+        outcome: 'handled',
+      },
+    ],
+  },
+  {
+    preset: 'asterisk-db',
+    files: ['asterisk-db-cdr.csv', 'asterisk-db-queue_log.csv'],
+    // 4 CDR legs + 7 queue_log rows; QUEUESTART and ADDMEMBER are not calls.
+    summary: { read: 11, imported: 9, written: 5, skipped: 2 },
+    contacts: [
+      // The queue speaks for it: CONNECT data1 = 15 s waited, COMPLETECALLER data2 = 230 s talked by 201.
+      {
+        id: '1772438400.1',
+        direction: 'inbound',
+        queue: 'support',
+        agent: '201',
+        customer: '4930111',
+        arrived_at: at('2026-03-02T08:00:00Z'),
+        wait_seconds: 15,
+        talk_seconds: 230,
+        outcome: 'handled',
+      },
+      // Dialled out by extension 201: rang 10 s (100 − 90), talked 90 s.
+      {
+        id: '1772438460.3',
+        direction: 'outbound',
+        queue: null,
+        agent: '201',
+        customer: '4930555',
+        wait_seconds: 10,
+        talk_seconds: 90,
+        outcome: 'handled',
+      },
+      // Answered by a Playback (no destination channel, \N in the export): 12 s self-service.
+      { id: '1772439000.5', queue: '800', ivr_seconds: 12, talk_seconds: 0, outcome: 'self_served' },
+      {
+        id: '1772439600.6',
+        queue: '202',
+        agent: null,
+        wait_seconds: 30,
+        talk_seconds: 0,
+        outcome: 'abandoned',
+      },
+      // Only in the queue log: ABANDON data3 = 60 s waited.
+      {
+        id: '1772440800.9',
+        queue: 'support',
+        customer: '4930888',
+        wait_seconds: 60,
+        talk_seconds: null,
+        outcome: 'abandoned',
+        arrived_at: at('2026-03-02T08:40:00Z'),
+      },
+    ],
+  },
 ];
 
 async function storedContacts(t: TestWorkspace): Promise<Record<string, unknown>[]> {
-  const rows = await t.rows('SELECT * EXCLUDE (source) FROM contacts ORDER BY id');
+  const rows = await t.rows('SELECT * EXCLUDE (source, import_id) FROM contacts ORDER BY id');
   return rows.map((r) => ({ ...r, arrived_at: (r.arrived_at as Date).toISOString() }));
 }
 
@@ -266,6 +529,30 @@ describe('presets: one suite over every contact preset', () => {
       [32, 'abandoned', 0],
       [32, 'handled', 60],
     ]);
+  });
+
+  it('liveagent-calls: CSV with camelCase names and JSON Lines read the same as the API JSON', async () => {
+    await t.import({ preset: 'liveagent-calls', files: [fixture('liveagent-calls.json')] });
+    const fromJson = await storedContacts(t);
+    const records = JSON.parse(readFileSync(fixture('liveagent-calls.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >[];
+    const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    const keys = Object.keys(records[0] as object);
+    const csv = [
+      keys.map(camel).join(','),
+      ...records.map((r) => keys.map((k) => (r[k] === null ? '' : String(r[k]))).join(',')),
+    ].join('\n');
+    for (const [name, content] of [
+      ['calls.csv', csv],
+      ['calls.jsonl', records.map((r) => JSON.stringify(r)).join('\n')],
+    ] as const) {
+      await t.ws.engine.execute('DELETE FROM contacts');
+      const summary = await t.import({ preset: 'liveagent-calls', files: [await t.file(name, content)] });
+      expect(summary).toMatchObject({ read: 4, imported: 3, rejected: 0 });
+      expect(await storedContacts(t)).toEqual(fromJson);
+    }
   });
 
   it('every preset parses and describes itself', () => {

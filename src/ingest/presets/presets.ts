@@ -1,7 +1,9 @@
 import { UserError } from '../../errors.js';
 import type { ImportKind } from '../targets/target.js';
 import { asteriskCdr } from './asterisk-cdr.js';
+import { asteriskDb } from './asterisk-db.js';
 import { asteriskQueueLog } from './asterisk-queue-log.js';
+import { ciscoCucm } from './cisco-cucm.js';
 import { freeswitchCdr } from './freeswitch-cdr.js';
 import { freshdeskTickets } from './freshdesk-tickets.js';
 import {
@@ -12,7 +14,10 @@ import {
   genericRateCards,
   genericVolumes,
 } from './generic.js';
+import { genesysCloud } from './genesys-cloud.js';
+import { liveagentCalls, liveagentTickets } from './liveagent.js';
 import type { Preset } from './preset.js';
+import { threecxCalls, threecxCosts } from './threecx.js';
 import { twilioCalls } from './twilio-calls.js';
 import { zendeskTickets } from './zendesk-tickets.js';
 
@@ -24,8 +29,15 @@ export const PRESETS: readonly Preset[] = [
   zendeskTickets,
   freshdeskTickets,
   twilioCalls,
+  liveagentCalls,
+  liveagentTickets,
+  threecxCalls,
+  ciscoCucm,
+  genesysCloud,
+  asteriskDb,
   genericVolumes,
   genericCosts,
+  threecxCosts,
   genericFx,
   genericRateCards,
   genericAgentTime,

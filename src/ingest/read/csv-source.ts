@@ -2,35 +2,67 @@ import { createReadStream } from 'node:fs';
 import type { Engine } from '../../engine/engine.js';
 import { UserError } from '../../errors.js';
 import type { ReadOptions } from '../mapping/schema.js';
-import { type CsvDialect, CsvRecordScanner, splitFields } from './csv-tokenizer.js';
-import { canonicalEncoding, decoderFor, readsNatively } from './encoding.js';
+import { type CsvDialect, CsvRecordScanner, decodeUtf8, splitFields } from './csv-tokenizer.js';
+import { utf8File } from './encoding.js';
 import { type RawRecord, RawTable } from './raw-table.js';
-import { detectDecimal, detectDelimiter, detectEncoding, readSample, sampleRecords } from './sniff.js';
+import { detectDecimal, detectDelimiter, readSample, sampleRecords } from './sniff.js';
 import { type Located, type RawSource, sqlColumnName, uniqueColumnNames } from './source.js';
 
-/** How a CSV file is laid out, from the mapping's `read` options and what the sample shows. */
+/** How a (UTF-8) CSV file is laid out, from the mapping's `read` options and what the sample shows. */
 export interface CsvLayout {
   dialect: CsvDialect;
-  encoding: string;
   header: boolean;
   columns: string[];
   decimal: '.' | ',';
   ragged: boolean;
 }
 
-export async function detectCsvLayout(path: string, read: ReadOptions = {}): Promise<CsvLayout> {
+/**
+ * Opens a delimited text file: converted to UTF-8 first where it is in another encoding, then read by
+ * the engine itself, or (`scripted`, or a dialect the engine cannot read) record by record.
+ */
+export async function openCsvSource(
+  engine: Engine,
+  path: string,
+  read: ReadOptions,
+  scripted: boolean,
+): Promise<RawSource> {
+  const text = await utf8File(path, read);
+  try {
+    const layout = await detectCsvLayout(text.path, read, path);
+    const source =
+      !scripted && enginesReadsCsv(engine, layout)
+        ? engineCsvSource(text.path, layout, path)
+        : await scriptedCsvSource(engine, text.path, layout, path);
+    return {
+      ...source,
+      dispose: async () => {
+        await source.dispose();
+        await text.dispose();
+      },
+    };
+  } catch (error) {
+    await text.dispose();
+    throw error;
+  }
+}
+
+/** The layout of a UTF-8 file at `path`; messages name it `shownAs` (the file the user gave). */
+export async function detectCsvLayout(
+  path: string,
+  read: ReadOptions = {},
+  shownAs = path,
+): Promise<CsvLayout> {
   const { sample, complete } = await readSample(path);
-  const encoding = read.encoding ? canonicalEncoding(read.encoding) : detectEncoding(sample, complete);
-  const delimiter = unescapeDelimiter(read.delimiter) ?? detectDelimiter(sample, complete, encoding);
+  const delimiter = unescapeDelimiter(read.delimiter) ?? detectDelimiter(sample, complete);
   const dialect = { delimiter, quote: read.quote ?? '"' };
-  const records = sampleRecords(sample, complete, delimiter, encoding);
+  const records = sampleRecords(sample, complete, delimiter);
   const first = records[0];
-  if (!first) throw new UserError('INVALID_INPUT', `${path}: the file is empty`, { file: path });
+  if (!first) throw new UserError('INVALID_INPUT', `${shownAs}: the file is empty`, { file: shownAs });
   const header = read.header ?? !(read.columns || read.layouts);
-  const columns = uniqueColumnNames(header ? first : namesFor(path, read, records));
+  const columns = uniqueColumnNames(header ? first : namesFor(shownAs, read, records));
   return {
     dialect,
-    encoding,
     header,
     columns,
     decimal: read.decimal ?? detectDecimal(records, delimiter),
@@ -71,7 +103,7 @@ function mostCommon(values: readonly number[]): number {
 }
 
 /** A CSV file the engine parses itself: the fast path. */
-export function engineCsvSource(path: string, layout: CsvLayout): RawSource {
+export function engineCsvSource(path: string, layout: CsvLayout, shownAs = path): RawSource {
   const lit = (text: string) => `'${text.replaceAll("'", "''")}'`;
   const sqlColumns = layout.columns.map((_, i) => sqlColumnName(i));
   const columnTypes = sqlColumns.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ');
@@ -81,12 +113,12 @@ export function engineCsvSource(path: string, layout: CsvLayout): RawSource {
     `delim = ${lit(layout.dialect.delimiter)}`,
     `quote = ${lit(layout.dialect.quote)}`,
     `escape = ${lit(layout.dialect.quote)}`,
-    `encoding = ${lit(layout.encoding)}`,
+    "encoding = 'utf-8'",
     `null_padding = ${layout.ragged}`,
     `columns = {${columnTypes}}`,
   ];
   return {
-    file: path,
+    file: shownAs,
     relation: `read_csv(${lit(path)}, ${options.join(', ')})`,
     columns: layout.columns,
     sqlColumns,
@@ -108,12 +140,11 @@ export async function locateCsvRecords(
   const wanted = new Set(records.map((r) => r - offset));
   const found = new Map<number, Located>();
   if (wanted.size === 0) return found;
-  const decode = decoderFor(layout.encoding);
   const scanner = new CsvRecordScanner(layout.dialect, (index) => wanted.has(index));
   const take = (scanned: ReturnType<CsvRecordScanner['push']>) => {
     for (const r of scanned) {
       if (wanted.has(r.index))
-        found.set(r.index + offset, { line: r.line, text: decode(r.bytes ?? Buffer.alloc(0)) });
+        found.set(r.index + offset, { line: r.line, text: decodeUtf8(r.bytes ?? Buffer.alloc(0)) });
     }
   };
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
@@ -125,20 +156,24 @@ export async function locateCsvRecords(
 }
 
 /**
- * A CSV file read in JavaScript into a temporary table: for encodings the engine cannot read and for
+ * A CSV file read in JavaScript into a temporary table: for dialects the engine cannot read and for
  * files whose structure it rejects. A record with the wrong number of fields becomes a row with a
  * problem, so it is reported at its line instead of failing the whole file.
  */
-export async function scriptedCsvSource(engine: Engine, path: string, layout: CsvLayout): Promise<RawSource> {
+export async function scriptedCsvSource(
+  engine: Engine,
+  path: string,
+  layout: CsvLayout,
+  shownAs = path,
+): Promise<RawSource> {
   const width = layout.columns.length;
   const table = await RawTable.create(engine, width);
-  const decode = decoderFor(layout.encoding);
   const scanner = new CsvRecordScanner(layout.dialect, () => true);
   let batch: RawRecord[] = [];
   const take = async (scanned: ReturnType<CsvRecordScanner['push']>) => {
     for (const r of scanned) {
       if (layout.header && r.index === 0) continue;
-      const values = splitFields(r.bytes ?? Buffer.alloc(0), layout.dialect, decode);
+      const values = splitFields(r.bytes ?? Buffer.alloc(0), layout.dialect, decodeUtf8);
       batch.push({
         values: values.map((v) => (v === '' ? null : v)),
         line: r.line,
@@ -155,7 +190,7 @@ export async function scriptedCsvSource(engine: Engine, path: string, layout: Cs
   await take(scanner.end());
   await table.append(batch);
   return {
-    file: path,
+    file: shownAs,
     relation: `"${table.name}"`,
     columns: layout.columns,
     sqlColumns: layout.columns.map((_, i) => sqlColumnName(i)),
@@ -173,9 +208,5 @@ function fieldCountProblem(count: number, width: number, ragged: boolean): strin
 }
 
 export function enginesReadsCsv(engine: Engine, layout: CsvLayout): boolean {
-  return (
-    engine.dialect.capabilities.bulkFileScan &&
-    readsNatively(layout.encoding) &&
-    layout.dialect.delimiter.length === 1
-  );
+  return engine.dialect.capabilities.bulkFileScan && layout.dialect.delimiter.length === 1;
 }

@@ -172,3 +172,9 @@ function singleByte(text: string, what: string): number {
   if (bytes.length !== 1) throw new Error(`CSV ${what} must be one character, got ${JSON.stringify(text)}`);
   return bytes[0] as number;
 }
+
+/** UTF-8 bytes as text (every CSV file is UTF-8 by the time it is read), without a byte-order mark. */
+export function decodeUtf8(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

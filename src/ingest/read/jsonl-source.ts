@@ -53,7 +53,8 @@ async function* jsonLines(path: string): AsyncGenerator<JsonLine> {
   }
 }
 
-function jsonText(value: unknown): string | null {
+/** A value as column text: nested values stay JSON text. */
+export function jsonText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

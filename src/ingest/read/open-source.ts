@@ -2,8 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import type { Engine } from '../../engine/engine.js';
 import { UserError } from '../../errors.js';
 import type { ReadOptions } from '../mapping/schema.js';
-import { detectCsvLayout, engineCsvSource, enginesReadsCsv, scriptedCsvSource } from './csv-source.js';
+import { openCsvSource } from './csv-source.js';
+import { jsonSource } from './json-source.js';
 import { jsonlSource } from './jsonl-source.js';
+import { odsSource } from './ods-source.js';
 import { parquetSource } from './parquet-source.js';
 import { detectFormat, readSample } from './sniff.js';
 import type { RawSource } from './source.js';
@@ -27,18 +29,18 @@ export async function openSource(
   switch (format) {
     case 'xlsx':
       return xlsxSource(engine, path, read);
+    case 'ods':
+      return odsSource(engine, path, read);
+    case 'json':
+      return jsonSource(engine, path);
     case 'parquet':
       return parquetSource(engine, path);
     case 'jsonl':
       return jsonlSource(engine, path);
     case 'yaml':
       return yamlSource(engine, path);
-    case 'csv': {
-      const layout = await detectCsvLayout(path, read);
-      return !scripted && enginesReadsCsv(engine, layout)
-        ? engineCsvSource(path, layout)
-        : scriptedCsvSource(engine, path, layout);
-    }
+    case 'csv':
+      return openCsvSource(engine, path, read, scripted);
   }
 }
 

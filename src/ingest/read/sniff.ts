@@ -1,9 +1,8 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { CsvRecordScanner, splitFields } from './csv-tokenizer.js';
-import { decoderFor } from './encoding.js';
+import { CsvRecordScanner, decodeUtf8, splitFields } from './csv-tokenizer.js';
 
-export const FILE_FORMATS = ['csv', 'xlsx', 'jsonl', 'parquet', 'yaml'] as const;
+export const FILE_FORMATS = ['csv', 'xlsx', 'ods', 'json', 'jsonl', 'parquet', 'yaml'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
 
 const SAMPLE_BYTES = 256 * 1024;
@@ -24,55 +23,77 @@ export async function readSample(
   }
 }
 
-/** Recognises a file's format by its content first (zip = xlsx, PAR1 = parquet), then its name. */
+/** Recognises a file's format by its content first (zip = xlsx or ods, PAR1 = parquet), then its name. */
 export function detectFormat(path: string, sample: Buffer): FileFormat {
-  if (sample.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') return 'xlsx';
+  if (sample.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004')
+    return isOpenDocument(sample) ? 'ods' : 'xlsx';
   if (sample.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
   const ext = extname(path).toLowerCase();
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
-  if (ext === '.json' && sample.subarray(0, 64).toString('latin1').trimStart().startsWith('{'))
-    return 'jsonl';
+  if (ext === '.json') return 'json';
   return 'csv';
 }
 
-/** UTF-8 unless the sample holds bytes that are not valid UTF-8 (then latin-1, as exports from old systems are). */
-export function detectEncoding(sample: Buffer, complete: boolean): string {
+/** An OpenDocument file starts with an uncompressed `mimetype` entry naming its type (ODF 1.2, 3.3). */
+function isOpenDocument(zip: Buffer): boolean {
+  const head = zip.subarray(0, 128).toString('latin1');
+  return head.includes('mimetype') && head.includes('application/vnd.oasis.opendocument.spreadsheet');
+}
+
+/**
+ * The text encoding a sample shows: a byte-order mark's (UTF-8, UTF-16 LE or BE); UTF-16 without
+ * one, told by its zero bytes; UTF-8 when the bytes are valid UTF-8; else Windows-1252 (what Excel
+ * writes as "CSV" on a German or Western Windows, and latin-1's printable characters and more).
+ * Undefined when none of them fits: other zero bytes, or bytes Windows-1252 leaves undefined.
+ */
+export function detectEncoding(sample: Buffer, complete: boolean): string | undefined {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
   if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+  const zeros = zeroBytes(sample.subarray(0, 4096));
+  if (zeros.odd > 0.4 * zeros.pairs && zeros.even < 0.05 * zeros.pairs) return 'utf-16le';
+  if (zeros.even > 0.4 * zeros.pairs && zeros.odd < 0.05 * zeros.pairs) return 'utf-16be';
+  if (zeros.even + zeros.odd > 0) return undefined;
   // A sample cut mid-file may end inside a multi-byte character: ignore its last 3 bytes.
   const body = complete ? sample : sample.subarray(0, Math.max(0, sample.length - 3));
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(body);
     return 'utf-8';
   } catch {
-    return 'latin-1';
+    return sample.some((byte) => WINDOWS_1252_UNDEFINED.has(byte)) ? undefined : 'windows-1252';
   }
 }
 
-/** Records of the sample split with a delimiter; the last (possibly cut) record is dropped unless complete. */
-export function sampleRecords(
-  sample: Buffer,
-  complete: boolean,
-  delimiter: string,
-  encoding: string,
-  limit = 200,
-): string[][] {
+const WINDOWS_1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+function zeroBytes(bytes: Buffer): { even: number; odd: number; pairs: number } {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  return { even, odd, pairs: Math.floor(bytes.length / 2) };
+}
+
+/**
+ * Records of a UTF-8 sample split with a delimiter; the last (possibly cut) record is dropped unless
+ * complete.
+ */
+export function sampleRecords(sample: Buffer, complete: boolean, delimiter: string, limit = 200): string[][] {
   const dialect = { delimiter, quote: '"' };
   const scanner = new CsvRecordScanner(dialect, () => true);
   const records = scanner.push(sample);
   if (complete) records.push(...scanner.end());
-  const decode = decoderFor(encoding);
-  return records.slice(0, limit).map((r) => splitFields(r.bytes ?? Buffer.alloc(0), dialect, decode));
+  return records.slice(0, limit).map((r) => splitFields(r.bytes ?? Buffer.alloc(0), dialect, decodeUtf8));
 }
 
 /**
  * The delimiter that splits the sampled records into the same number of fields most often (more
  * fields wins a tie); a file of one column gets ','.
  */
-export function detectDelimiter(sample: Buffer, complete: boolean, encoding: string): string {
+export function detectDelimiter(sample: Buffer, complete: boolean): string {
   let best: { delimiter: string; score: number; fields: number } = { delimiter: ',', score: 0, fields: 1 };
   for (const delimiter of DELIMITERS) {
-    const counts = sampleRecords(sample, complete, delimiter, encoding).map((fields) => fields.length);
+    const counts = sampleRecords(sample, complete, delimiter).map((fields) => fields.length);
     if (counts.length === 0) continue;
     const { value, frequency } = mode(counts);
     if (value < 2) continue;

@@ -12,14 +12,31 @@ export async function xlsxSource(engine: Engine, path: string, read: ReadOptions
   const workbook = new Excel.Workbook();
   await workbook.xlsx.readFile(path);
   const sheet = pickSheet(workbook, path, read.sheet);
-  const rows: { line: number; values: (string | null)[] }[] = [];
+  const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const values = (row.values as unknown[]).slice(1).map(cellText);
     if (values.some((v) => v !== null)) rows.push({ line, values });
   });
+  return sheetSource(engine, path, sheet.name, rows, read);
+}
+
+/** A sheet's non-empty row: its row number and the cells as text (null when empty). */
+export interface SheetRow {
+  line: number;
+  values: (string | null)[];
+}
+
+/** The rows of a sheet (XLSX or ODS) as a source: the first row is the header unless `read.header` is false. */
+export async function sheetSource(
+  engine: Engine,
+  path: string,
+  sheetName: string,
+  rows: readonly SheetRow[],
+  read: ReadOptions,
+): Promise<RawSource> {
   const header = read.header ?? !read.columns;
   const first = rows[0];
-  if (!first) throw new UserError('INVALID_INPUT', `${path}: sheet "${sheet.name}" is empty`, { file: path });
+  if (!first) throw new UserError('INVALID_INPUT', `${path}: sheet "${sheetName}" is empty`, { file: path });
   const width = Math.max(...rows.map((r) => r.values.length));
   const names = header ? first.values.map((v) => v ?? '') : (read.columns ?? []);
   const columns = uniqueColumnNames(
@@ -34,6 +51,19 @@ export async function xlsxSource(engine: Engine, path: string, read: ReadOptions
   return rawTableSource(path, table, columns, read.decimal ?? '.');
 }
 
+/** No sheet of that name or number: the message lists the sheets there are. */
+export function noSheet(
+  path: string,
+  wanted: string | number | undefined,
+  names: readonly string[],
+): UserError {
+  return new UserError(
+    'INVALID_INPUT',
+    `${path}: no sheet ${JSON.stringify(wanted ?? 1)} (sheets: ${names.join(', ') || 'none'})`,
+    { file: path },
+  );
+}
+
 function pickSheet(
   workbook: ExcelJS.Workbook,
   path: string,
@@ -45,16 +75,12 @@ function pickSheet(
       : typeof wanted === 'number'
         ? workbook.worksheets[wanted - 1]
         : workbook.getWorksheet(wanted);
-  if (!sheet) {
-    const names = workbook.worksheets.map((w) => w.name).join(', ');
-    throw new UserError(
-      'INVALID_INPUT',
-      `${path}: no sheet ${JSON.stringify(wanted ?? 1)} (sheets: ${names || 'none'})`,
-      {
-        file: path,
-      },
+  if (!sheet)
+    throw noSheet(
+      path,
+      wanted,
+      workbook.worksheets.map((w) => w.name),
     );
-  }
   return sheet;
 }
 

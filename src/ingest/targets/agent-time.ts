@@ -23,7 +23,6 @@ export const agentTimeTarget: Target = {
   table: AGENT_TIME_TABLE,
   sourced: false,
   fields: AGENT_TIME_FIELDS,
-  defaultSource: 'agent time',
   columns: () => Object.fromEntries(AGENT_TIME_FIELDS.map((f) => [f.name, v(f.name)])),
   checks: () => [
     {

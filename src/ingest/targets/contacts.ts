@@ -4,7 +4,13 @@ import type { FieldDef } from '../mapping/fields.js';
 import { lit } from '../mapping/sql.js';
 import { m, type Target, type TargetContext, v } from './target.js';
 
-const seconds = (name: string): FieldDef => ({ name, kind: 'seconds', min: 0 });
+/** A duration of one contact; above the workspace's ceiling it is not plausible. */
+const seconds = (name: string, ceiling: FieldDef['ceiling'] = 'maxDurationSeconds'): FieldDef => ({
+  name,
+  kind: 'seconds',
+  min: 0,
+  ceiling,
+});
 const text = (name: string): FieldDef => ({ name, kind: 'text' });
 
 /** The canonical contact columns: DESIGN field names in snake_case. */
@@ -20,7 +26,7 @@ export const CONTACT_FIELDS: readonly FieldDef[] = [
   text('priority'),
   { name: 'arrived_at', kind: 'instant', required: true },
   seconds('ivr_seconds'),
-  seconds('wait_seconds'),
+  seconds('wait_seconds', 'maxWaitSeconds'),
   seconds('talk_seconds'),
   seconds('hold_seconds'),
   seconds('wrap_seconds'),
@@ -28,6 +34,8 @@ export const CONTACT_FIELDS: readonly FieldDef[] = [
   { name: 'outcome', kind: 'enum', values: OUTCOMES, required: true },
   { name: 'resolved', kind: 'boolean' },
   { name: 'csat', kind: 'score', min: 0, max: 1 },
+  /** Contacts the agent handled at once (chats); empty: the channel's configured concurrency. */
+  { name: 'concurrency', kind: 'number', positive: true },
 ];
 
 /** handle = talk + hold + wrap whenever any of them is known; the file's handle time otherwise. */
@@ -50,7 +58,6 @@ export const contactsTarget: Target = {
   table: CONTACTS_TABLE,
   sourced: true,
   fields: CONTACT_FIELDS,
-  defaultSource: 'contacts',
   columns: (ctx: TargetContext) => {
     const columns: Record<string, string> = { source: lit(ctx.source) };
     for (const field of CONTACT_FIELDS) columns[field.name] = v(field.name);

@@ -4,9 +4,14 @@ import { COST_BEHAVIOURS, COST_CATEGORIES } from '../../model/cost-line.js';
 import { parseDriver } from '../../model/driver.js';
 import type { FieldDef } from '../mapping/fields.js';
 import { lit } from '../mapping/sql.js';
+import { periodBounds } from './period-label.js';
 import { m, type Target, type TargetContext, v } from './target.js';
 
-/** Canonical cost-ledger columns, plus `period` (2026-03, 2026-Q1, 2026) as a shorthand for start and end. */
+/**
+ * Canonical cost-ledger columns. The accrual period is period_start with period_end (exclusive: a
+ * March cost ends on 04-01) or period_end_inclusive (the last day, as finance writes "bis 31.03."),
+ * or `period` as a label (2026-03, 03.2026, 2026-Q1, Q1/2026, 2026-W10, 2026, a day).
+ */
 export const COST_FIELDS: readonly FieldDef[] = [
   { name: 'id', kind: 'text', required: true },
   { name: 'category', kind: 'enum', values: COST_CATEGORIES, required: true },
@@ -14,6 +19,7 @@ export const COST_FIELDS: readonly FieldDef[] = [
   { name: 'currency', kind: 'currency' },
   { name: 'period_start', kind: 'date' },
   { name: 'period_end', kind: 'date' },
+  { name: 'period_end_inclusive', kind: 'date' },
   { name: 'period', kind: 'text' },
   { name: 'channel', kind: 'enum', values: CHANNELS },
   { name: 'queue', kind: 'text' },
@@ -23,32 +29,15 @@ export const COST_FIELDS: readonly FieldDef[] = [
   { name: 'description', kind: 'text' },
 ];
 
-/** First day and the day after the last of a period written as 2026-03-05, 2026-03, 2026-Q1 or 2026. */
-function periodBounds(): { start: string; end: string } {
-  const p = v('period');
-  const month = `try_strptime(${p}, '%Y-%m')`;
-  const quarter = `make_date(TRY_CAST(left(${p}, 4) AS INTEGER), (TRY_CAST(right(${p}, 1) AS INTEGER) - 1) * 3 + 1, 1)`;
-  const year = `make_date(TRY_CAST(${p} AS INTEGER), 1, 1)`;
-  const start = `(CASE WHEN regexp_full_match(${p}, '\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST(${p} AS DATE)
-    WHEN regexp_full_match(${p}, '\\d{4}-\\d{2}') THEN CAST(${month} AS DATE)
-    WHEN regexp_full_match(upper(${p}), '\\d{4}-Q[1-4]') THEN ${quarter}
-    WHEN regexp_full_match(${p}, '\\d{4}') THEN ${year} END)`;
-  const end = `(CASE WHEN regexp_full_match(${p}, '\\d{4}-\\d{2}-\\d{2}') THEN ${start} + 1
-    WHEN regexp_full_match(${p}, '\\d{4}-\\d{2}') THEN CAST(${start} + INTERVAL 1 MONTH AS DATE)
-    WHEN regexp_full_match(upper(${p}), '\\d{4}-Q[1-4]') THEN CAST(${start} + INTERVAL 3 MONTH AS DATE)
-    WHEN regexp_full_match(${p}, '\\d{4}') THEN CAST(${start} + INTERVAL 1 YEAR AS DATE) END)`;
-  return { start, end };
-}
-
 function columns(ctx: TargetContext): Record<string, string> {
-  const period = periodBounds();
+  const period = periodBounds(v('period'));
   return {
     id: v('id'),
     category: v('category'),
     amount: v('amount'),
     currency: `coalesce(${v('currency')}, ${lit(ctx.currency)})`,
     period_start: `coalesce(${v('period_start')}, ${period.start})`,
-    period_end: `coalesce(${v('period_end')}, ${period.end})`,
+    period_end: `coalesce(${v('period_end')}, ${v('period_end_inclusive')} + 1, ${period.end})`,
     channel: v('channel'),
     queue: v('queue'),
     team: v('team'),
@@ -65,23 +54,35 @@ export const costsTarget: Target = {
   table: COST_LINES_TABLE,
   sourced: false,
   fields: COST_FIELDS,
-  defaultSource: 'ledger',
   columns,
   checks: () => [
     {
-      test: `${m('period_start')} IS NULL`,
+      test: `${v('period')} IS NOT NULL AND ${periodBounds(v('period')).start} IS NULL`,
+      label: 'period',
+      raw: '__m."t_period"',
+      reason: 'is not a period (2026-03, 03.2026, 2026-Q1, Q1/2026, 2026-W10, KW 10/2026, 2026 or a day)',
+    },
+    {
+      test: `${m('period_start')} IS NULL AND ${v('period')} IS NULL`,
       ...at('period_start'),
       reason: 'is missing (give period_start and period_end, or period such as 2026-03)',
     },
     {
       test: `${m('period_end')} IS NULL AND ${m('period_start')} IS NOT NULL`,
       ...at('period_end'),
-      reason: 'is missing (the end is exclusive: a March cost ends on 04-01)',
+      reason:
+        'is missing (give period_end, exclusive: a March cost ends on 04-01, or period_end_inclusive: 03-31)',
     },
     {
-      test: `coalesce(${m('period_end')} <= ${m('period_start')}, FALSE)`,
+      test: `coalesce(${v('period_end')} <= ${m('period_start')}, FALSE)`,
       ...at('period_end'),
       reason: 'is not after period_start (the end is exclusive)',
+    },
+    {
+      test: `coalesce(${v('period_end')} IS NULL AND ${v('period_end_inclusive')} < ${m('period_start')}, FALSE)`,
+      label: 'period_end_inclusive',
+      raw: '__m."t_period_end_inclusive"',
+      reason: 'is before period_start',
     },
   ],
   distinctCheck: {

@@ -15,7 +15,6 @@ export const fxTarget: Target = {
   table: FX_RATES_TABLE,
   sourced: false,
   fields: FX_FIELDS,
-  defaultSource: 'fx',
   columns: () => ({ date: v('date'), currency: v('currency'), rate: v('rate') }),
   checks: (ctx) => [
     {

@@ -49,7 +49,6 @@ export const rateCardsTarget: Target = {
   table: RATE_CARDS_TABLE,
   sourced: false,
   fields: RATE_CARD_FIELDS,
-  defaultSource: 'rate cards',
   columns,
   checks: () => [
     {

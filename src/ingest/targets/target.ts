@@ -1,5 +1,5 @@
 import type { TableDef } from '../../engine/schema.js';
-import type { FieldDef, ProblemTest } from '../mapping/fields.js';
+import type { FieldDef, PlausibilityLimits, ProblemTest } from '../mapping/fields.js';
 import type { Aggregate } from '../mapping/schema.js';
 
 export const IMPORT_KINDS = ['contacts', 'volumes', 'costs', 'fx', 'agents', 'agent-time'] as const;
@@ -9,10 +9,14 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export interface TargetContext {
   /** The source name rows are stored under (targets with a `source` column). */
   source: string;
+  /** The import's id, written into every row it stores (`import_id`). */
+  importId: string;
   /** Zone of wall-clock times in the file. */
   timeZone: string;
   /** The workspace's reporting currency. */
   currency: string;
+  /** Ceilings beyond which a value is not plausible (the workspace's `plausibility:`). */
+  limits: PlausibilityLimits;
   /** Which tables hold rows already: overlap checks are only written when needed. */
   stored: { contacts: boolean; volumes: boolean };
   /** Interval length for volume rows when the file has none (--interval). */
@@ -40,8 +44,6 @@ export interface Target {
   distinctCheck?: { column: string; check(value: string): string | undefined };
   /** How legs combine when a mapping groups rows (contacts): per column, and the ordering column. */
   grouping?: { order: string; outcome: string; aggregates: Record<string, Aggregate> };
-  /** Hint appended to "missing field" errors of this target. */
-  defaultSource: string;
 }
 
 /** v_<field>: the SQL column holding a field's typed value. */

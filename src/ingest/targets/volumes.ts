@@ -6,7 +6,12 @@ import { lit } from '../mapping/sql.js';
 import { m, type Target, type TargetContext, v } from './target.js';
 
 const count = (name: string): FieldDef => ({ name, kind: 'count', min: 0 });
-const seconds = (name: string): FieldDef => ({ name, kind: 'seconds', min: 0 });
+const seconds = (name: string, ceiling?: FieldDef['ceiling']): FieldDef => ({
+  name,
+  kind: 'seconds',
+  min: 0,
+  ...(ceiling ? { ceiling } : {}),
+});
 
 /**
  * Canonical volume columns. Besides the stored sums a file may give averages (aht_seconds,
@@ -23,8 +28,8 @@ export const VOLUME_FIELDS: readonly FieldDef[] = [
   count('abandoned'),
   seconds('handle_seconds_sum'),
   seconds('wait_seconds_sum'),
-  seconds('aht_seconds'),
-  seconds('asa_seconds'),
+  seconds('aht_seconds', 'maxDurationSeconds'),
+  seconds('asa_seconds', 'maxWaitSeconds'),
   count('answered_within_threshold'),
   { name: 'service_level', kind: 'score', min: 0, max: 1 },
   seconds('threshold_seconds'),
@@ -100,6 +105,16 @@ function checks(ctx: TargetContext): ProblemTest[] {
       ...at('answered_within_threshold'),
       reason: 'needs threshold_seconds (the service-level threshold it was measured with)',
     },
+    ...(['handle_seconds_sum', 'wait_seconds_sum'] as const).map((sum) => {
+      const ceiling = sum === 'handle_seconds_sum' ? 'maxDurationSeconds' : 'maxWaitSeconds';
+      return {
+        // The sum as given (one computed from an average has had that average checked).
+        test: `coalesce(${v(sum)} > ${m('handled')} * ${ctx.limits[ceiling]}, FALSE)`,
+        label: sum,
+        raw: `__m."t_${sum}"`,
+        reason: `is more than handled × plausibility.${ceiling} (not plausible)`,
+      };
+    }),
     {
       test: `coalesce(${m('interval_end')} <= ${m('interval_start')}, FALSE)`,
       ...at('interval_end'),
@@ -132,7 +147,6 @@ export const volumesTarget: Target = {
   table: VOLUMES_TABLE,
   sourced: true,
   fields: VOLUME_FIELDS,
-  defaultSource: 'volumes',
   columns,
   checks,
   clash: overlap,

@@ -57,10 +57,11 @@ export function registerImportRoutes(app: FastifyInstance, ctx: ServerContext): 
           'send the files as multipart/form-data (parts: kind, file, …)',
         );
       }
-      const upload = await receiveUpload(request, {
-        fileBytes: ctx.options.uploadLimitBytes,
-        files: ctx.options.maxFiles,
-      });
+      const upload = await receiveUpload(
+        request,
+        { fileBytes: ctx.options.uploadLimitBytes, files: ctx.options.maxFiles },
+        ctx.host.dir,
+      );
       const options = await validated(upload);
       const actor = request.principal as Actor;
       const names = upload.files.map((f) => f.name);
@@ -166,6 +167,7 @@ async function importUpload(
 ) {
   return ctx.host.write(`import ${options.kind}`, async (ws) => {
     job.begin();
+    await upload.place();
     job.watchProgress(() => ws.engine.progress());
     const request = {
       ...options,

@@ -1,0 +1,192 @@
+import { and, column, eq, isNull, literal } from '../engine/query.js';
+import { IMPORTS_TABLE } from '../engine/schema.js';
+import { UserError } from '../errors.js';
+import { shortImportId } from '../ingest/pipeline/summary.js';
+import type { ImportKind } from '../ingest/targets/target.js';
+import type { Workspace } from '../workspace/workspace.js';
+import {
+  IMPORTED_TABLES,
+  type TotalName,
+  type WorkspaceTotals,
+  workspaceTotals,
+} from './workspace-totals.js';
+
+/** One import in the log, and how many of the rows it wrote are still stored. */
+export interface ImportEntry {
+  id: string;
+  /** The id as people type it: its first 8 characters. */
+  shortId: string;
+  /** When it committed (ISO 8601, UTC). */
+  finishedAt: string;
+  kind: ImportKind;
+  source: string | null;
+  files: string[];
+  /** The files' SHA-256 digests (`sha256:<hex>`), in the order of `files`; empty before schema 4. */
+  checksums: string[];
+  mapping: string;
+  rowsRead: number;
+  /** Records it wrote (new or changed). */
+  recordsWritten: number;
+  /** Rows in the workspace that carry its id now (later imports may have replaced some). */
+  rowsStored: number;
+  /** When `imports remove` took its rows out; null while they are stored. */
+  removedAt: string | null;
+}
+
+export interface ListImportsRequest {
+  /** Also list imports whose rows were removed. */
+  all?: boolean;
+}
+
+export interface ImportsView {
+  imports: ImportEntry[];
+  /** Rows stored before imports were recorded per row (no import id), per kind of row. */
+  untracked: Partial<Record<TotalName, number>>;
+}
+
+/** The import log, oldest first. */
+export async function listImports(ws: Workspace, request: ListImportsRequest = {}): Promise<ImportsView> {
+  const stored = await rowsByImport(ws);
+  const entries = await logEntries(ws, stored);
+  const untracked: ImportsView['untracked'] = {};
+  for (const { total } of IMPORTED_TABLES) {
+    const n = stored.get(total)?.get(null) ?? 0;
+    if (n > 0) untracked[total] = n;
+  }
+  return { imports: entries.filter((e) => request.all || e.removedAt === null), untracked };
+}
+
+export interface RemoveImportRequest {
+  /** The import's id, or its first characters (at least 4) as `imports list` shows them. */
+  id: string;
+}
+
+export interface RemoveImportView {
+  removed: ImportEntry;
+  /** Rows taken out, per kind of row. */
+  rows: Partial<Record<TotalName, number>>;
+  before: WorkspaceTotals;
+  after: WorkspaceTotals;
+}
+
+/**
+ * Takes out exactly the rows an import stored (those still carrying its id), all of them or none,
+ * and marks it removed in the log. Rows a later import replaced belong to that import and stay.
+ */
+export async function removeImport(ws: Workspace, request: RemoveImportRequest): Promise<RemoveImportView> {
+  const { engine } = ws;
+  if (!engine.dialect.capabilities.syncDelete) {
+    throw new UserError('USAGE', `removing imports from ${engine.dialect.displayName} is not supported yet`);
+  }
+  const entry = findImport((await listImports(ws, { all: true })).imports, request.id);
+  const before = await workspaceTotals(engine);
+  const c = engine.dialect.createCompiler();
+  const ofImport = c.expr(eq(column('import_id'), literal(entry.id)));
+  const rows: RemoveImportView['rows'] = {};
+  await engine.transaction(async () => {
+    for (const { table, total } of IMPORTED_TABLES) {
+      const [counted] = await engine.query(
+        c.compileAggregate({
+          from: table,
+          where: eq(column('import_id'), literal(entry.id)),
+          groupBy: [],
+          aggregates: [{ name: 'n', fn: 'count' }],
+        }),
+      );
+      const n = Number(counted?.n ?? 0);
+      if (n === 0) continue;
+      rows[total] = n;
+      await engine.execute(`DELETE FROM ${c.identifier(table)} WHERE ${ofImport}`);
+    }
+    const logged = c.expr(and(eq(column('id'), literal(entry.id)), isNull(column('removed_at'))));
+    await engine.execute(
+      `UPDATE ${c.identifier(IMPORTS_TABLE.name)} SET ${c.identifier('removed_at')} = ${c.instant(new Date())} WHERE ${logged}`,
+    );
+  });
+  const after = await workspaceTotals(engine);
+  const [removed] = await logEntries(ws, await rowsByImport(ws), entry.id);
+  return { removed: removed ?? entry, rows, before, after };
+}
+
+/** Fewer characters than this are too easily a slip for another import's id. */
+const MIN_ID_PREFIX = 4;
+
+function findImport(entries: readonly ImportEntry[], id: string): ImportEntry {
+  const wanted = id.trim().toLowerCase();
+  if (wanted.length < MIN_ID_PREFIX) {
+    throw new UserError('USAGE', `import id "${id}": give at least ${MIN_ID_PREFIX} of its characters`, {
+      parameter: 'id',
+      value: id,
+    });
+  }
+  const matches = entries.filter((e) => e.id.startsWith(wanted));
+  const [match] = matches;
+  if (!match) {
+    throw new UserError('NOT_FOUND', `no import ${id} (percontact imports list shows them)`, {
+      parameter: 'id',
+      value: id,
+    });
+  }
+  if (matches.length > 1) {
+    throw new UserError(
+      'USAGE',
+      `import id ${id} is ambiguous: ${matches.map((e) => e.shortId).join(', ')} begin with it; give more of it`,
+      { parameter: 'id', value: id },
+    );
+  }
+  if (match.removedAt !== null) {
+    throw new UserError('NOT_FOUND', `import ${match.shortId} was removed already (${match.removedAt})`, {
+      parameter: 'id',
+      value: id,
+    });
+  }
+  return match;
+}
+
+/** Per kind of row: stored rows per import id (null: rows without one). */
+async function rowsByImport(ws: Workspace): Promise<Map<TotalName, Map<string | null, number>>> {
+  const { engine } = ws;
+  const c = engine.dialect.createCompiler();
+  const result = new Map<TotalName, Map<string | null, number>>();
+  for (const { table, total } of IMPORTED_TABLES) {
+    const rows = await engine.query(
+      c.compileAggregate({
+        from: table,
+        groupBy: [{ name: 'import_id', expr: column('import_id') }],
+        aggregates: [{ name: 'n', fn: 'count' }],
+      }),
+    );
+    result.set(total, new Map(rows.map((r) => [(r.import_id as string | null) ?? null, Number(r.n)])));
+  }
+  return result;
+}
+
+async function logEntries(
+  ws: Workspace,
+  stored: Map<TotalName, Map<string | null, number>>,
+  only?: string,
+): Promise<ImportEntry[]> {
+  const c = ws.engine.dialect.createCompiler();
+  const where = only === undefined ? '' : ` WHERE ${c.expr(eq(column('id'), literal(only)))}`;
+  const rows = await ws.engine.query(
+    `SELECT * FROM ${c.identifier(IMPORTS_TABLE.name)}${where} ORDER BY ${c.identifier('finished_at')}, ${c.identifier('id')}`,
+  );
+  const storedOf = (id: string) => [...stored.values()].reduce((n, byId) => n + (byId.get(id) ?? 0), 0);
+  return rows.map((r) => {
+    const id = String(r.id);
+    return {
+      id,
+      shortId: shortImportId(id),
+      finishedAt: (r.finished_at as Date).toISOString(),
+      kind: String(r.kind) as ImportKind,
+      source: (r.source as string | null) ?? null,
+      files: String(r.files).split('\n'),
+      checksums: r.checksum ? String(r.checksum).split('\n') : [],
+      mapping: String(r.mapping),
+      rowsRead: Number(r.rows_read),
+      recordsWritten: Number(r.records_written),
+      rowsStored: storedOf(id),
+      removedAt: r.removed_at instanceof Date ? r.removed_at.toISOString() : null,
+    };
+  });
+}

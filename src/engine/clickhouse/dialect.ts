@@ -1,0 +1,216 @@
+import type { Dialect, DialectCapabilities } from '../dialect.js';
+import type { Aggregate, AggregateQuery, LocalTimePart } from '../query.js';
+import type { ColumnDef, ColumnType, SqlValue, TableDef } from '../schema.js';
+import { SqlCompiler } from '../sql-compiler.js';
+import type { ClickHouseAbilities } from './abilities.js';
+import { layoutOf, type TableLayout } from './layout.js';
+
+/**
+ * ClickHouse SQL that Debian's 18.16 and current servers both accept, using newer features only
+ * where the server's probed abilities have them: `-If` combinators instead of FILTER, backslash
+ * escapes in literals (no query parameters on 18.16), group keys by name (positional GROUP BY
+ * means a constant there), and for servers without them grouping sets by repeating each row once
+ * per set and the next row by sorted arrays joined back on the row's key.
+ */
+/** The set a repeated row stands for, when grouping sets are emulated (not `grouping_set`: 18.16 refuses the alias twice). */
+const SET_INDEX = 'set_index';
+
+export class ClickHouseCompiler extends SqlCompiler {
+  constructor(private readonly abilities: ClickHouseAbilities) {
+    super();
+  }
+
+  override compileAggregate(query: AggregateQuery): string {
+    const sql = super.compileAggregate(query);
+    // Keys aggregated away are NULL, as in standard SQL (ClickHouse writes their type's default).
+    return query.groupingSets && this.abilities.groupingSets ? `${sql} SETTINGS group_by_use_nulls = 1` : sql;
+  }
+
+  protected override flatSource(flat: string, sets: AggregateQuery['groupingSets']): string {
+    if (!sets || this.abilities.groupingSets) return super.flatSource(flat, sets);
+    return `(${flat}) AS flat ARRAY JOIN [${sets.map((_, i) => i).join(', ')}] AS ${SET_INDEX}`;
+  }
+
+  protected override groupKey(name: string, projected: string, sets: AggregateQuery['groupingSets']): string {
+    if (!sets || this.abilities.groupingSets) return projected;
+    const keeping = sets.flatMap((set, i) => (set.includes(name) ? [i] : []));
+    return keeping.length === 0 ? 'NULL' : `if(${SET_INDEX} IN (${keeping.join(', ')}), ${projected}, NULL)`;
+  }
+
+  protected override groupingSetIndex(
+    refs: ReadonlyMap<string, string>,
+    sets: readonly (readonly string[])[],
+  ): string {
+    return this.abilities.groupingSets ? super.groupingSetIndex(refs, sets) : SET_INDEX;
+  }
+
+  /** Without grouping sets: by the set index and the blanked keys (their aliases). */
+  protected override groupBy(query: AggregateQuery, refs: ReadonlyMap<string, string>): string {
+    if (!query.groupingSets || this.abilities.groupingSets) return super.groupBy(query, refs);
+    return ` GROUP BY ${[SET_INDEX, ...query.groupBy.map((g) => this.identifier(g.name))].join(', ')}`;
+  }
+
+  protected override fromClause(query: AggregateQuery): string {
+    const from = query.from;
+    if (typeof from === 'string' || this.abilities.windowFunctions) return super.fromClause(query);
+    const where = [from.where, query.where].flatMap((w) => (w ? [this.expr(w)] : []));
+    return `FROM ${this.identifier(from.table)} ${this.nextRowJoin(from)}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  }
+
+  /**
+   * Without window functions: per partition, the rows sorted by (orderBy, key) in an array, each
+   * paired with the next one's value, joined back on the key. Rows keep their table as the outer
+   * FROM, so on a cluster each shard joins its own rows (a customer's contacts share a shard).
+   */
+  private nextRowJoin(from: Exclude<AggregateQuery['from'], string>): string {
+    const id = (name: string) => this.identifier(name);
+    const sortKey = [from.orderBy, ...from.key].map(id).join(', ');
+    const keys = from.key.map((k, i) => `tupleElement(r, ${i + 2}) AS ${id(k)}`).join(', ');
+    const where = from.where ? ` WHERE ${this.expr(from.where)}` : '';
+    const partition = from.partitionBy.map((e) => this.expr(e)).join(', ');
+    const sorted = `SELECT arraySort(groupArray(tuple(${sortKey}))) AS rs,
+      arrayPushBack(arrayPopFront(arrayMap(x -> toNullable(tupleElement(x, 1)), rs)), NULL) AS nexts
+      FROM ${id(from.table)}${where} GROUP BY ${partition}`;
+    return `ANY LEFT JOIN (SELECT ${keys}, next AS ${id(from.as)} FROM (${sorted}) ARRAY JOIN rs AS r, nexts AS next) AS nx USING (${from.key.map(id).join(', ')})`;
+  }
+
+  protected override source(from: AggregateQuery['from']): string {
+    if (typeof from === 'string') return this.identifier(from);
+    const partition = from.partitionBy.map((e) => this.expr(e)).join(', ');
+    const order = [from.orderBy, ...from.key].map((name) => this.identifier(name)).join(', ');
+    const next = `lead(toNullable(${this.identifier(from.column)})) OVER (PARTITION BY ${partition} ORDER BY ${order})`;
+    const where = from.where ? ` WHERE ${this.expr(from.where)}` : '';
+    return `(SELECT *, ${next} AS ${this.identifier(from.as)} FROM ${this.identifier(from.table)}${where}) AS src`;
+  }
+
+  /** A NULL condition counts as false (18.16's -If over only NULL conditions gives NULL, not 0). */
+  override aggregate(a: Aggregate, value: string | undefined, condition: string | undefined): string {
+    const filter = condition === undefined ? undefined : `ifNull(${condition}, 0)`;
+    if (a.fn === 'count') return filter ? `countIf(${filter})` : 'count()';
+    if (!value) throw new Error(`aggregate ${a.name} needs an expression`);
+    if (a.fn === 'quantile') {
+      if (a.q === undefined) throw new Error(`quantile ${a.name} needs q`);
+      return this.quantile(value, a.q, filter);
+    }
+    const applied = filter ? `${a.fn}If(${value}, ${filter})` : `${a.fn}(${value})`;
+    if (a.fn === 'sum') return `ifNull(${applied}, 0)`;
+    // ClickHouse gives the type's default for min/max over no rows; standard SQL gives NULL.
+    const present = filter ? `countIf(isNotNull(${value}) AND ${filter})` : `count(${value})`;
+    return `if(${present} = 0, NULL, ${applied})`;
+  }
+
+  /**
+   * quantileExactInclusive where the server has it; else the same interpolation by hand over the
+   * sorted values: v[⌊h⌋] + (h − ⌊h⌋)(v[⌊h⌋+1] − v[⌊h⌋]) with h = (n − 1)q (1-based arrays). NULL for none.
+   */
+  override quantile(expr: string, q: number, filter: string | undefined): string {
+    if (this.abilities.interpolatedQuantile) {
+      const exact = filter
+        ? `quantileExactInclusiveIf(${q})(${expr}, ${filter})`
+        : `quantileExactInclusive(${q})(${expr})`;
+      return `if(isNaN(${exact}), NULL, ${exact})`;
+    }
+    const sorted = `arraySort(${filter ? `groupArrayIf(${expr}, ${filter})` : `groupArray(${expr})`})`;
+    const h = `((length(${sorted}) - 1) * ${q})`;
+    const lo = `toUInt64(floor(${h}))`;
+    const at = (offset: number) => `${sorted}[${lo} + ${offset}]`;
+    return `if(length(${sorted}) = 0, NULL, ${at(1)} + (${h} - ${lo}) * (${at(2)} - ${at(1)}))`;
+  }
+
+  override identifier(name: string): string {
+    return `\`${name.replace(/[\\`]/g, (ch) => `\\${ch}`)}\``;
+  }
+
+  override stringLiteral(value: string): string {
+    return `'${value.replace(/[\\']/g, (ch) => `\\${ch}`)}'`;
+  }
+
+  override literal(value: string | number | boolean | null): string {
+    // Booleans are UInt8 on servers without a Bool type.
+    return typeof value === 'boolean' ? (value ? '1' : '0') : super.literal(value);
+  }
+
+  override instant(value: Date): string {
+    const text = value.toISOString().replace('T', ' ').replace('Z', '');
+    return this.abilities.dateTime64
+      ? `toDateTime64(${this.stringLiteral(text)}, 3, 'UTC')`
+      : `toDateTime(${this.stringLiteral(text.slice(0, 19))}, 'UTC')`;
+  }
+
+  override dateLiteral(isoDate: string): string {
+    return `toDate(${this.stringLiteral(isoDate)})`;
+  }
+
+  override secondsBetween(from: string, to: string): string {
+    return `(toFloat64(${to}) - toFloat64(${from}))`;
+  }
+
+  override localTimePart(part: LocalTimePart, column: string, timeZone: string): string {
+    const [col, tz] = [this.identifier(column), this.stringLiteral(timeZone)];
+    return part === 'isoWeekday'
+      ? `toDayOfWeek(${col}, ${tz})`
+      : `(toHour(${col}, ${tz}) * 60 + toMinute(${col}, ${tz}))`;
+  }
+
+  override columnType(type: ColumnType, nullable: boolean): string {
+    const types: Record<ColumnType, string> = {
+      text: 'String',
+      double: 'Float64',
+      integer: 'Int64',
+      boolean: 'UInt8',
+      timestamp: this.abilities.dateTime64 ? "DateTime64(3, 'UTC')" : "DateTime('UTC')",
+      date: 'Date',
+    };
+    return nullable ? `Nullable(${types[type]})` : types[type];
+  }
+
+  private columnsDdl(table: TableDef): string {
+    return table.columns
+      .map((c) => `${this.identifier(c.name)} ${this.columnType(c.type, c.nullable)}`)
+      .join(', ');
+  }
+
+  /** A MergeTree table; `layout` defaults to the table's own (a staging table takes its target's). */
+  override createTable(table: TableDef, layout: TableLayout = layoutOf(table)): string {
+    const partition = layout.partitionBy ? ` PARTITION BY ${layout.partitionBy}` : '';
+    const order =
+      layout.orderBy.length > 0 ? `(${layout.orderBy.map((c) => this.identifier(c)).join(', ')})` : 'tuple()';
+    return `CREATE TABLE IF NOT EXISTS ${this.identifier(table.name)} (${this.columnsDdl(table)}) ENGINE = MergeTree()${partition} ORDER BY ${order}`;
+  }
+
+  /** The cluster-wide table over every shard's `local` table. */
+  createDistributed(
+    table: TableDef,
+    cluster: string,
+    database: string,
+    local: string,
+    layout = layoutOf(table),
+  ): string {
+    const args = [
+      this.identifier(cluster),
+      this.identifier(database),
+      this.identifier(local),
+      layout.shardBy,
+    ];
+    return `CREATE TABLE IF NOT EXISTS ${this.identifier(table.name)} (${this.columnsDdl(table)}) ENGINE = Distributed(${args.join(', ')})`;
+  }
+
+  /** Not idempotent on every server (no IF NOT EXISTS on 18.16): the engine checks first. */
+  override addColumn(table: string, column: ColumnDef, defaultValue?: SqlValue): string {
+    const value = defaultValue === undefined ? '' : ` DEFAULT ${this.value(defaultValue)}`;
+    return `ALTER TABLE ${this.identifier(table)} ADD COLUMN ${this.identifier(column.name)} ${this.columnType(column.type, column.nullable)}${value}`;
+  }
+}
+
+export function clickHouseDialect(abilities: ClickHouseAbilities): Dialect {
+  const capabilities: DialectCapabilities = {
+    transactions: false,
+    syncDelete: false,
+    changeSets: 'partitionSwap',
+    subsecondInstants: abilities.dateTime64,
+    windowFunctions: abilities.windowFunctions,
+    groupingSets: abilities.groupingSets,
+    bulkFileScan: false,
+  };
+  return { displayName: 'ClickHouse', capabilities, createCompiler: () => new ClickHouseCompiler(abilities) };
+}

@@ -1,0 +1,47 @@
+import type { Engine } from '../../engine/engine.js';
+import { UserError } from '../../errors.js';
+import type { Target } from '../targets/target.js';
+import { sum } from './counts.js';
+import { sameFile } from './source-name.js';
+import { recordCount } from './summary.js';
+
+/**
+ * Refuses to let changed records replace stored ones that another file brought in, unless the
+ * request says to replace them: two systems' exports with the same ids (1, 2, 3) would otherwise
+ * overwrite each other without a word. Records from the same file (a corrected re-export) may be
+ * replaced; records stored before import ids were kept count as another file's.
+ */
+export async function refuseForeignReplacements(
+  engine: Engine,
+  staged: string,
+  target: Target,
+  files: readonly string[],
+  source: string,
+): Promise<void> {
+  const rows = await engine.query(
+    `SELECT s.__stored_import AS id, i.files AS files, count(*) AS n FROM ${staged} s
+     LEFT JOIN imports i ON i.id = s.__stored_import WHERE s.__status = 'changed' GROUP BY 1, 2 ORDER BY n DESC, 1`,
+  );
+  const foreign = rows.filter(
+    (r) =>
+      r.files === null ||
+      !String(r.files)
+        .split('\n')
+        .some((logged) => files.some((file) => sameFile(logged, file))),
+  );
+  const count = sum(foreign.map((r) => Number(r.n)));
+  if (count === 0) return;
+  const [first] = foreign;
+  const firstFile = first?.files === null ? undefined : String(first?.files).split('\n')[0];
+  const origin = firstFile ?? 'an import made before imports were recorded per row';
+  const others = foreign.length > 1 ? ` and ${foreign.length - 1} other import(s)` : '';
+  const what = recordCount(target.kind, count);
+  const [which, advice] = target.sourced
+    ? [`stored under source "${source}"`, 'give this file a source of its own']
+    : ['with the same ids', 'give the new ones ids of their own'];
+  throw new UserError(
+    'INVALID_INPUT',
+    `import refused, nothing was changed: it would replace ${what} ${which} that came from ${origin}${others}; ${advice}, or replace them on purpose`,
+    { parameter: 'replace', ...(firstFile ? { file: firstFile } : {}) },
+  );
+}
