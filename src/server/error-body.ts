@@ -20,7 +20,7 @@ export interface ErrorBody {
 }
 
 /** HTTP statuses of user errors: the request's fault (4xx) or the workspace's state (503). */
-const STATUS: Partial<Record<UserErrorCode | 'WORKSPACE_BUSY', number>> = {
+const STATUS: Record<UserErrorCode, number> = {
   USAGE: 400,
   INVALID_INPUT: 422,
   NOT_FOUND: 404,
@@ -29,6 +29,8 @@ const STATUS: Partial<Record<UserErrorCode | 'WORKSPACE_BUSY', number>> = {
   WORKSPACE_NOT_FOUND: 503,
   CONFIG_INVALID: 503,
   WORKSPACE_BUSY: 503,
+  /** A service the server called (a pull's API) failed: the gateway's error, not the client's. */
+  REMOTE: 502,
 };
 
 /** `levers.ivr.containment` → `/levers/ivr/containment` (RFC 6901 escapes for `~` and `/`). */
@@ -51,7 +53,7 @@ export function errorBody(error: unknown): ErrorBody | undefined {
     const located = file !== undefined || line !== undefined || column !== undefined;
     return {
       error: {
-        status: STATUS[error.code] ?? 400,
+        status: STATUS[error.code],
         code: error.code,
         message: error.message,
         ...(parameter === undefined ? {} : { parameter, pointer: pointerOf(parameter) }),

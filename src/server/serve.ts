@@ -4,6 +4,7 @@ import { isLoopback } from './auth.js';
 import type { ServerOptions } from './context.js';
 import { claimOwnership, currentOwner, releaseOwnership } from './ownership.js';
 import { buildServer, type PercontactServer } from './server.js';
+import { clearUploads } from './upload.js';
 import { type HostOptions, WorkspaceHost } from './workspace-host.js';
 
 export interface ServeOptions extends ServerOptions, HostOptions {
@@ -42,6 +43,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     );
   }
   const host = await WorkspaceHost.open(dir, options);
+  await clearUploads(host.dir);
   let server: PercontactServer;
   let url: string;
   try {

@@ -37,6 +37,11 @@ export interface UploadLimits {
 
 export const UPLOADS_FOLDER = 'uploads';
 
+/** Removes what a server that stopped without cleaning up left in `uploads/` (call while owning the workspace). */
+export async function clearUploads(workspaceDir: string): Promise<void> {
+  await rm(join(workspaceDir, UPLOADS_FOLDER), { recursive: true, force: true });
+}
+
 /**
  * Streams a multipart request's parts to disk as they arrive (never whole in memory). Files get
  * names made from the client's that cannot leave their folder; `mapping` is a YAML mapping file;
