@@ -3,6 +3,7 @@
  * (engine + configuration) → metrics (report, explain, drivers) → views and renderers; planning is
  * pure math.
  */
+
 export {
   type ImportEntry,
   type ImportsView,
@@ -12,6 +13,7 @@ export {
   type RemoveImportView,
   removeImport,
 } from './app/imports.js';
+export * as app from './app/index.js';
 export { type StatusCell, type StatusRequest, type StatusView, workspaceStatus } from './app/status.js';
 export type { WorkspaceTotals } from './app/workspace-totals.js';
 export * from './calendar/index.js';

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../errors.js';
+import { registerAudit } from './commands/audit.js';
 import { registerBenchmarks } from './commands/benchmarks.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDrivers } from './commands/drivers.js';
@@ -9,8 +10,10 @@ import { registerImports } from './commands/imports.js';
 import { registerInit } from './commands/init.js';
 import { registerPull } from './commands/pull.js';
 import { registerReport } from './commands/report.js';
+import { registerServe } from './commands/serve.js';
 import { registerStaff } from './commands/staff.js';
 import { registerStatus } from './commands/status.js';
+import { registerToken } from './commands/token.js';
 import { io } from './io.js';
 
 /**
@@ -42,6 +45,9 @@ export function buildProgram(): Command {
   registerPull(program);
   registerImports(program);
   registerStatus(program);
+  registerServe(program);
+  registerToken(program);
+  registerAudit(program);
   describeListDefaults(program);
   return program;
 }

@@ -14,7 +14,8 @@ export const SERVICE_LEVEL_FORMULAS = [
 ] as const;
 export type ServiceLevelFormula = (typeof SERVICE_LEVEL_FORMULAS)[number];
 
-const driverText = z.string().refine(
+/** Allocation-driver text as the configuration and the ledger take it (see model/driver.ts). */
+export const driverText = z.string().refine(
   (text) => {
     try {
       parseDriver(text);

@@ -125,18 +125,21 @@ function segmentRecord(s: PlannedSegment) {
   return { ...figures, patienceSeconds: s.patienceSeconds ?? null };
 }
 
+/** A plan as the documented JSON value (`staff --format json`, the HTTP API). */
+export function planJson(view: PlanView) {
+  return {
+    currency: view.currency,
+    settings: view.settings,
+    ...(view.segments ? { segments: view.segments.map(segmentRecord), skipped: view.skipped ?? [] } : {}),
+    intervals: view.intervals.map(intervalRecord),
+    days: view.days,
+    months: view.months,
+    total: view.total,
+  };
+}
+
 export function renderPlan(view: PlanView, format: Format, rows: CsvRows = 'intervals'): string {
-  if (format === 'json') {
-    return json({
-      currency: view.currency,
-      settings: view.settings,
-      ...(view.segments ? { segments: view.segments.map(segmentRecord), skipped: view.skipped ?? [] } : {}),
-      intervals: view.intervals.map(intervalRecord),
-      days: view.days,
-      months: view.months,
-      total: view.total,
-    });
-  }
+  if (format === 'json') return json(planJson(view));
   if (format === 'csv') {
     const records: Record<string, unknown>[] =
       rows === 'intervals' ? view.intervals.map(intervalRecord) : view[rows].map((t) => ({ ...t }));

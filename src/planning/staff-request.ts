@@ -53,7 +53,7 @@ interface ThresholdDefaults {
 }
 
 /** Without a workspace: 80/20's 20 s and the default service-level definition (DESIGN appendix A). */
-const DEFAULT_THRESHOLDS: ThresholdDefaults = {
+export const DEFAULT_THRESHOLDS: ThresholdDefaults = {
   within: 20,
   shortAbandon: DEFAULT_SHORT_ABANDON_SECONDS,
   formula: 'short_abandons_excluded',
@@ -222,7 +222,11 @@ async function staffWorkspace(r: StaffRequest): Promise<string> {
   }
 }
 
-function planSettings(r: StaffRequest, thresholds: ThresholdDefaults, currencyText: string): PlanSettings {
+export function planSettings(
+  r: StaffRequest,
+  thresholds: ThresholdDefaults,
+  currencyText: string,
+): PlanSettings {
   const currency = assertCurrencyCode(currencyText);
   const hourlyCost = r.hourlyCost === undefined ? undefined : parseDecimal(r.hourlyCost);
   if (r.hourlyCost !== undefined && (hourlyCost === undefined || hourlyCost.isNegative())) {
@@ -249,7 +253,7 @@ function channelList(text: string): string[] {
   return list;
 }
 
-function settingsRecord(r: StaffRequest, s: PlanSettings): Record<string, unknown> {
+export function settingsRecord(r: StaffRequest, s: PlanSettings): Record<string, unknown> {
   return {
     intervalSeconds: r.interval,
     targets: s.targets,

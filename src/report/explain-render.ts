@@ -9,7 +9,7 @@ import { alignColumns, fittedTable, wrapText } from '../text/columns.js';
 import type { ExplainMetric } from './explain-metrics.js';
 import { type LocaleFormat, localeFormat } from './locale.js';
 
-interface Formula {
+export interface Formula {
   text: string;
   numerator: string;
   denominator: string;
@@ -135,11 +135,12 @@ const CHANNEL_COLUMNS: Partial<Record<ExplainMetric, ChannelColumn[]>> = {
   ],
 };
 
-export function explainJson(e: Explanation, metric: ExplainMetric): string {
+/** The explanation as the documented JSON value (`explain --format json`, the HTTP API). */
+export function explainView(e: Explanation, metric: ExplainMetric) {
   const scale = minorUnits(e.report.definitions.currency);
   const money = (d: Decimal) => moneyText(d, scale);
   const columns = CHANNEL_COLUMNS[metric];
-  const body = {
+  return {
     metric,
     period: e.row.period?.label ?? e.report.periods[0]?.label,
     segment: e.row.segment,
@@ -182,7 +183,12 @@ export function explainJson(e: Explanation, metric: ExplainMetric): string {
     notes: e.row.notes.map((n) => n.text),
     definitions: describeDefinitions(e.report.definitions),
   };
-  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+export type ExplainView = ReturnType<typeof explainView>;
+
+export function explainJson(e: Explanation, metric: ExplainMetric): string {
+  return `${JSON.stringify(explainView(e, metric), null, 2)}\n`;
 }
 
 function channels(e: Explanation): [string, ContactMeasures, number][] {

@@ -16,11 +16,23 @@ function flatRow(row: RowView): Record<string, unknown> {
   };
 }
 
-export function renderJson(view: ReportView): string {
+/** The report as the documented JSON value (what `--format json` writes, and the HTTP API answers). */
+export function reportJson(view: ReportView): ReportJson {
   const { rows, periodTotals, totals, ...head } = view;
-  return `${JSON.stringify(
-    { ...head, rows: rows.map(flatRow), periodTotals: periodTotals.map(flatRow), totals: flatRow(totals) },
-    null,
-    2,
-  )}\n`;
+  return {
+    ...head,
+    rows: rows.map(flatRow),
+    periodTotals: periodTotals.map(flatRow),
+    totals: flatRow(totals),
+  };
+}
+
+export type ReportJson = Omit<ReportView, 'rows' | 'periodTotals' | 'totals'> & {
+  rows: Record<string, unknown>[];
+  periodTotals: Record<string, unknown>[];
+  totals: Record<string, unknown>;
+};
+
+export function renderJson(view: ReportView): string {
+  return `${JSON.stringify(reportJson(view), null, 2)}\n`;
 }

@@ -102,12 +102,17 @@ export async function renderText(
     case 'csv':
       return renderCsv(view, context);
     case 'json':
-      return renderJson(context.compare ? withCompare(view, context.compare) : view);
+      return renderJson(jsonView({ view, context }));
     case 'html': {
       const { renderHtml } = await import('./html.js');
       return renderHtml(view, context, await charts());
     }
   }
+}
+
+/** The view `--format json` writes: each row carries its comparison when there is one. */
+export function jsonView({ view, context }: Pick<PreparedReport, 'view' | 'context'>): ReportView {
+  return context.compare ? withCompare(view, context.compare) : view;
 }
 
 /** The same for the binary formats: an XLSX workbook or a PDF document. */

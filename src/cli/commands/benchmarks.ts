@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { BenchmarksView } from '../../app/benchmarks.js';
 import { io } from '../io.js';
 import { choiceOption } from '../options.js';
 
@@ -22,60 +23,44 @@ export function registerBenchmarks(program: Command): void {
       'table',
     )
     .action(async (opts: BenchmarksCliOptions) => {
-      const { BENCHMARK_TABLE_VERSION } = await import('../../metrics/benchmarks/published.js');
-      const { benchmarkChoice } = await import('../../metrics/benchmarks/select.js');
+      const { benchmarksView } = await import('../../app/benchmarks.js');
       const { defaultConfig } = await import('../../model/config.js');
       const { readConfig, CONFIG_FILE } = await import('../../workspace/config-file.js');
       const { join } = await import('node:path');
       const config = opts.workspace
         ? await readConfig(join(opts.workspace, CONFIG_FILE))
         : defaultConfig('EUR', 'UTC');
-      const choice = benchmarkChoice(config);
-      const used = new Map<string, string[]>([[choice.overall, ['overall']]]);
-      for (const [channel, id] of Object.entries(choice.byChannel))
-        used.set(id, [...(used.get(id) ?? []), channel]);
-      const rows = choice.table.map((b) => ({
-        ...b,
-        table: choice.customIds.has(b.id) ? 'workspace' : BENCHMARK_TABLE_VERSION,
-        comparedFor: used.get(b.id) ?? [],
-      }));
-      const comparesWith = { overall: choice.overall, byChannel: choice.byChannel };
-      if (opts.format === 'json') {
-        const body = {
-          version: BENCHMARK_TABLE_VERSION,
-          workspace: opts.workspace ?? null,
-          comparesWith,
-          benchmarks: rows,
-        };
-        io.out(`${JSON.stringify(body, null, 2)}\n`);
-        return;
-      }
-      const own = choice.customIds.size;
-      io.out(
-        `Benchmarks: the shipped table (version ${BENCHMARK_TABLE_VERSION})${own > 0 ? ` and ${own} of the workspace's own` : ''}, each with its source and year\n\n`,
-      );
-      const figure = (id: string) => {
-        const b = choice.table.find((x) => x.id === id);
-        return b
-          ? `${id} (${b.value}${b.currency ? ` ${b.currency}` : ''}, ${b.year ?? 'year not stated'})`
-          : `${id} (not in the table)`;
-      };
-      io.out(
-        opts.workspace
-          ? `Workspace ${opts.workspace} compares with:\n`
-          : 'A new workspace compares with (percontact init):\n',
-      );
-      io.out(`  rows of several channels: ${figure(choice.overall)}\n`);
-      for (const [channel, id] of Object.entries(choice.byChannel)) io.out(`  ${channel}: ${figure(id)}\n`);
-      io.out('  other channels: the figure for rows of several channels\n\n');
-      for (const r of rows) {
-        const value = `${r.value}${r.currency ? ` ${r.currency}` : ''}`;
-        const scope = `${r.metric}${r.channel ? `, ${r.channel}` : ''}`;
-        const whose = r.table === 'workspace' ? " (the workspace's own)" : '';
-        io.out(
-          `${r.id}${whose}\n  ${scope}: ${value}${r.note ? ` (${r.note})` : ''}\n  source: ${r.source}, ${r.year ?? 'year not stated'}\n`,
-        );
-        if (r.comparedFor.length > 0) io.out(`  used for: ${r.comparedFor.join(', ')}\n`);
-      }
+      const view = benchmarksView(config, opts.workspace ?? null);
+      io.out(opts.format === 'json' ? `${JSON.stringify(view, null, 2)}\n` : benchmarksText(view));
     });
+}
+
+function benchmarksText(view: BenchmarksView): string {
+  const own = view.benchmarks.filter((b) => b.table === 'workspace').length;
+  const figure = (id: string) => {
+    const b = view.benchmarks.find((x) => x.id === id);
+    return b
+      ? `${id} (${b.value}${b.currency ? ` ${b.currency}` : ''}, ${b.year ?? 'year not stated'})`
+      : `${id} (not in the table)`;
+  };
+  const lines = [
+    `Benchmarks: the shipped table (version ${view.version})${own > 0 ? ` and ${own} of the workspace's own` : ''}, each with its source and year`,
+    '',
+    view.workspace
+      ? `Workspace ${view.workspace} compares with:`
+      : 'A new workspace compares with (percontact init):',
+    `  rows of several channels: ${figure(view.comparesWith.overall)}`,
+    ...Object.entries(view.comparesWith.byChannel).map(([channel, id]) => `  ${channel}: ${figure(id)}`),
+    '  other channels: the figure for rows of several channels',
+    '',
+  ];
+  for (const r of view.benchmarks) {
+    const value = `${r.value}${r.currency ? ` ${r.currency}` : ''}`;
+    const scope = `${r.metric}${r.channel ? `, ${r.channel}` : ''}`;
+    const whose = r.table === 'workspace' ? " (the workspace's own)" : '';
+    lines.push(`${r.id}${whose}`, `  ${scope}: ${value}${r.note ? ` (${r.note})` : ''}`);
+    lines.push(`  source: ${r.source}, ${r.year ?? 'year not stated'}`);
+    if (r.comparedFor.length > 0) lines.push(`  used for: ${r.comparedFor.join(', ')}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,8 @@ import { DuckDbEngine } from '../duckdb/engine.js';
 import { runMigrations } from '../migrate.js';
 import {
   AGENT_TIME_TABLE,
+  API_TOKENS_TABLE,
+  AUDIT_TABLE,
   CONTACTS_TABLE,
   COST_LINES_TABLE,
   FX_RATES_TABLE,
@@ -20,6 +22,8 @@ const LIVE = [
   VOLUMES_TABLE,
   FX_RATES_TABLE,
   IMPORTS_TABLE,
+  API_TOKENS_TABLE,
+  AUDIT_TABLE,
 ];
 
 describe('migrations as frozen data', () => {

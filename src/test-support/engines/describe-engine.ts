@@ -63,7 +63,7 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
       expect(row?.n).toBe(latest);
     });
 
-    it('brings a schema of version 3 up to version 4 and keeps its rows', async () => {
+    it('brings a schema of version 3 up to date and keeps its rows', async () => {
       const engine = await fresh();
       expect(await runMigrations(engine, MIGRATIONS.slice(0, 3))).toBe(3);
       const v3 = new Map(schemaAfter(MIGRATIONS.slice(0, 3)).map((t) => [t.name, t]));
@@ -72,7 +72,7 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
       await engine.append(v3.get('contacts') as TableDef, [
         [...old, null, null, null, null, null, 300, 'handled', null, null],
       ]);
-      expect(await runMigrations(engine)).toBe(4);
+      expect(await runMigrations(engine)).toBe(MIGRATIONS.length);
       expect(await readBack(engine, CONTACTS_TABLE, 'id')).toEqual([
         expect.objectContaining({ id: '1', handle_seconds: 300, import_id: null, concurrency: null }),
       ]);
