@@ -48,7 +48,22 @@ export interface IntervalMeasuresRow {
    * the numerator of the patience estimate (total waiting time ÷ abandons).
    */
   waitAbandonedSeconds: number;
+  /** Σ talk, hold and wrap seconds of the handled contacts (null parts count 0): what handle time is made of. */
+  talkSeconds: number;
+  holdSeconds: number;
+  wrapSeconds: number;
+  /** Σ IVR seconds of the contacts that recorded them (any outcome), and how many did. */
+  ivrSeconds: number;
+  ivrContacts: number;
 }
+
+const PARTS = ['talkSeconds', 'holdSeconds', 'wrapSeconds'] as const;
+const PART_COLUMNS = {
+  talkSeconds: 'talk_seconds',
+  holdSeconds: 'hold_seconds',
+  wrapSeconds: 'wrap_seconds',
+};
+const IVR = ['ivrSeconds', 'ivrContacts'] as const;
 
 /**
  * The report's contact measures (the same definitions, one scan) grouped by local calendar month,
@@ -69,6 +84,10 @@ export async function intervalMeasures(
     rangeInstants(request.range, d.timezone),
     'headline',
   );
+  const handled = and(
+    inList(column('direction'), d.countedDirections),
+    eq(column('outcome'), literal('handled')),
+  );
   const abandoned = and(
     inList(column('direction'), d.countedDirections),
     eq(column('outcome'), literal('abandoned')),
@@ -87,6 +106,14 @@ export async function intervalMeasures(
     aggregates: [
       ...base.aggregates,
       { name: 'waitAbandonedSeconds', fn: 'sum', expr: column('wait_seconds'), filter: abandoned },
+      ...PARTS.map((name) => ({
+        name,
+        fn: 'sum' as const,
+        expr: column(PART_COLUMNS[name]),
+        filter: handled,
+      })),
+      { name: 'ivrSeconds', fn: 'sum', expr: column('ivr_seconds') },
+      { name: 'ivrContacts', fn: 'count', filter: not(isNull(column('ivr_seconds'))) },
     ],
   };
   const slotMinutes = request.slotSeconds / 60;
@@ -101,11 +128,25 @@ export async function intervalMeasures(
     const key = JSON.stringify([month, channel, queue, weekday, minute]);
     let row = rows.get(key);
     if (!row) {
-      row = { month, channel, queue, weekday, minute, measures: emptyMeasures(), waitAbandonedSeconds: 0 };
+      row = {
+        month,
+        channel,
+        queue,
+        weekday,
+        minute,
+        measures: emptyMeasures(),
+        waitAbandonedSeconds: 0,
+        talkSeconds: 0,
+        holdSeconds: 0,
+        wrapSeconds: 0,
+        ivrSeconds: 0,
+        ivrContacts: 0,
+      };
       rows.set(key, row);
     }
     for (const name of MEASURE_NAMES) row.measures[name] += Number(r[name] ?? 0);
     row.waitAbandonedSeconds += Number(r.waitAbandonedSeconds ?? 0);
+    for (const part of [...PARTS, ...IVR]) row[part] += Number(r[part] ?? 0);
   }
   return [...rows.values()];
 }
