@@ -1,13 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoWorkspace } from '../../demo/demo-workspace.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../errors.js';
 import { costPerContactReport } from '../../metrics/cost-per-contact.js';
 import { resolveDefinitions } from '../../metrics/definitions.js';
 import { moneyText } from '../../metrics/figures.js';
 import { Decimal } from '../../money/decimal.js';
+import { withSmallDemo } from '../../test-support/demo-baseline.js';
 import type { Baseline } from '../baseline/baseline.js';
 import { baselineYaml, readBaseline } from '../baseline/baseline-file.js';
 import { deriveBaseline } from '../baseline/derive.js';
@@ -16,22 +13,12 @@ import { evaluate, planContext } from './evaluate.js';
 import { runPlan } from './run-plan.js';
 import { type Scenario, scenarioSchema } from './schema.js';
 
-let dir: string;
 let baseline: Baseline;
 let report: Awaited<ReturnType<typeof costPerContactReport>>;
 let byChannel: Awaited<ReturnType<typeof costPerContactReport>>;
 
-// A small demo center (5 % of the demo's volume), three months.
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'percontact-plan-'));
-  const ws = await createDemoWorkspace({
-    dir: join(dir, 'demo'),
-    seed: 7,
-    months: 3,
-    endMonth: '2026-10',
-    scale: 0.05,
-  });
-  try {
+  await withSmallDemo(async (ws) => {
     baseline = await deriveBaseline(ws.engine, ws.config, {
       from: '2026-08',
       to: '2026-10',
@@ -41,13 +28,8 @@ beforeAll(async () => {
     const options = { granularity: 'month' as const, from: '2026-08', to: '2026-10' };
     report = await costPerContactReport(ws.engine, d, { ...options, by: [] });
     byChannel = await costPerContactReport(ws.engine, d, { ...options, by: ['channel'] });
-  } finally {
-    await ws.close();
-  }
+  });
 }, 60_000);
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 const scenario = (levers: unknown, constraints: unknown = {}): Scenario =>
   scenarioSchema.parse({ levers, constraints });
