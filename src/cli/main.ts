@@ -6,7 +6,9 @@ import { registerDrivers } from './commands/drivers.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerPlan } from './commands/plan.js';
 import { registerReport } from './commands/report.js';
+import { registerSimulate } from './commands/simulate.js';
 import { registerStaff } from './commands/staff.js';
 import { io } from './io.js';
 
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
   registerInit(program);
   registerReport(program);
   registerStaff(program);
+  registerPlan(program);
+  registerSimulate(program);
   registerExplain(program);
   registerDrivers(program);
   registerBenchmarks(program);

@@ -78,6 +78,7 @@ export function planFromHistory(pattern: WeeklyPattern, options: HistoryPlanOpti
       ahtSeconds: segment.ahtSeconds,
       patienceSeconds: segment.patienceSeconds,
       concurrency: segment.concurrency,
+      answerWithinSeconds: segment.answerWithinSeconds,
       ...(segment.hourlyCost ? { hourlyCost: segment.hourlyCost } : {}),
     }));
     const targets = { ...settings.targets, answerWithinSeconds: segment.answerWithinSeconds };

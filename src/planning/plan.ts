@@ -20,6 +20,8 @@ export interface IntervalDemand {
   concurrency?: number;
   /** Loaded cost of one paid agent hour of this interval's segment (its rate cards); see PlanSettings. */
   hourlyCost?: Decimal;
+  /** The service-level threshold this interval is staffed for, where it differs from the plan's. */
+  answerWithinSeconds?: number;
 }
 
 export interface PlannedInterval {
@@ -52,10 +54,14 @@ export interface PlanTotals {
 }
 
 export function planIntervals(demands: readonly IntervalDemand[], settings: PlanSettings): PlannedInterval[] {
-  return demands.map((demand) => ({
-    demand,
-    staffing: staff(occupiedLoad(demand), settings.targets, settings.shrinkage),
-  }));
+  return demands.map((demand) => {
+    const within = demand.answerWithinSeconds ?? settings.targets.answerWithinSeconds;
+    const targets = { ...settings.targets, answerWithinSeconds: within };
+    return {
+      demand: { ...demand, answerWithinSeconds: within },
+      staffing: staff(occupiedLoad(demand), targets, settings.shrinkage),
+    };
+  });
 }
 
 /** The workload the queue is staffed on: handle time per contact ÷ contacts handled at once. */

@@ -12,9 +12,16 @@ import { DEFAULT_SHORT_ABANDON_SECONDS, type ServiceLevelFormula } from './erlan
 import { readWeeklyPattern } from './history.js';
 import { planFromHistory } from './history-plan.js';
 import { parseIntervalsCsv } from './intervals-csv.js';
-import { type PlanSettings, planIntervals, summarise } from './plan.js';
+import { type PlannedInterval, type PlanSettings, planIntervals, summarise } from './plan.js';
 import { cardRates } from './rates.js';
-import { type CsvRows, type Format, renderPlan, renderSingle, type SingleMoney } from './render.js';
+import {
+  type CsvRows,
+  type Format,
+  type PlanView,
+  renderPlan,
+  renderSingle,
+  type SingleMoney,
+} from './render.js';
 
 /** The options of `percontact staff`, as commander parses them. */
 export interface StaffRequest {
@@ -71,10 +78,23 @@ export async function runStaffRequest(request: StaffRequest): Promise<StaffOutpu
     case 'single':
       return staffOne(request);
     case 'csv':
-      return { output: await staffCsv(request) };
-    case 'workspace':
-      return { output: await staffWorkspace(request) };
+    case 'workspace': {
+      const plan = await staffPlan(request);
+      return { output: renderPlan(plan.view, request.format, request.rows) };
+    }
   }
+}
+
+/** A batch plan (CSV or history) as data: what `staff` prints, and what `simulate` simulates. */
+export interface StaffPlan {
+  heading: string;
+  view: PlanView;
+  intervals: PlannedInterval[];
+  formula: ServiceLevelFormula;
+}
+
+export function staffPlan(r: StaffRequest): Promise<StaffPlan> {
+  return staffMode(r) === 'csv' ? staffCsv(r) : staffWorkspace(r);
 }
 
 /** Exactly one source of demand, and only the options that go with it. */
@@ -177,7 +197,7 @@ function singleMoney(r: StaffRequest, scheduled: number): SingleMoney | undefine
   };
 }
 
-async function staffCsv(r: StaffRequest): Promise<string> {
+async function staffCsv(r: StaffRequest): Promise<StaffPlan> {
   const file = r.intervals as string;
   const text = await readFile(file, 'utf8').catch(() => {
     throw new UserError('NOT_FOUND', `cannot read ${file}`, { file });
@@ -194,14 +214,21 @@ async function staffCsv(r: StaffRequest): Promise<string> {
     settings,
   );
   const heading = `Staffing plan for ${file}: ${intervals.length} intervals of ${r.interval} s; ${targetsLine(r, settings)}`;
-  return renderPlan(
-    { heading, currency: settings.currency, settings: settingsRecord(r, settings), intervals, ...totals },
-    r.format,
-    r.rows,
-  );
+  return {
+    heading,
+    view: {
+      heading,
+      currency: settings.currency,
+      settings: settingsRecord(r, settings),
+      intervals,
+      ...totals,
+    },
+    intervals,
+    formula: settings.targets.formula ?? DEFAULT_THRESHOLDS.formula,
+  };
 }
 
-async function staffWorkspace(r: StaffRequest): Promise<string> {
+async function staffWorkspace(r: StaffRequest): Promise<StaffPlan> {
   const channels = r.channel === undefined ? undefined : channelList(r.channel);
   const workspace = await openWorkspace(r.workspace as string);
   try {
@@ -238,8 +265,9 @@ async function staffWorkspace(r: StaffRequest): Promise<string> {
     const priced = rates && total.labourCost !== null ? '; paid hours at the rate cards' : '';
     const heading = `Staffing plan from ${r.workspace}, ${history}: typical week in ${r.interval / 60}-minute intervals; ${targetsLine(r, settings)}${priced}`;
     const record = { ...settingsRecord(r, settings), historyFrom: range.from, historyTo: range.to, timezone };
-    return renderPlan(
-      {
+    return {
+      heading,
+      view: {
         heading,
         currency: settings.currency,
         settings: record,
@@ -250,9 +278,9 @@ async function staffWorkspace(r: StaffRequest): Promise<string> {
         months,
         total,
       },
-      r.format,
-      r.rows,
-    );
+      intervals,
+      formula: settings.targets.formula ?? thresholds.formula,
+    };
   } finally {
     await workspace.close();
   }

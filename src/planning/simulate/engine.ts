@@ -75,7 +75,8 @@ export function simulateOnce(model: SimModel, seed: number, replication: number)
   const lognormal = model.service.distribution === 'lognormal';
   const sigma2 = Math.log(1 + (model.service.cv ?? 1) ** 2);
   const sigma = Math.sqrt(sigma2);
-  const mu = Float64Array.from(aht, (a) => Math.log(a) - sigma2 / 2);
+  const ahtBy = model.queues.map((q) => q.ahtByInterval);
+  const patienceBy = model.queues.map((q) => q.patienceByInterval);
   const offers = model.queues.map((q) => q.callback);
   const due = Float64Array.from(offers, (c) =>
     c ? c.withinSeconds * (c.priorityAfterShare ?? DEFAULT_PRIORITY_SHARE) : 0,
@@ -227,12 +228,14 @@ export function simulateOnce(model: SimModel, seed: number, replication: number)
     const stream = streams[q] as Stream;
     const interval = Math.min(N - 1, Math.floor(t / I));
     // Every caller draws the same numbers in the same order whatever the staffing.
-    const waitLimit = Number.isFinite(patience[q] as number)
-      ? stream.exponential(patience[q] as number)
+    const meanPatience = patienceBy[q]?.[interval] ?? (patience[q] as number);
+    const waitLimit = Number.isFinite(meanPatience)
+      ? stream.exponential(meanPatience)
       : Number.POSITIVE_INFINITY;
+    const meanService = ahtBy[q]?.[interval] ?? (aht[q] as number);
     const service = lognormal
-      ? Math.exp((mu[q] as number) + sigma * stream.normal())
-      : stream.exponential(aht[q] as number);
+      ? Math.exp(Math.log(meanService) - sigma2 / 2 + sigma * stream.normal())
+      : stream.exponential(meanService);
     const choice = stream.next();
     nextArrival[q] = drawArrival(q, t);
     count(q, interval, QF.offered);

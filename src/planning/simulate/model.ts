@@ -23,8 +23,12 @@ export interface SimQueue {
   arrivals: ArrayLike<number>;
   /** Mean handle time of a call (agent-occupied seconds) when served by a group whose first skill it is. */
   ahtSeconds: number;
+  /** Where handle time varies by interval: the mean of each interval's arrivals (else ahtSeconds). */
+  ahtByInterval?: ArrayLike<number>;
   /** Mean of the exponential patience of waiting callers; absent: nobody abandons. */
   patienceSeconds?: number;
+  /** Where patience varies by interval (Infinity: nobody abandons in that interval). */
+  patienceByInterval?: ArrayLike<number>;
   /** t of "answered within t seconds". */
   answerWithinSeconds: number;
   /** s of the short-abandon threshold (default 5). */
