@@ -253,6 +253,18 @@ function bridgeTable(outcome: PlanOutcome, l: LocaleFormat): DocTable {
   };
 }
 
+const WEEKDAYS = {
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  de: ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'],
+};
+
+/** An interval of a month's typical week, "2026-08 Mon 09:30", in the locale ("08.2026 Mo 09:30"). */
+function intervalText(at: string, l: LocaleFormat): string {
+  const [month = '', day = '', time = ''] = at.split(' ');
+  const weekday = WEEKDAYS[l.lang][WEEKDAYS.en.indexOf(day)] ?? day;
+  return `${l.period(month)} ${weekday} ${time}`;
+}
+
 const limitKind = (name: string): DocCell['kind'] => (name === 'asa_max_seconds' ? 'seconds' : 'ratio');
 
 function constraintTables(outcome: PlanOutcome, l: LocaleFormat): DocTable[] {
@@ -279,7 +291,7 @@ function constraintTables(outcome: PlanOutcome, l: LocaleFormat): DocTable[] {
       text(name(v.name)),
       text(channelName(v.channel, l)),
       text(l.text(LEVEL_LABELS[v.level] as (typeof LEVEL_LABELS)[string])),
-      text(v.at === null ? '' : v.level === 'day' ? l.date(v.at) : v.at),
+      text(v.at === null ? '' : v.level === 'day' ? l.date(v.at) : intervalText(v.at, l)),
       { value: v.target, kind: limitKind(v.name) },
       { value: Number(v.value.toFixed(4)), kind: limitKind(v.name) },
     ]),

@@ -60,7 +60,7 @@ export async function planPdf(doc: PlanDocument): Promise<Uint8Array> {
       right: t.headings.map((_, i) => (t.rows[0]?.[i]?.kind ?? 'text') !== 'text'),
       rows: rows.map((r, i) => ({
         cells: r.map((c) => winAnsi(shown(c, locale))),
-        style: t.totals?.[i] ? 'total' : 'plain',
+        style: t.totals?.[i] ? 'subtotal' : 'plain',
       })),
     });
     if (t.more) {
