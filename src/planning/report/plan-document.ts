@@ -343,7 +343,9 @@ function optimiseTables(outcome: OptimiseOutcome, l: LocaleFormat): DocTable[] {
     { name: h('best'), assignment: outcome.best.assignment, totals: outcome.best.totals },
     ...outcome.runnersUp.map((r, i) => ({ name: `${h('runnersUp')} ${i + 1}`, ...r })),
   ];
-  const figure = (t: PlanFigures): DocCell[] => [
+  const figure = (
+    t: Pick<PlanFigures, 'cost' | 'costPerContact' | 'serviceLevel' | 'abandonRate'>,
+  ): DocCell[] => [
     money(t.cost),
     money(t.costPerContact),
     { value: t.serviceLevel, kind: 'ratio' },

@@ -18,84 +18,159 @@ export interface ModelSums {
   busyHours: number;
 }
 
-export const emptySums = (): ModelSums => ({
-  calls: 0,
-  serviceLevel: 0,
-  abandoned: 0,
-  callbacks: 0,
-  answered: 0,
-  waitSeconds: 0,
-  agentHours: 0,
-  scheduledHours: 0,
-  busyHours: 0,
-});
+const FIELDS = [
+  'calls',
+  'serviceLevel',
+  'abandoned',
+  'callbacks',
+  'answered',
+  'waitSeconds',
+  'agentHours',
+  'scheduledHours',
+  'busyHours',
+] as const satisfies readonly (keyof ModelSums)[];
+const F = FIELDS.length;
 
-function addClass(
-  into: ModelSums,
-  r: SegmentResult,
-  k: number,
-  times: number,
-  hours: number,
-  shrinkage: number,
-): void {
-  const calls = (r.calls[k] as number) * times;
-  const agents = r.agents[k] as number;
-  const answered = calls * (1 - (r.pAbandon[k] as number) - (r.callbackShare[k] as number));
-  into.calls += calls;
-  into.serviceLevel += calls * (r.serviceLevel[k] as number);
-  into.abandoned += calls * (r.pAbandon[k] as number);
-  into.callbacks += calls * (r.callbackShare[k] as number);
-  into.answered += answered;
-  into.waitSeconds += answered * (r.asaSeconds[k] as number);
-  into.agentHours += agents * hours * times;
-  const scheduled = r.model === 'workload' ? agents / (1 - shrinkage) : scheduledAgents(agents, shrinkage);
-  into.scheduledHours += scheduled * hours * times;
-  into.busyHours += agents * (r.occupancy[k] as number) * hours * times;
+export const emptySums = (): ModelSums => sumsAt(new Float64Array(F), 0);
+
+function sumsAt(array: Float64Array, offset: number): ModelSums {
+  const sums = {} as ModelSums;
+  FIELDS.forEach((f, i) => {
+    sums[f] = array[offset + i] as number;
+  });
+  return sums;
 }
 
-/** The model per channel: its months (for cost), and each class and day (for the quality checks). */
+export function addSums(into: ModelSums, from: ModelSums): void {
+  for (const key of FIELDS) into[key] += from[key];
+}
+
+/**
+ * The model per channel: its months (for cost), the range, and each class of the grid (one date's
+ * worth, for the quality checks), with its agents per staffed interval.
+ */
 export interface ChannelModel {
   channel: string;
   months: ModelSums[];
   total: ModelSums;
-  /** Per class of the grid, one date's worth. */
-  classes: ModelSums[];
+  /** grid.size × the ModelSums fields, one date's worth per class; see classSums. */
+  classes: Float64Array;
+  agentsPerInterval: { mean: number; peak: number } | null;
 }
 
+export function classSums(model: ChannelModel, k: number): ModelSums {
+  return sumsAt(model.classes, k * F);
+}
+
+/** One queue's share of its channel's model: computed once per staffing and shrinkage. */
+interface Contribution {
+  months: Float64Array;
+  classes: Float64Array;
+  /** Agents per class (one date's worth), for the channel's mean and peak. */
+  agents: Float64Array;
+}
+
+const contributions = new WeakMap<SegmentResult, Map<number, Contribution>>();
+
+function contribution(
+  grid: ClassGrid,
+  r: SegmentResult,
+  shrinkage: number,
+  weights: Float64Array,
+): Contribution {
+  const cached = contributions.get(r)?.get(shrinkage);
+  if (cached) return cached;
+  const hours = grid.intervalSeconds / 3600;
+  const perMonth = 7 * grid.slotsPerDay;
+  const months = new Float64Array(grid.months.length * F);
+  const classes = new Float64Array(grid.size * F);
+  const agents = new Float64Array(grid.size);
+  for (let k = 0; k < grid.size; k++) {
+    const calls = r.calls[k] as number;
+    if (calls === 0 || (weights[k] as number) === 0) continue;
+    const n = r.agents[k] as number;
+    const pAbandon = r.pAbandon[k] as number;
+    const answered = calls * (1 - pAbandon - (r.callbackShare[k] as number));
+    const scheduled = r.model === 'workload' ? n / (1 - shrinkage) : scheduledAgents(n, shrinkage);
+    const at = k * F;
+    classes[at] = calls;
+    classes[at + 1] = calls * (r.serviceLevel[k] as number);
+    classes[at + 2] = calls * pAbandon;
+    classes[at + 3] = calls * (r.callbackShare[k] as number);
+    classes[at + 4] = answered;
+    classes[at + 5] = answered * (r.asaSeconds[k] as number);
+    classes[at + 6] = n * hours;
+    classes[at + 7] = scheduled * hours;
+    classes[at + 8] = n * (r.occupancy[k] as number) * hours;
+    agents[k] = n;
+    const times = weights[k] as number;
+    const m = Math.floor(k / perMonth) * F;
+    for (let f = 0; f < F; f++)
+      months[m + f] = (months[m + f] as number) + (classes[at + f] as number) * times;
+  }
+  const result = { months, classes, agents };
+  const byShrinkage = contributions.get(r) ?? new Map<number, Contribution>();
+  byShrinkage.set(shrinkage, result);
+  contributions.set(r, byShrinkage);
+  return result;
+}
+
+/** The staffing model per channel: the sums of its queues' contributions. */
 export function channelModels(
   grid: ClassGrid,
   results: readonly SegmentResult[],
   shrinkageOf: (channel: string) => number,
 ): Map<string, ChannelModel> {
   const weights = classWeights(grid);
-  const hours = grid.intervalSeconds / 3600;
-  const perMonth = 7 * grid.slotsPerDay;
-  const models = new Map<string, ChannelModel>();
+  const byChannel = new Map<string, Contribution[]>();
   for (const r of results) {
-    let model = models.get(r.channel);
-    if (!model) {
-      model = {
-        channel: r.channel,
-        months: grid.months.map(emptySums),
-        total: emptySums(),
-        classes: Array.from({ length: grid.size }, emptySums),
-      };
-      models.set(r.channel, model);
+    byChannel.set(r.channel, [
+      ...(byChannel.get(r.channel) ?? []),
+      contribution(grid, r, shrinkageOf(r.channel), weights),
+    ]);
+  }
+  const models = new Map<string, ChannelModel>();
+  for (const [channel, parts] of byChannel) {
+    const months = new Float64Array(grid.months.length * F);
+    const classes = new Float64Array(grid.size * F);
+    const agents = new Float64Array(grid.size);
+    for (const p of parts) {
+      for (let i = 0; i < months.length; i++) months[i] = (months[i] as number) + (p.months[i] as number);
+      for (let i = 0; i < classes.length; i++) classes[i] = (classes[i] as number) + (p.classes[i] as number);
+      for (let i = 0; i < agents.length; i++) agents[i] = (agents[i] as number) + (p.agents[i] as number);
     }
-    const shrinkage = shrinkageOf(r.channel);
-    for (let k = 0; k < grid.size; k++) {
-      const times = weights[k] as number;
-      if (times === 0 || (r.calls[k] as number) === 0) continue;
-      addClass(model.months[Math.floor(k / perMonth)] as ModelSums, r, k, times, hours, shrinkage);
-      addClass(model.total, r, k, times, hours, shrinkage);
-      addClass(model.classes[k] as ModelSums, r, k, 1, hours, shrinkage);
-    }
+    const monthSums = grid.months.map((_, m) => sumsAt(months, m * F));
+    const total = emptySums();
+    for (const m of monthSums) addSums(total, m);
+    models.set(channel, {
+      channel,
+      months: monthSums,
+      total,
+      classes,
+      agentsPerInterval: agentsOf(classes, agents, weights),
+    });
   }
   return models;
 }
 
-export function addSums(into: ModelSums, from: ModelSums): void {
-  for (const key of Object.keys(into) as (keyof ModelSums)[]) into[key] += from[key];
+/** Agents on the phones per staffed interval over the range: the mean over dates, and the peak. */
+function agentsOf(
+  classes: Float64Array,
+  agents: Float64Array,
+  weights: Float64Array,
+): ChannelModel['agentsPerInterval'] {
+  let peak = 0;
+  let sum = 0;
+  let intervals = 0;
+  for (let k = 0; k < agents.length; k++) {
+    if ((classes[k * F] as number) === 0) continue;
+    const n = agents[k] as number;
+    const times = weights[k] as number;
+    peak = Math.max(peak, n);
+    sum += n * times;
+    intervals += times;
+  }
+  return intervals > 0 ? { mean: Number((sum / intervals).toFixed(1)), peak: Number(peak.toFixed(1)) } : null;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : undefined);

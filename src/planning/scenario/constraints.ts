@@ -1,5 +1,15 @@
-import { addSums, type ChannelModel, emptySums, type ModelSums, modelFigures } from './aggregate.js';
-import type { ChannelFigures, PlanSide } from './figures.js';
+import { addSums, type ChannelModel, classSums, emptySums, modelFigures } from './aggregate.js';
+/** What the checks read of a side: each channel's quality over the range. */
+export interface QualitySide {
+  channels: readonly {
+    channel: string;
+    serviceLevel: number | null;
+    abandonRate: number | null;
+    asaSeconds: number | null;
+    fcr: number | null;
+  }[];
+}
+
 import type { ClassGrid } from './grid.js';
 import type { ConstraintLimit, Constraints } from './schema.js';
 
@@ -63,8 +73,8 @@ function limitFor(spec: Constraints[ConstraintName], channel: string): Constrain
  */
 export function checkConstraints(
   constraints: Constraints,
-  base: PlanSide,
-  scenario: PlanSide,
+  base: QualitySide,
+  scenario: QualitySide,
   baseModels: ReadonlyMap<string, ChannelModel>,
   models: ReadonlyMap<string, ChannelModel>,
   grid: ClassGrid,
@@ -74,7 +84,8 @@ export function checkConstraints(
   for (const name of CONSTRAINT_NAMES) {
     const rule = RULES[name];
     for (const after of scenario.channels) {
-      const before = base.channels.find((c) => c.channel === after.channel) as ChannelFigures;
+      const before = base.channels.find((c) => c.channel === after.channel);
+      if (!before) continue;
       const limit = limitFor(constraints[name], after.channel);
       const today = before[rule.figure];
       if (limit === undefined || (limit === 'baseline' && today === null)) continue;
@@ -137,7 +148,7 @@ function* periodsOf(model: ChannelModel, grid: ClassGrid) {
       if (dates.length === 0) continue;
       const day = emptySums();
       for (let s = 0; s < grid.slotsPerDay; s++) {
-        const sums = model.classes[m * perMonth + w * grid.slotsPerDay + s] as ModelSums;
+        const sums = classSums(model, m * perMonth + w * grid.slotsPerDay + s);
         if (sums.calls === 0) continue;
         addSums(day, sums);
         const minute = (s * grid.intervalSeconds) / 60;

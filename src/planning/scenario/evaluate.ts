@@ -29,16 +29,21 @@ export interface PlanContext {
   base: Evaluation;
 }
 
-/** One lever combination evaluated: the report it leads to, and the queueing model behind it. */
-export interface Evaluation {
+/** One lever combination worked out up to the report: the report's inputs and the model behind them. */
+export interface ScenarioState {
   levers: Levers;
-  report: CostPerContactReport;
+  inputs: ReportInputs;
   /** The staffing model per channel. */
   channels: Map<string, ChannelModel>;
   segments: SegmentResult[];
   volumes: Map<string, ChannelVolume>;
   /** Channel measures per month, before and after the levers: what the report's rows are made of. */
   measures: Map<string, { before: ContactMeasures; after: ContactMeasures }[]>;
+}
+
+/** One lever combination evaluated: the report it leads to, and the queueing model behind it. */
+export interface Evaluation extends ScenarioState {
+  report: CostPerContactReport;
 }
 
 export function planContext(baseline: Baseline, settings: SimulationSettings): PlanContext {
@@ -52,16 +57,18 @@ export function planContext(baseline: Baseline, settings: SimulationSettings): P
     models: new QueueModels(grid, settings),
     inputs,
   } as PlanContext;
-  context.base = evaluateWithout(context, {});
+  context.base = evaluate(context, {});
   return context;
 }
 
-/** The scenario of some levers. */
+/** The scenario of some levers: its report re-run on the scenario's inputs. */
 export function evaluate(context: PlanContext, levers: Levers): Evaluation {
-  return evaluateWithout(context, levers);
+  const state = scenarioState(context, levers);
+  return { ...state, report: computeReport(state.inputs) };
 }
 
-function evaluateWithout(context: PlanContext, levers: Levers): Evaluation {
+/** The scenario's inputs to the report, the staffing model and the contact flow behind them. */
+export function scenarioState(context: PlanContext, levers: Levers): ScenarioState {
   const { baseline, definitions: d, grid, inputs } = context;
   const plans = unitPlans(baseline, levers, d, grid);
   const segments = context.models.staff(plans);
@@ -147,15 +154,23 @@ function evaluateWithout(context: PlanContext, levers: Levers): Evaluation {
     d.currency,
     scale,
   );
+  const moved = inputs.labour.agentDays.map((row) => {
+    const move = factors(row.values.channel ?? '', row.period).agent_hour * wage('agent_wages');
+    return move === 1 ? row : { ...row, seconds: row.seconds * move };
+  });
   const labour = {
     cards: inputs.labour.cards,
-    agentDays: inputs.labour.agentDays.map((row) => {
-      const move = factors(row.values.channel ?? '', row.period).agent_hour * wage('agent_wages');
-      return move === 1 ? row : { ...row, seconds: row.seconds * move };
-    }),
+    // The same list where nothing moved: the quick totals then take the baseline's bottom-up labour.
+    agentDays: moved.every((row, i) => row === inputs.labour.agentDays[i]) ? inputs.labour.agentDays : moved,
   };
-  const report = computeReport({ ...inputs, fine, lines: [...lines, ...addedLines], labour });
-  return { levers, report, channels: models, segments, volumes, measures };
+  return {
+    levers,
+    inputs: { ...inputs, fine, lines: [...lines, ...addedLines], labour },
+    channels: models,
+    segments,
+    volumes,
+    measures,
+  };
 }
 
 /** Handle time per contact after the levers ÷ before, per channel and month, weighted by volume. */

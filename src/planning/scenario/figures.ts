@@ -109,7 +109,7 @@ export function planSide(
   const perChannel = channels.map((channel): ChannelFigures => {
     const summed = sumRows(report.rows.filter((r) => !r.unallocated && r.segment.channel === channel));
     const model = models.get(channel);
-    return { channel, ...side(summed, paidHours(summed.measures, model), agentsOf(model, grid)) };
+    return { channel, ...side(summed, paidHours(summed.measures, model), model?.agentsPerInterval ?? null) };
   });
   const hours = perChannel.reduce<number | null>(
     (sum, c) => (c.scheduledHours === null ? sum : (sum ?? 0) + c.scheduledHours),
@@ -122,22 +122,4 @@ export function planSide(
 function paidHours(m: ContactMeasures, model: ChannelModel | undefined): number | null {
   if (m.paidSeconds > 0) return m.paidSeconds / 3600;
   return model ? model.total.scheduledHours : null;
-}
-
-function agentsOf(model: ChannelModel | undefined, grid: ClassGrid): PlanFigures['agentsPerInterval'] {
-  if (!model) return null;
-  let peak = 0;
-  let hours = 0;
-  let intervals = 0;
-  const perMonth = 7 * grid.slotsPerDay;
-  model.classes.forEach((c, k) => {
-    if (c.calls === 0) return;
-    const dates =
-      grid.dates[Math.floor(k / perMonth)]?.[Math.floor((k % perMonth) / grid.slotsPerDay)]?.length ?? 0;
-    const agents = c.agentHours / (grid.intervalSeconds / 3600);
-    peak = Math.max(peak, agents);
-    hours += agents * dates;
-    intervals += dates;
-  });
-  return intervals > 0 ? { mean: Number((hours / intervals).toFixed(1)), peak } : null;
 }

@@ -42,9 +42,14 @@ export function classGrid(baseline: Pick<Baseline, 'range' | 'intervalSeconds'>)
 export const classIndex = (grid: ClassGrid, month: number, weekday: number, slot: number): number =>
   (month * 7 + weekday) * grid.slotsPerDay + slot;
 
+const weightsCache = new WeakMap<ClassGrid, Float64Array>();
+
 /** How many dates a class stands for. */
 export function classWeights(grid: ClassGrid): Float64Array {
+  const cached = weightsCache.get(grid);
+  if (cached) return cached;
   const weights = new Float64Array(grid.size);
+  weightsCache.set(grid, weights);
   grid.dates.forEach((byWeekday, m) => {
     byWeekday.forEach((dates, w) => {
       for (let s = 0; s < grid.slotsPerDay; s++) weights[classIndex(grid, m, w, s)] = dates.length;

@@ -1,9 +1,12 @@
 import { UserError } from '../../errors.js';
+import type { ContactMeasures } from '../../metrics/contact-measures.js';
+import { figures } from '../../metrics/figures.js';
 import { minorUnits } from '../../money/currency.js';
 import { Decimal } from '../../money/decimal.js';
-import { type ConstraintCheck, checkConstraints, type Violation } from './constraints.js';
-import { type Evaluation, evaluate, type PlanContext } from './evaluate.js';
-import { type PlanFigures, planSide } from './figures.js';
+import { type ConstraintCheck, checkConstraints, type QualitySide, type Violation } from './constraints.js';
+import { evaluate, type PlanContext, type ScenarioState, scenarioState } from './evaluate.js';
+import type { PlanFigures } from './figures.js';
+import { type QuickTotals, quickTotals } from './quick.js';
 import { bridgeOf, outcomeOf, type PlanOutcome } from './run-plan.js';
 import {
   isRange,
@@ -20,11 +23,20 @@ export interface Dimension {
   values: number[];
 }
 
+/** A candidate's headline figures (the total over every channel). */
+export interface CandidateTotals {
+  contacts: number;
+  cost: string;
+  costPerContact: string | null;
+  serviceLevel: number | null;
+  abandonRate: number | null;
+}
+
 /** One evaluated lever setting: the value of each ranged parameter, and how the plan came out. */
 export interface Candidate {
   assignment: Record<string, number>;
   levers: Levers;
-  totals: PlanFigures;
+  totals: CandidateTotals;
   objective: Decimal;
   feasible: boolean;
   /** The first constraint it breaks, where it breaks one, and the first place it breaks it. */
@@ -48,7 +60,7 @@ export interface OptimiseOutcome extends PlanOutcome {
   objective: Scenario['objective'];
   dimensions: Dimension[];
   best: { assignment: Record<string, number>; levers: Levers; totals: PlanFigures };
-  runnersUp: { assignment: Record<string, number>; totals: PlanFigures }[];
+  runnersUp: { assignment: Record<string, number>; totals: CandidateTotals }[];
   /** Lever settings on the cost-vs-service-level frontier: none cheaper with at least their service level. */
   frontier: {
     assignment: Record<string, number>;
@@ -111,43 +123,77 @@ function* assignments(dimensions: readonly Dimension[]): Generator<Record<string
   }
 }
 
-/** Evaluates one lever setting: its totals, its objective and whether it keeps every constraint. */
+/** Each channel's quality over the range, from a scenario's measures. */
+function qualityOf(context: PlanContext, totals: QuickTotals): QualitySide {
+  const formula = context.definitions.serviceLevelFormula;
+  const round = (v: number | undefined, places: number) =>
+    v === undefined ? null : Number(v.toFixed(places));
+  return {
+    channels: context.baseline.channels.map((c) => {
+      const m = totals.channels.get(c.channel) as ContactMeasures;
+      const f = figures(m, new Decimal(0), { formula, repeats: true });
+      return {
+        channel: c.channel,
+        serviceLevel: round(f.serviceLevel, 4),
+        abandonRate: round(f.abandonRate, 4),
+        asaSeconds: round(f.asaSeconds, 1),
+        fcr: round(f.fcr, 4),
+      };
+    }),
+  };
+}
+
+const baseQuality = new WeakMap<PlanContext, QualitySide>();
+
+/**
+ * Evaluates one lever setting: its totals, its objective and whether it keeps every constraint, from
+ * the scenario's inputs without its report (the totals are the report's, exactly).
+ */
 export function candidateOf(
   context: PlanContext,
   scenario: Scenario,
   assignment: Record<string, number>,
-): Candidate & { evaluation: Evaluation } {
-  const { grid, baseline } = context;
+): Candidate & { state: ScenarioState } {
+  const { grid } = context;
   const scale = minorUnits(context.definitions.currency);
-  const channels = baseline.channels.map((c) => c.channel as string);
-  const evaluation = evaluate(context, scenario.levers);
-  const base = planSide(context.base.report, context.base.channels, grid, channels, scale);
-  const side = planSide(evaluation.report, evaluation.channels, grid, channels, scale);
+  const state = scenarioState(context, scenario.levers);
+  const totals = quickTotals(context, state);
+  let base = baseQuality.get(context);
+  if (!base) {
+    base = qualityOf(context, quickTotals(context, context.base));
+    baseQuality.set(context, base);
+  }
   const { checks, violations } = checkConstraints(
     scenario.constraints,
     base,
-    side,
+    qualityOf(context, totals),
     context.base.channels,
-    evaluation.channels,
+    state.channels,
     grid,
   );
-  const totals = evaluation.report.totals;
+  const contacts = totals.measures.contacts;
+  const perContact = contacts > 0 ? totals.cost.div(contacts) : undefined;
   const objective =
-    scenario.objective === 'cost'
-      ? totals.cost
-      : totals.measures.contacts > 0
-        ? totals.cost.div(totals.measures.contacts)
-        : new Decimal(Number.POSITIVE_INFINITY);
+    scenario.objective === 'cost' ? totals.cost : (perContact ?? new Decimal(Number.POSITIVE_INFINITY));
+  const f = figures(totals.measures, totals.cost, { formula: context.definitions.serviceLevelFormula });
   const binding = checks.find((c) => !c.met);
   return {
     assignment,
     levers: scenario.levers,
-    totals: side.totals,
+    totals: {
+      contacts: Number(contacts.toFixed(2)),
+      cost: totals.cost.toFixed(scale),
+      costPerContact: perContact
+        ? perContact.toDecimalPlaces(scale, Decimal.ROUND_HALF_UP).toFixed(scale)
+        : null,
+      serviceLevel: f.serviceLevel === undefined ? null : Number(f.serviceLevel.toFixed(4)),
+      abandonRate: f.abandonRate === undefined ? null : Number(f.abandonRate.toFixed(4)),
+    },
     objective,
     feasible: binding === undefined,
     binding,
     violation: violations.find((v) => v.name === binding?.name && v.channel === binding?.channel),
-    evaluation,
+    state,
   };
 }
 
@@ -168,9 +214,10 @@ export function optimise(context: PlanContext, spec: OptimiseSpec): OptimiseOutc
     );
   }
   const candidates: Candidate[] = [];
-  const byKey = new Map<string, Candidate & { evaluation: Evaluation }>();
+  const byKey = new Map<string, Candidate>();
   for (const assignment of assignments(dimensions)) {
-    const candidate = candidateOf(context, scenarioAt(spec, assignment), assignment);
+    // The scenario's inputs are let go: only the winner's are needed again, and it is evaluated anew.
+    const { state: _, ...candidate } = candidateOf(context, scenarioAt(spec, assignment), assignment);
     byKey.set(JSON.stringify(assignment), candidate);
     candidates.push(candidate);
   }
@@ -186,20 +233,16 @@ export function optimise(context: PlanContext, spec: OptimiseSpec): OptimiseOutc
       { parameter: 'constraints' },
     );
   }
-  const best = byKey.get(JSON.stringify(winner.assignment)) as Candidate & { evaluation: Evaluation };
+  const best = winner;
   const scenario = scenarioAt(spec, best.assignment);
-  const plan = outcomeOf(
-    context,
-    scenario,
-    best.evaluation,
-    bridgeOf(context, scenario.levers, best.evaluation),
-  );
+  const evaluation = evaluate(context, scenario.levers);
+  const plan = outcomeOf(context, scenario, evaluation, bridgeOf(context, scenario.levers, evaluation));
   const scale = minorUnits(context.definitions.currency);
   return {
     ...plan,
     objective: spec.objective,
     dimensions,
-    best: { assignment: best.assignment, levers: best.levers, totals: best.totals },
+    best: { assignment: best.assignment, levers: best.levers, totals: plan.scenario.totals },
     runnersUp: feasible.slice(1, 6).map((c) => ({ assignment: c.assignment, totals: c.totals })),
     frontier: frontierOf(candidates),
     rejected: rejections(dimensions, best, byKey, scale),

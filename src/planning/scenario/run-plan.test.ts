@@ -10,6 +10,7 @@ import { baselineYaml, readBaseline } from '../baseline/baseline-file.js';
 import { deriveBaseline } from '../baseline/derive.js';
 import { parseYamlFile } from '../yaml-file.js';
 import { evaluate, planContext } from './evaluate.js';
+import { quickTotals } from './quick.js';
 import { runPlan } from './run-plan.js';
 import { type Scenario, scenarioSchema } from './schema.js';
 
@@ -144,6 +145,33 @@ describe('plan run: levers', () => {
     const plan = runPlan(baseline, scenario({ callback: { offer_after_seconds: 30, take_rate: 0.5 } }));
     const voice = (side: typeof plan.baseline) => side.channels.find((c) => c.channel === 'voice');
     expect(voice(plan.scenario)?.abandonRate).toBeLessThan(voice(plan.baseline)?.abandonRate ?? 0);
+  });
+});
+
+describe('quick totals', () => {
+  it('are the report totals, exactly, for levers that split, scale and add cost lines', () => {
+    const context = planContext(baseline, { replications: 2, seed: 1 });
+    for (const levers of [
+      {},
+      { wages: { change: 0.07 } },
+      { ivr: { containment: 0.1, cost_per_minute: '0.02', project_cost: '1000' }, volume: { growth: 0.03 } },
+      {
+        self_service: {
+          deflection: { email: 0.3 },
+          platform_cost_per_month: '250.55',
+          cost_per_session: '0.07',
+        },
+      },
+      {
+        software: { fixed_cost_change_per_month: '-99.99', licence_per_seat_month: '12.50' },
+        shrinkage: 0.25,
+      },
+    ]) {
+      const full = evaluate(context, scenario(levers).levers);
+      const quick = quickTotals(context, full);
+      expect(quick.cost.toFixed(), JSON.stringify(levers)).toBe(full.report.totals.cost.toFixed());
+      expect(quick.measures.contacts).toBeCloseTo(full.report.totals.measures.contacts, 6);
+    }
   });
 });
 

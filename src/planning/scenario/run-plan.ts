@@ -6,8 +6,16 @@ import { defaultUnit } from '../baseline/derive.js';
 import { evaluateStaffing } from '../erlang/staffing.js';
 import { modelFigures } from './aggregate.js';
 import { type ConstraintCheck, checkConstraints, type Violation } from './constraints.js';
-import { type Evaluation, evaluate, type PlanContext, planContext } from './evaluate.js';
+import {
+  type Evaluation,
+  evaluate,
+  type PlanContext,
+  planContext,
+  type ScenarioState,
+  scenarioState,
+} from './evaluate.js';
 import { type PlanSide, planSide } from './figures.js';
+import { type QuickTotals, quickTotals } from './quick.js';
 import { LEVER_NAMES, type LeverName, type Levers, type Scenario } from './schema.js';
 import { shapleyValues } from './shapley.js';
 import type { SimulationSettings } from './simulated-unit.js';
@@ -120,47 +128,57 @@ export function leversOf(levers: Levers): LeverName[] {
   return LEVER_NAMES.filter((name) => levers[name] !== undefined);
 }
 
-/** Each lever's Shapley share of the change of total cost and of cost per contact. */
-export function bridgeOf(context: PlanContext, levers: Levers, result: Evaluation): BridgeStep[] {
+/**
+ * Each lever's Shapley share of the change of total cost and of cost per contact. Every coalition of
+ * the levers is a scenario of its own; their totals come without their reports (quickTotals, exact).
+ */
+export function bridgeOf(context: PlanContext, levers: Levers, result: ScenarioState): BridgeStep[] {
   const players = leversOf(levers);
   const scale = minorUnits(context.definitions.currency);
-  const cache = new Map<string, Evaluation>();
-  const at = (coalition: ReadonlySet<string>): Evaluation => {
+  const cache = new Map<string, QuickTotals>();
+  const at = (coalition: ReadonlySet<string>): QuickTotals => {
     const key = players.filter((p) => coalition.has(p)).join('+');
-    let e = cache.get(key);
-    if (!e) {
-      if (coalition.size === 0) e = context.base;
-      else if (coalition.size === players.length) e = result;
-      else
-        e = evaluate(
-          context,
-          Object.fromEntries(players.filter((p) => coalition.has(p)).map((p) => [p, levers[p]])),
-        );
-      cache.set(key, e);
+    let totals = cache.get(key);
+    if (!totals) {
+      const state =
+        coalition.size === 0
+          ? context.base
+          : coalition.size === players.length
+            ? result
+            : scenarioState(
+                context,
+                Object.fromEntries(players.filter((p) => coalition.has(p)).map((p) => [p, levers[p]])),
+              );
+      totals = quickTotals(context, state);
+      cache.set(key, totals);
     }
-    return e;
+    return totals;
   };
-  const cost = shapleyValues(players, (s) => at(s).report.totals.cost);
+  const perContact = (t: QuickTotals) =>
+    t.measures.contacts > 0 ? t.cost.div(t.measures.contacts) : undefined;
+  const before = at(new Set());
+  const after = at(new Set(players));
+  const cost = shapleyValues(players, (s) => at(s).cost);
   const costs = roundToTotal(
     players.map((p) => cost.get(p) as Decimal),
-    displayedChange(context.base.report.totals.cost, result.report.totals.cost, scale),
+    displayedChange(before.cost, after.cost, scale),
     scale,
   );
-  const before = costPerContact(context.base);
-  const now = costPerContact(result);
-  const everyCpc = [...cache.values()].every((e) => costPerContact(e) !== undefined);
-  const perContact =
-    before && now && everyCpc
+  const cpcBefore = perContact(before);
+  const cpcAfter = perContact(after);
+  const everyCpc = [...cache.values()].every((t) => perContact(t) !== undefined);
+  const shares =
+    cpcBefore && cpcAfter && everyCpc
       ? roundToTotal(
-          [...shapleyValues(players, (s) => costPerContact(at(s)) as Decimal).values()],
-          displayedChange(before, now, scale),
+          [...shapleyValues(players, (s) => perContact(at(s)) as Decimal).values()],
+          displayedChange(cpcBefore, cpcAfter, scale),
           scale,
         )
       : undefined;
   return players.map((lever, i) => ({
     lever,
     cost: (costs[i] as Decimal).toFixed(scale),
-    costPerContact: perContact ? (perContact[i] as Decimal).toFixed(scale) : null,
+    costPerContact: shares ? (shares[i] as Decimal).toFixed(scale) : null,
   }));
 }
 

@@ -1,6 +1,6 @@
 import { type Estimate, figuresOf, simulate } from '../simulate/estimates.js';
 import type { SimGroup, SimModel, SimQueue } from '../simulate/model.js';
-import { addSums, emptySums, modelFigures } from './aggregate.js';
+import { addSums, classSums, emptySums, modelFigures } from './aggregate.js';
 import type { Evaluation, PlanContext } from './evaluate.js';
 import type { SimulationSettings } from './simulated-unit.js';
 import { unitPlans } from './units.js';
@@ -69,7 +69,7 @@ export function validatePlan(
     };
     const f = figuresOf(simulate(sim, settings), d.serviceLevelFormula);
     const sums = emptySums();
-    for (const c of model.classes) addSums(sums, c);
+    for (let k = 0; k < grid.size; k++) addSums(sums, classSums(model, k));
     const m = modelFigures(sums);
     rows.push({
       channel,
