@@ -132,25 +132,55 @@ export function channelModels(
   const models = new Map<string, ChannelModel>();
   for (const [channel, parts] of byChannel) {
     const months = new Float64Array(grid.months.length * F);
-    const classes = new Float64Array(grid.size * F);
-    const agents = new Float64Array(grid.size);
-    for (const p of parts) {
+    for (const p of parts)
       for (let i = 0; i < months.length; i++) months[i] = (months[i] as number) + (p.months[i] as number);
-      for (let i = 0; i < classes.length; i++) classes[i] = (classes[i] as number) + (p.classes[i] as number);
-      for (let i = 0; i < agents.length; i++) agents[i] = (agents[i] as number) + (p.agents[i] as number);
-    }
     const monthSums = grid.months.map((_, m) => sumsAt(months, m * F));
     const total = emptySums();
     for (const m of monthSums) addSums(total, m);
-    models.set(channel, {
-      channel,
-      months: monthSums,
-      total,
-      classes,
-      agentsPerInterval: agentsOf(classes, agents, weights),
-    });
+    models.set(channel, lazyModel(channel, monthSums, total, parts, weights));
   }
   return models;
+}
+
+/**
+ * A channel model whose per-class sums and agent figures are added up on first use: a bridge or an
+ * optimiser evaluates thousands of scenarios and needs only their months.
+ */
+function lazyModel(
+  channel: string,
+  months: ModelSums[],
+  total: ModelSums,
+  parts: readonly Contribution[],
+  weights: Float64Array,
+): ChannelModel {
+  let classes: Float64Array | undefined;
+  let agents: ChannelModel['agentsPerInterval'] | undefined;
+  const sum = (pick: (c: Contribution) => Float64Array) => {
+    const out = new Float64Array(pick(parts[0] as Contribution).length);
+    for (const p of parts) {
+      const from = pick(p);
+      for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (from[i] as number);
+    }
+    return out;
+  };
+  return {
+    channel,
+    months,
+    total,
+    get classes() {
+      classes ??= sum((c) => c.classes);
+      return classes;
+    },
+    get agentsPerInterval() {
+      if (agents === undefined)
+        agents = agentsOf(
+          this.classes,
+          sum((c) => c.agents),
+          weights,
+        );
+      return agents;
+    },
+  };
 }
 
 /** Agents on the phones per staffed interval over the range: the mean over dates, and the peak. */
