@@ -64,6 +64,7 @@ export function classSums(model: ChannelModel, k: number): ModelSums {
 
 /** One queue's share of its channel's model: computed once per staffing and shrinkage. */
 interface Contribution {
+  id: number;
   months: Float64Array;
   classes: Float64Array;
   /** Agents per class (one date's worth), for the channel's mean and peak. */
@@ -71,6 +72,9 @@ interface Contribution {
 }
 
 const contributions = new WeakMap<SegmentResult, Map<number, Contribution>>();
+let nextId = 1;
+/** Channel models by their contributions: scenarios that staff a channel alike share its model. */
+const models = new WeakMap<ClassGrid, Map<string, ChannelModel>>();
 
 function contribution(
   grid: ClassGrid,
@@ -108,7 +112,7 @@ function contribution(
     for (let f = 0; f < F; f++)
       months[m + f] = (months[m + f] as number) + (classes[at + f] as number) * times;
   }
-  const result = { months, classes, agents };
+  const result = { id: nextId++, months, classes, agents };
   const byShrinkage = contributions.get(r) ?? new Map<number, Contribution>();
   byShrinkage.set(shrinkage, result);
   contributions.set(r, byShrinkage);
@@ -129,17 +133,27 @@ export function channelModels(
       contribution(grid, r, shrinkageOf(r.channel), weights),
     ]);
   }
-  const models = new Map<string, ChannelModel>();
+  const known = models.get(grid) ?? new Map<string, ChannelModel>();
+  models.set(grid, known);
+  const result = new Map<string, ChannelModel>();
   for (const [channel, parts] of byChannel) {
+    const key = `${channel}|${parts.map((p) => p.id).join(',')}`;
+    const cached = known.get(key);
+    if (cached) {
+      result.set(channel, cached);
+      continue;
+    }
     const months = new Float64Array(grid.months.length * F);
     for (const p of parts)
       for (let i = 0; i < months.length; i++) months[i] = (months[i] as number) + (p.months[i] as number);
     const monthSums = grid.months.map((_, m) => sumsAt(months, m * F));
     const total = emptySums();
     for (const m of monthSums) addSums(total, m);
-    models.set(channel, lazyModel(channel, monthSums, total, parts, weights));
+    const model = lazyModel(channel, monthSums, total, parts, weights);
+    known.set(key, model);
+    result.set(channel, model);
   }
-  return models;
+  return result;
 }
 
 /**

@@ -56,6 +56,7 @@ const RULES: Record<ConstraintName, Rule> = {
 };
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const findings = new WeakMap<ChannelModel, Map<string, Violation[]>>();
 const EPSILON = 1e-9;
 
 function limitFor(spec: Constraints[ConstraintName], channel: string): ConstraintLimit | undefined {
@@ -106,12 +107,22 @@ export function checkConstraints(
       const baseModel = baseModels.get(after.channel);
       if (limit !== 'baseline' && rule.intervals && model && baseModel) {
         const shift = calibration(rule, today, modelFigures(baseModel.total)[rule.figure as 'serviceLevel']);
-        for (const { at, sums, level } of periodsOf(model, grid)) {
-          const modelled = modelFigures(sums)[rule.figure as 'serviceLevel'];
-          if (modelled === undefined) continue;
-          const v = shift(modelled);
-          if (!passes(v)) found.push({ name, channel: after.channel, level, at, target, value: v });
+        // Scenarios that staff a channel alike share its model, and so its per-interval findings.
+        const key = `${name}|${target}|${shift(0)}|${shift(1)}`;
+        const memo = findings.get(model) ?? new Map<string, Violation[]>();
+        findings.set(model, memo);
+        let own = memo.get(key);
+        if (!own) {
+          own = [];
+          for (const { at, sums, level } of periodsOf(model, grid)) {
+            const modelled = modelFigures(sums)[rule.figure as 'serviceLevel'];
+            if (modelled === undefined) continue;
+            const v = shift(modelled);
+            if (!passes(v)) own.push({ name, channel: after.channel, level, at, target, value: v });
+          }
+          memo.set(key, own);
         }
+        found.push(...own);
       }
       violations.push(...found);
       checks.push({

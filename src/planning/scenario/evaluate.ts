@@ -101,7 +101,7 @@ export function scenarioState(context: PlanContext, levers: Levers): ScenarioSta
       };
       const before = totalOf(own);
       const after = scenarioMeasures(before, flow, d);
-      out.push(...applyToRows(own, after));
+      out.push(...applyToRows(own, before, after));
       measures.set(channel.channel, [...(measures.get(channel.channel) ?? []), { before, after }]);
     }
     fine.set(month, out);

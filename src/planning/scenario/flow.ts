@@ -124,9 +124,7 @@ export function scenarioMeasures(m: ContactMeasures, flow: MonthFlow, d: Definit
  * measure of each row scales by the channel's ratio; a measure the channel did not have goes to its
  * largest row.
  */
-export function applyToRows(rows: readonly FineRow[], target: ContactMeasures): FineRow[] {
-  const total = emptyMeasures();
-  for (const row of rows) addMeasures(total, row.measures);
+export function applyToRows(rows: readonly FineRow[], total: ContactMeasures, target: ContactMeasures): FineRow[] {
   const largest = rows.reduce(
     (best, row, i) => (row.measures.rows > (rows[best]?.measures.rows ?? -1) ? i : best),
     0,

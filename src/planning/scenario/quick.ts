@@ -73,16 +73,17 @@ export function quickTotals(context: PlanContext, state: ScenarioState): QuickTo
     const built = bottomUpLabour(state.inputs.labour, d, [], inputs.periods, k.missing, scale);
     for (const part of built.parts) cost = cost.plus(part.amount);
   }
+  // The channels' measures are the flow's totals; rows of other channels are as in the baseline.
   const measures = emptyMeasures();
   const channels = new Map<string, ContactMeasures>();
-  for (const rows of state.inputs.fine.values()) {
-    for (const row of rows) {
-      addMeasures(measures, row.measures);
-      const channel = row.values.channel ?? '';
-      const own = channels.get(channel) ?? emptyMeasures();
-      addMeasures(own, row.measures);
-      channels.set(channel, own);
-    }
+  for (const [channel, months] of state.measures) {
+    const own = emptyMeasures();
+    for (const m of months) addMeasures(own, m.after);
+    channels.set(channel, own);
+    addMeasures(measures, own);
+  }
+  for (const rows of inputs.fine.values()) {
+    for (const row of rows) if (!state.measures.has(row.values.channel ?? '')) addMeasures(measures, row.measures);
   }
   return { cost, measures, channels };
 }

@@ -59,6 +59,12 @@ export function channelVolume(channel: BaselineChannel, levers: Levers, grid: Cl
   const containment = levers.ivr && levers.ivr.channel === name ? levers.ivr.containment : 0;
   const deflection = levers.self_service?.deflection[name] ?? 0;
   const reduction = levers.root_causes?.repeat_reduction ?? {};
+  // The same volume levers give the same object, so the calls per class are reused (classCalls).
+  const key = JSON.stringify([grid.months, growth, containment, deflection, reduction]);
+  const known = volumes.get(channel) ?? new Map<string, ChannelVolume>();
+  volumes.set(channel, known);
+  const cached = known.get(key);
+  if (cached) return cached;
   const result: ChannelVolume = {
     offeredFactor: [],
     selfServedAdded: [],
@@ -82,8 +88,11 @@ export function channelVolume(channel: BaselineChannel, levers: Levers, grid: Cl
     result.contained.push(offered * arriving * (1 - deflection) * containment);
     result.deflected.push(offered * arriving * deflection);
   });
+  known.set(key, result);
   return result;
 }
+
+const volumes = new WeakMap<BaselineChannel, Map<string, ChannelVolume>>();
 
 /** Handle time after the levers: verification saved, software, the harder remainder, transfers. */
 function scenarioAht(segment: BaselineSegment, channel: Channel, levers: Levers): number {
@@ -211,7 +220,20 @@ function callbackOffer(levers: Levers): UnitPlan['callback'] {
 }
 
 /** Levers naming a queue, topic or channel the baseline does not have: the parameter at fault is named. */
+const checked = new WeakMap<Baseline, Set<string>>();
+
 function checkReferences(baseline: Baseline, levers: Levers): void {
+  const key = JSON.stringify([
+    levers.ivr?.channel,
+    levers.callback?.channel,
+    levers.routing?.channel,
+    levers.routing?.pool,
+    Object.keys(levers.self_service?.deflection ?? {}),
+    Object.keys(levers.root_causes?.repeat_reduction ?? {}),
+  ]);
+  const seen = checked.get(baseline) ?? new Set<string>();
+  checked.set(baseline, seen);
+  if (seen.has(key)) return;
   const channels = new Map(baseline.channels.map((c) => [c.channel, c]));
   const fail = (parameter: string, message: string, value: string) => {
     throw new UserError('INVALID_INPUT', `${parameter}: ${message}`, { parameter, value });
