@@ -40,6 +40,7 @@ export const PLAN_LABELS = {
   yes: { en: 'yes', de: 'ja' },
   no: { en: 'no', de: 'nein' },
   violations: { en: 'violations', de: 'Verstöße' },
+  violationsTitle: { en: 'Violations', de: 'Verstöße' },
   level: { en: 'level', de: 'Ebene' },
   at: { en: 'at', de: 'wann' },
   moreViolations: {

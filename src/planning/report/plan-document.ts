@@ -285,7 +285,7 @@ function constraintTables(outcome: PlanOutcome, l: LocaleFormat): DocTable[] {
   };
   const violations: DocTable = {
     key: 'violations',
-    title: h('violations'),
+    title: h('violationsTitle'),
     headings: [h('constraint'), h('channel'), h('level'), h('at'), h('target'), h('value')],
     rows: outcome.violations.map((v) => [
       text(name(v.name)),

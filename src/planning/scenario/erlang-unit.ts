@@ -1,4 +1,4 @@
-import { staff } from '../erlang/staffing.js';
+import { staffAtLeast } from '../erlang/staffing.js';
 import { emptyResult, type SegmentResult } from './staffing-results.js';
 import type { SegmentPlan } from './units.js';
 
@@ -19,10 +19,14 @@ export function staffByErlang(plan: SegmentPlan, intervalSeconds: number): Segme
   const ahtSeconds = plan.ahtSeconds / plan.concurrency;
   const deferrable = isDeferrable(plan, intervalSeconds);
   result.model = deferrable ? 'workload' : plan.patienceSeconds === undefined ? 'erlang-c' : 'erlang-a';
-  for (let k = 0; k < size; k++) {
+  // In order of rising calls, each interval's count is a lower bound for the next (staffAtLeast).
+  const order = Array.from(plan.calls.keys())
+    .filter((k) => (plan.calls[k] as number) > 0)
+    .sort((a, b) => (plan.calls[a] as number) - (plan.calls[b] as number));
+  result.calls.set(plan.calls);
+  let floor = 1;
+  for (const k of order) {
     const calls = plan.calls[k] as number;
-    result.calls[k] = calls;
-    if (calls <= 0) continue;
     if (deferrable) {
       const occupancy = plan.targets.maxOccupancy ?? 1;
       result.agents[k] = (calls * ahtSeconds) / intervalSeconds / occupancy;
@@ -35,7 +39,8 @@ export function staffByErlang(plan: SegmentPlan, intervalSeconds: number): Segme
       ahtSeconds,
       ...(plan.patienceSeconds === undefined ? {} : { patienceSeconds: plan.patienceSeconds }),
     };
-    const m = staff(load, plan.targets).metrics;
+    const m = staffAtLeast(load, plan.targets, floor);
+    floor = m.agents;
     result.agents[k] = m.agents;
     result.serviceLevel[k] = m.serviceLevel;
     result.asaSeconds[k] = Number.isFinite(m.asaSeconds) ? m.asaSeconds : 0;
