@@ -48,9 +48,8 @@ export function scenarioLines(
   currency: string,
   scale: number,
 ): CostLine[] {
-  const meta = new Map(behaviours.map((b) => [b.id, b]));
-  const parts = new Map<string, AllocationRecord[]>();
-  for (const a of allocations) parts.set(a.line.id, [...(parts.get(a.line.id) ?? []), a]);
+  const meta = metaOf(behaviours);
+  const parts = partsOf(allocations);
   return lines.flatMap((line): CostLine[] => {
     const own = meta.get(line.id);
     const behaviour = own?.behaviour ?? line.behaviour;
@@ -77,6 +76,34 @@ export function scenarioLines(
       driver: null,
     }));
   });
+}
+
+const metas = new WeakMap<readonly BaselineCostLine[], Map<string, BaselineCostLine>>();
+const partLists = new WeakMap<readonly AllocationRecord[], Map<string, AllocationRecord[]>>();
+
+/** The baseline's cost lines by id (the same for every scenario of a plan). */
+function metaOf(behaviours: readonly BaselineCostLine[]): Map<string, BaselineCostLine> {
+  let meta = metas.get(behaviours);
+  if (!meta) {
+    meta = new Map(behaviours.map((b) => [b.id, b]));
+    metas.set(behaviours, meta);
+  }
+  return meta;
+}
+
+/** The baseline report's parts of each line (the same for every scenario of a plan). */
+function partsOf(allocations: readonly AllocationRecord[]): Map<string, AllocationRecord[]> {
+  let parts = partLists.get(allocations);
+  if (!parts) {
+    parts = new Map();
+    for (const a of allocations) {
+      const list = parts.get(a.line.id);
+      if (list) list.push(a);
+      else parts.set(a.line.id, [a]);
+    }
+    partLists.set(allocations, parts);
+  }
+  return parts;
 }
 
 /** New cost lines the levers bring, per month: IVR, callbacks, self-service, software. */

@@ -106,19 +106,25 @@ export function scenarioState(context: PlanContext, levers: Levers): ScenarioSta
     }
     fine.set(month, out);
   });
+  const known = new Map<string, MonthFactors>();
   const factors = (channel: string, month: string): MonthFactors => {
+    const key = `${channel}|${month}`;
+    let f = known.get(key);
+    if (f) return f;
     const m = grid.months.indexOf(month);
     const pair = measures.get(channel)?.[m];
     const before = base.get(channel)?.months[m];
     const after = models.get(channel)?.months[m];
     const ratio = (a: number, b: number) => (b > 0 ? a / b : 1);
-    return {
+    f = {
       agent_hour: before && after ? ratio(after.scheduledHours, before.scheduledHours) : 1,
       minute: pair ? ratio(pair.after.handleSeconds, pair.before.handleSeconds) : 1,
       contact: pair
         ? ratio(pair.after.offered + pair.after.selfServed, pair.before.offered + pair.before.selfServed)
         : 1,
     };
+    known.set(key, f);
+    return f;
   };
   const wage = (category: CostCategory) =>
     levers.wages?.categories.includes(category) ? 1 + levers.wages.change : 1;

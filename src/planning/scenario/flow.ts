@@ -124,7 +124,11 @@ export function scenarioMeasures(m: ContactMeasures, flow: MonthFlow, d: Definit
  * measure of each row scales by the channel's ratio; a measure the channel did not have goes to its
  * largest row.
  */
-export function applyToRows(rows: readonly FineRow[], total: ContactMeasures, target: ContactMeasures): FineRow[] {
+export function applyToRows(
+  rows: readonly FineRow[],
+  total: ContactMeasures,
+  target: ContactMeasures,
+): FineRow[] {
   const largest = rows.reduce(
     (best, row, i) => (row.measures.rows > (rows[best]?.measures.rows ?? -1) ? i : best),
     0,

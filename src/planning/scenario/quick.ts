@@ -83,7 +83,8 @@ export function quickTotals(context: PlanContext, state: ScenarioState): QuickTo
     addMeasures(measures, own);
   }
   for (const rows of inputs.fine.values()) {
-    for (const row of rows) if (!state.measures.has(row.values.channel ?? '')) addMeasures(measures, row.measures);
+    for (const row of rows)
+      if (!state.measures.has(row.values.channel ?? '')) addMeasures(measures, row.measures);
   }
   return { cost, measures, channels };
 }
