@@ -7,11 +7,8 @@
  * folder before the clocks start.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDemoWorkspace } from '../src/demo/demo-workspace.js';
 import type { Baseline } from '../src/planning/baseline/baseline.js';
 import { deriveBaseline } from '../src/planning/baseline/derive.js';
 import { staff } from '../src/planning/erlang/staffing.js';
@@ -21,6 +18,7 @@ import { runPlan } from '../src/planning/scenario/run-plan.js';
 import { optimiseSchema, scenarioSchema } from '../src/planning/scenario/schema.js';
 import { figuresOf, simulate } from '../src/planning/simulate/estimates.js';
 import { stationaryModel } from '../src/planning/simulate/stationary.js';
+import { withDemo } from '../src/test-support/demo-baseline.js';
 import type { BenchResult } from './run.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,28 +33,11 @@ function best(runs: number, work: () => unknown): number {
   return fastest;
 }
 
-async function yearBaseline(): Promise<Baseline> {
-  const dir = await mkdtemp(join(tmpdir(), 'percontact-bench-plan-'));
-  try {
-    const ws = await createDemoWorkspace({
-      dir: join(dir, 'demo'),
-      seed: 1,
-      months: 12,
-      endMonth: '2026-10',
-      scale: 1,
-    });
-    try {
-      return await deriveBaseline(ws.engine, ws.config, {
-        from: '2025-11',
-        to: '2026-10',
-        intervalSeconds: 1800,
-      });
-    } finally {
-      await ws.close();
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+/** The demo's year, derived in a temporary folder before any clock starts. */
+function yearBaseline(): Promise<Baseline> {
+  return withDemo({ seed: 1, months: 12, endMonth: '2026-10', scale: 1 }, (ws) =>
+    deriveBaseline(ws.engine, ws.config, { from: '2025-11', to: '2026-10', intervalSeconds: 1800 }),
+  );
 }
 
 const SCENARIO = {

@@ -37,19 +37,10 @@ describe('percontact plan', () => {
         scenario,
         'levers:\n  ivr: { containment: 0.1, project_cost: "3600", amortise_months: 12 }\n  wages: { change: 0.02 }\nconstraints: { service_level: baseline }\n',
       );
-      const table = await cli('plan', 'run', '--baseline', baseline, '--scenario', scenario);
-      expect(table.out).toContain('Cost bridge (Shapley values of the levers)');
-      const german = await cli(
-        'plan',
-        'run',
-        '--baseline',
-        baseline,
-        '--scenario',
-        scenario,
-        '--locale',
-        'de-DE',
-      );
-      expect(german.out).toContain('Kostenüberleitung');
+      const planRun = (...extra: string[]) =>
+        cli('plan', 'run', '--baseline', baseline, '--scenario', scenario, ...extra);
+      expect((await planRun()).out).toContain('Cost bridge (Shapley values of the levers)');
+      expect((await planRun('--locale', 'de-DE')).out).toContain('Kostenüberleitung');
       const magic: Record<string, string> = {
         xlsx: 'PK',
         pdf: '%PDF',
@@ -58,19 +49,7 @@ describe('percontact plan', () => {
       };
       for (const [format, start] of Object.entries(magic)) {
         const file = join(dir, `plan.${format}`);
-        const out = await cli(
-          'plan',
-          'run',
-          '--baseline',
-          baseline,
-          '--scenario',
-          scenario,
-          '--format',
-          format,
-          '--out',
-          file,
-        );
-        expect(out.result, format).toBe(0);
+        expect((await planRun('--format', format, '--out', file)).result, format).toBe(0);
         expect((await readFile(file)).subarray(0, start.length).toString(), format).toBe(start);
       }
       expect(await readFile(join(dir, 'plan.html'), 'utf8')).toContain('<svg');

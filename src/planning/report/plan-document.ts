@@ -1,7 +1,7 @@
 import { isChannel } from '../../model/contact.js';
 import { isCostCategory } from '../../model/cost-line.js';
 import { Decimal } from '../../money/decimal.js';
-import type { CellKind } from '../../report/cells.js';
+import { type CellKind, formatValue } from '../../report/cells.js';
 import type { BridgeData } from '../../report/chart-data.js';
 import { CATEGORY_LABELS, CHANNEL_LABELS } from '../../report/labels.js';
 import { type Locale, type LocaleFormat, localeFormat } from '../../report/locale.js';
@@ -56,29 +56,11 @@ const money = (value: string | null, signed = false): DocCell => ({
   kind: signed ? 'signedMoney' : 'money',
 });
 
-/** A cell as people read it, in the locale. */
+/** A cell as people read it, in the locale (hours with one decimal, the rest as the report shows them). */
 export function shown(cell: DocCell, locale: LocaleFormat): string {
-  const v = cell.value;
-  if (v === null) return cell.kind === 'text' ? '' : '–';
-  switch (cell.kind) {
-    case 'text':
-      return String(v);
-    case 'count':
-    case 'signedCount':
-      return locale.count(Number(v), cell.kind === 'signedCount');
-    case 'money':
-    case 'signedMoney':
-      return locale.money(String(v), cell.kind === 'signedMoney');
-    case 'seconds':
-      return locale.decimal(Number(v), 1);
-    case 'hours':
-      return locale.decimal(Number(v), 1);
-    case 'ratio':
-    case 'signedRatio':
-      return locale.percent(Number(v), 1, cell.kind === 'signedRatio');
-    case 'score':
-      return locale.decimal(Number(v), 2);
-  }
+  if (cell.kind === 'text') return cell.value === null ? '' : String(cell.value);
+  if (cell.kind === 'hours') return cell.value === null ? '' : locale.decimal(Number(cell.value), 1);
+  return formatValue(cell.kind, cell.value, locale);
 }
 
 /** A cell for a spreadsheet reading CSV: canonical text, the locale's decimal mark. */

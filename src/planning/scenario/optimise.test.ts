@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../money/decimal.js';
-import { withSmallDemo } from '../../test-support/demo-baseline.js';
+import { smallDemoBaseline } from '../../test-support/demo-baseline.js';
 import type { Baseline } from '../baseline/baseline.js';
-import { deriveBaseline } from '../baseline/derive.js';
 import { planContext } from './evaluate.js';
 import { dimensionsOf, optimise, scenarioAt } from './optimise.js';
 import { runPlan } from './run-plan.js';
@@ -10,13 +9,7 @@ import { optimiseSchema } from './schema.js';
 
 let baseline: Baseline;
 beforeAll(async () => {
-  await withSmallDemo(async (ws) => {
-    baseline = await deriveBaseline(ws.engine, ws.config, {
-      from: '2026-08',
-      to: '2026-10',
-      intervalSeconds: 1800,
-    });
-  });
+  baseline = await smallDemoBaseline();
 }, 60_000);
 
 // 3 × 3 × 2 = 18 combinations: lower voice targets are cheaper where they keep voice as good as today;

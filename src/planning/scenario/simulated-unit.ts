@@ -11,7 +11,7 @@ import {
 } from '../simulate/model.js';
 import type { ClassGrid } from './grid.js';
 import type { SegmentResult } from './staffing-results.js';
-import type { UnitPlan } from './units.js';
+import { simQueueOf, type UnitPlan } from './units.js';
 
 export interface SimulationSettings {
   replications: number;
@@ -230,17 +230,7 @@ function runWith(
   const model: SimModel = {
     intervalSeconds: grid.intervalSeconds,
     intervals: grid.size,
-    queues: unit.segments.map((s) => ({
-      name: s.id,
-      arrivals: s.calls,
-      ahtSeconds: s.ahtSeconds / s.concurrency,
-      ...(s.patienceSeconds === undefined ? {} : { patienceSeconds: s.patienceSeconds }),
-      answerWithinSeconds: s.targets.answerWithinSeconds,
-      ...(s.targets.shortAbandonSeconds === undefined
-        ? {}
-        : { shortAbandonSeconds: s.targets.shortAbandonSeconds }),
-      ...(options.lever && unit.callback ? { callback: unit.callback } : {}),
-    })),
+    queues: unit.segments.map((s) => simQueueOf(s, options.lever ? unit.callback : undefined)),
     groups: groups.map(
       (g, i): SimGroup => ({
         name: `group ${i}`,

@@ -3,7 +3,7 @@ import type { Definitions } from '../../metrics/definitions.js';
 import type { Channel } from '../../model/contact.js';
 import type { Baseline, BaselineChannel, BaselineSegment } from '../baseline/baseline.js';
 import type { StaffingTargets } from '../erlang/staffing.js';
-import type { CallbackOffer } from '../simulate/model.js';
+import type { CallbackOffer, SimQueue } from '../simulate/model.js';
 import { type ClassGrid, classCalls } from './grid.js';
 import type { Levers } from './schema.js';
 
@@ -31,6 +31,21 @@ export interface UnitPlan {
   callback?: CallbackOffer & { withinShare: number };
   pool?: { crossSkilledShare: number; crossSkillAhtFactor: number };
   key: string;
+}
+
+/** A queue as the simulation takes it: its calls per class and occupied handle time, with a callback offer where given. */
+export function simQueueOf(s: SegmentPlan, callback?: CallbackOffer): SimQueue {
+  return {
+    name: s.id,
+    arrivals: s.calls,
+    ahtSeconds: s.ahtSeconds / s.concurrency,
+    ...(s.patienceSeconds === undefined ? {} : { patienceSeconds: s.patienceSeconds }),
+    answerWithinSeconds: s.targets.answerWithinSeconds,
+    ...(s.targets.shortAbandonSeconds === undefined
+      ? {}
+      : { shortAbandonSeconds: s.targets.shortAbandonSeconds }),
+    ...(callback ? { callback } : {}),
+  };
 }
 
 /** How a channel's volume moves each month: what arrives, what is served elsewhere, what never comes. */

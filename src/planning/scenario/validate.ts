@@ -3,7 +3,7 @@ import type { SimGroup, SimModel, SimQueue } from '../simulate/model.js';
 import { addSums, classSums, emptySums, modelFigures } from './aggregate.js';
 import type { Evaluation, PlanContext } from './evaluate.js';
 import type { SimulationSettings } from './simulated-unit.js';
-import { unitPlans } from './units.js';
+import { simQueueOf, unitPlans } from './units.js';
 
 /** A channel's staffing plan checked by simulation: the model's figures against the simulated ones. */
 export interface ValidationRow {
@@ -46,18 +46,7 @@ export function validatePlan(
     for (const r of results) {
       const plan = segmentPlans.get(r.id);
       if (!plan) continue;
-      const callback = callbackOf.get(r.id);
-      queues.push({
-        name: r.id,
-        arrivals: r.calls,
-        ahtSeconds: plan.ahtSeconds / plan.concurrency,
-        ...(plan.patienceSeconds === undefined ? {} : { patienceSeconds: plan.patienceSeconds }),
-        answerWithinSeconds: plan.targets.answerWithinSeconds,
-        ...(plan.targets.shortAbandonSeconds === undefined
-          ? {}
-          : { shortAbandonSeconds: plan.targets.shortAbandonSeconds }),
-        ...(callback ? { callback } : {}),
-      });
+      queues.push(simQueueOf({ ...plan, calls: r.calls }, callbackOf.get(r.id)));
       groups.push({ name: r.id, agents: Int32Array.from(r.agents, Math.round), skills: [queues.length - 1] });
     }
     const sim: SimModel = {
