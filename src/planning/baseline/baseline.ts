@@ -59,7 +59,11 @@ export const baselineSegmentSchema = z.object({
 export const baselineChannelSchema = z.object({
   channel: z.enum(CHANNELS),
   /** The target the model staffs for (default 80 %), the threshold in force and the report's figure. */
-  serviceLevel: z.object({ target: share, withinSeconds: seconds, measured: share.nullable() }),
+  serviceLevel: z.object({
+    target: z.number().gt(0).lt(1),
+    withinSeconds: seconds,
+    measured: share.nullable(),
+  }),
   asaSeconds: seconds.nullable(),
   abandonRate: share.nullable(),
   /** Paid time not handling contacts: 1 − staffed ÷ paid from agent time, else a stated default. */

@@ -112,7 +112,8 @@ function build(param: Param) {
               c,
               z
                 .object({
-                  service_level: param(z.number().gt(0).max(1)).optional(),
+                  // A share below 1: no queue with waiting answers every caller within a finite threshold.
+                  service_level: param(z.number().gt(0).lt(1)).optional(),
                   within_seconds: nonNegative.optional(),
                 })
                 .strict()
