@@ -31,6 +31,11 @@ describe('the library entry point', () => {
       by: [],
     });
     expect(percontact.reportView(report).totals.costPerContact).toBe('10.00');
+    // The same month as a planning baseline: without levers the plan is the report.
+    const config = percontact.defaultConfig('EUR', 'Europe/Berlin');
+    const baseline = await percontact.deriveBaseline(engine, config, { intervalSeconds: 1800 });
+    const plan = percontact.runPlan(baseline, percontact.scenarioSchema.parse({ levers: {} }));
+    expect(plan.scenario.totals).toMatchObject({ cost: '10.00', costPerContact: '10.00', contacts: 1 });
     await engine.close();
   });
 });

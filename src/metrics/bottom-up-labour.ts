@@ -133,7 +133,8 @@ function syntheticLine(period: Period, total: Decimal, currency: string): CostLi
   };
 }
 
-function rateFor(
+/** The rate card of an agent on a local day, else of the agent's team; undefined where none is valid. */
+export function rateFor(
   cards: readonly RateCard[],
   agent: string | null,
   team: string | null,

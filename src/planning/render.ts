@@ -56,9 +56,25 @@ function csv(headers: readonly string[], rows: readonly (readonly string[])[]): 
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+/** One interval's labour cost (scheduled agents × its hours × the hourly cost) and per contact. */
+export interface SingleMoney {
+  currency: string;
+  labourCost: string;
+  labourCostPerContact: string | null;
+}
+
 /** One interval: the figures as `name value` lines, one JSON object, or a one-row CSV. */
-export function renderSingle(heading: string, s: Staffing, withPatience: boolean, format: Format): string {
-  const figures = staffingFigures(s, withPatience);
+export function renderSingle(
+  heading: string,
+  s: Staffing,
+  withPatience: boolean,
+  format: Format,
+  money?: SingleMoney,
+): string {
+  const figures: Record<string, number | string | null> = {
+    ...staffingFigures(s, withPatience),
+    ...(money ? { labourCost: money.labourCost, labourCostPerContact: money.labourCostPerContact } : {}),
+  };
   if (format === 'json') return json(figures);
   if (format === 'csv') {
     return csv(Object.keys(figures).map(snake), [
@@ -79,6 +95,15 @@ export function renderSingle(heading: string, s: Staffing, withPatience: boolean
     lines.push(
       ['P(abandon)', pct(m.pAbandon)],
       ['answered in time of offered', pct(m.answeredWithinOfOffered)],
+    );
+  }
+  if (money) {
+    lines.push(
+      ['labour cost', `${money.labourCost} ${money.currency}`],
+      [
+        'per contact',
+        money.labourCostPerContact === null ? '–' : `${money.labourCostPerContact} ${money.currency}`,
+      ],
     );
   }
   const width = Math.max(...lines.map(([k]) => k.length));
@@ -114,6 +139,7 @@ function intervalRecord(p: PlannedInterval): Record<string, string | number | nu
     ...(d.segment === undefined ? {} : { segment: d.segment }),
     calls: d.calls,
     ahtSeconds: d.ahtSeconds,
+    ...(d.concurrency === undefined || d.concurrency === 1 ? {} : { concurrency: d.concurrency }),
     patienceSeconds: d.patienceSeconds ?? null,
     model: p.staffing.metrics.model,
     ...staffingFigures(p.staffing, true),
@@ -121,8 +147,12 @@ function intervalRecord(p: PlannedInterval): Record<string, string | number | nu
 }
 
 function segmentRecord(s: PlannedSegment) {
-  const { slots: _, ...figures } = s;
-  return { ...figures, patienceSeconds: s.patienceSeconds ?? null };
+  const { slots: _, hourlyCost, ...figures } = s;
+  return {
+    ...figures,
+    patienceSeconds: s.patienceSeconds ?? null,
+    ...(hourlyCost ? { hourlyCost: hourlyCost.toFixed(4) } : {}),
+  };
 }
 
 /** A plan as the documented JSON value (`staff --format json`, the HTTP API). */
@@ -195,7 +225,7 @@ function planTable(view: PlanView): string {
       ['period', 'contacts', 'staffed h', 'scheduled h', `labour ${view.currency}`, 'per contact'],
       list.map((t) => [
         t.period,
-        fixed(t.contacts, callPlaces),
+        fixed(t.contacts, 0),
         fixed(t.staffedHours, 2),
         fixed(t.scheduledHours, 2),
         t.labourCost ?? '–',
@@ -208,7 +238,9 @@ function planTable(view: PlanView): string {
     const aht = s.ahtSeconds === null ? 'unknown' : `${s.ahtSeconds.toFixed(1)} s`;
     const patience =
       s.patienceSeconds === undefined ? 'none (no abandons: Erlang C)' : `${s.patienceSeconds.toFixed(1)} s`;
-    return `  ${segmentLabel(s)}: ${s.offered} offered, AHT ${aht}, patience ${patience}, SL within ${s.answerWithinSeconds} s`;
+    const atOnce = s.concurrency === 1 ? '' : `, ${s.concurrency} at once`;
+    const rate = s.hourlyCost ? `, ${s.hourlyCost.toFixed(2)} ${view.currency} per paid hour` : '';
+    return `  ${segmentLabel(s)}: ${s.offered} offered, AHT ${aht}${atOnce}, patience ${patience}, SL within ${s.answerWithinSeconds} s${rate}`;
   });
   return [
     view.heading,

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import { resolveDefinitions } from '../metrics/definitions.js';
 import { resolveRange } from '../metrics/range.js';
 import { CHANNELS, isChannel } from '../model/contact.js';
 import { assertCurrencyCode, minorUnits } from '../money/currency.js';
-import { parseDecimal } from '../money/decimal.js';
+import { type Decimal, parseDecimal } from '../money/decimal.js';
 import { openWorkspace } from '../workspace/workspace.js';
 import { modelText, percent, targetText } from './describe.js';
 import { evaluateStaffing, type StaffingTargets, scheduledAgents, staff } from './erlang/staffing.js';
@@ -11,8 +12,16 @@ import { DEFAULT_SHORT_ABANDON_SECONDS, type ServiceLevelFormula } from './erlan
 import { readWeeklyPattern } from './history.js';
 import { planFromHistory } from './history-plan.js';
 import { parseIntervalsCsv } from './intervals-csv.js';
-import { type PlanSettings, planIntervals, summarise } from './plan.js';
-import { type CsvRows, type Format, renderPlan, renderSingle } from './render.js';
+import { type PlannedInterval, type PlanSettings, planIntervals, summarise } from './plan.js';
+import { cardRates } from './rates.js';
+import {
+  type CsvRows,
+  type Format,
+  type PlanView,
+  renderPlan,
+  renderSingle,
+  type SingleMoney,
+} from './render.js';
 
 /** The options of `percontact staff`, as commander parses them. */
 export interface StaffRequest {
@@ -28,12 +37,16 @@ export interface StaffRequest {
   maxAbandon?: number;
   maxOccupancy: number;
   shrinkage: number;
+  /** Contacts an agent handles at once (one interval and CSV plans; a workspace has its own). */
+  concurrency?: number;
   agents?: number;
   intervals?: string;
   workspace?: string;
   from?: string;
   to?: string;
   channel?: string;
+  /** The plan's time zone: ISO instants in a CSV's interval_start are converted to it (default UTC). */
+  timezone?: string;
   hourlyCost?: string;
   currency?: string;
   rows: CsvRows;
@@ -65,10 +78,23 @@ export async function runStaffRequest(request: StaffRequest): Promise<StaffOutpu
     case 'single':
       return staffOne(request);
     case 'csv':
-      return { output: await staffCsv(request) };
-    case 'workspace':
-      return { output: await staffWorkspace(request) };
+    case 'workspace': {
+      const plan = await staffPlan(request);
+      return { output: renderPlan(plan.view, request.format, request.rows) };
+    }
   }
+}
+
+/** A batch plan (CSV or history) as data: what `staff` prints, and what `simulate` simulates. */
+export interface StaffPlan {
+  heading: string;
+  view: PlanView;
+  intervals: PlannedInterval[];
+  formula: ServiceLevelFormula;
+}
+
+export function staffPlan(r: StaffRequest): Promise<StaffPlan> {
+  return staffMode(r) === 'csv' ? staffCsv(r) : staffWorkspace(r);
 }
 
 /** Exactly one source of demand, and only the options that go with it. */
@@ -95,6 +121,8 @@ export function staffMode(r: StaffRequest): 'single' | 'csv' | 'workspace' {
   allow('--agents', r.agents === undefined || mode === 'single');
   allow('--aht', r.aht === undefined || mode === 'single');
   allow('--from/--to/--channel', (r.from ?? r.to ?? r.channel) === undefined || mode === 'workspace');
+  allow('--timezone', r.timezone === undefined || mode === 'csv');
+  allow('--concurrency', r.concurrency === undefined || mode !== 'workspace');
   if (mode === 'single' && r.aht === undefined) throw new UserError('USAGE', '--calls needs --aht SECONDS');
   if (mode === 'workspace' && !HISTORY_SLOTS.includes(r.interval)) {
     throw new UserError(
@@ -121,10 +149,11 @@ export function targetsFrom(r: StaffRequest, defaults: ThresholdDefaults): Staff
 
 function staffOne(r: StaffRequest): StaffOutput {
   const targets = targetsFrom(r, DEFAULT_THRESHOLDS);
+  const concurrency = r.concurrency ?? 1;
   const load = {
     calls: r.calls as number,
     intervalSeconds: r.interval,
-    ahtSeconds: r.aht as number,
+    ahtSeconds: (r.aht as number) / concurrency,
     patienceSeconds: r.patience,
   };
   const result =
@@ -138,24 +167,46 @@ function staffOne(r: StaffRequest): StaffOutput {
     r.agents === undefined
       ? `target ${targetText(targets, r.shrinkage)}`
       : `${r.agents} agents, SL within ${targets.answerWithinSeconds} s, shrinkage ${percent(r.shrinkage)}`;
-  const heading = `${modelText(r.patience)}: ${r.calls} calls in ${r.interval} s, AHT ${r.aht} s; ${goal}`;
+  const handled = concurrency === 1 ? '' : `, ${concurrency} at once`;
+  const heading = `${modelText(r.patience)}: ${r.calls} calls in ${r.interval} s, AHT ${r.aht} s${handled}; ${goal}`;
   const unstable = !result.metrics.stable && r.format !== 'table';
+  const money = singleMoney(r, result.scheduled);
   return {
-    output: renderSingle(heading, result, r.patience !== undefined, r.format),
+    output: renderSingle(heading, result, r.patience !== undefined, r.format, money),
     ...(unstable
       ? { warning: 'unstable: agents <= traffic, the queue grows without bound (asaSeconds is null)' }
       : {}),
   };
 }
 
-async function staffCsv(r: StaffRequest): Promise<string> {
+/** One interval's labour: scheduled agents × the interval's hours × the hourly cost, rounded once. */
+function singleMoney(r: StaffRequest, scheduled: number): SingleMoney | undefined {
+  const hourlyCost = parseHourlyCost(r);
+  if (!hourlyCost) return undefined;
+  const currency = assertCurrencyCode(r.currency ?? 'EUR');
+  const places = minorUnits(currency);
+  const cost = hourlyCost
+    .times(scheduled * r.interval)
+    .dividedBy(3600)
+    .toDecimalPlaces(places);
+  const calls = r.calls as number;
+  return {
+    currency,
+    labourCost: cost.toFixed(places),
+    labourCostPerContact: calls > 0 ? cost.dividedBy(calls).toFixed(places) : null,
+  };
+}
+
+async function staffCsv(r: StaffRequest): Promise<StaffPlan> {
   const file = r.intervals as string;
   const text = await readFile(file, 'utf8').catch(() => {
     throw new UserError('NOT_FOUND', `cannot read ${file}`, { file });
   });
-  const demands = parseIntervalsCsv(text, file, r.interval).map((d) =>
-    d.patienceSeconds === undefined && r.patience !== undefined ? { ...d, patienceSeconds: r.patience } : d,
-  );
+  const demands = parseIntervalsCsv(text, file, r.interval, r.timezone ?? 'UTC').map((d) => ({
+    ...d,
+    ...(d.patienceSeconds === undefined && r.patience !== undefined ? { patienceSeconds: r.patience } : {}),
+    ...(r.concurrency === undefined ? {} : { concurrency: r.concurrency }),
+  }));
   const settings = planSettings(r, DEFAULT_THRESHOLDS, r.currency ?? 'EUR');
   const intervals = planIntervals(demands, settings);
   const totals = summarise(
@@ -163,14 +214,21 @@ async function staffCsv(r: StaffRequest): Promise<string> {
     settings,
   );
   const heading = `Staffing plan for ${file}: ${intervals.length} intervals of ${r.interval} s; ${targetsLine(r, settings)}`;
-  return renderPlan(
-    { heading, currency: settings.currency, settings: settingsRecord(r, settings), intervals, ...totals },
-    r.format,
-    r.rows,
-  );
+  return {
+    heading,
+    view: {
+      heading,
+      currency: settings.currency,
+      settings: settingsRecord(r, settings),
+      intervals,
+      ...totals,
+    },
+    intervals,
+    formula: settings.targets.formula ?? DEFAULT_THRESHOLDS.formula,
+  };
 }
 
-async function staffWorkspace(r: StaffRequest): Promise<string> {
+async function staffWorkspace(r: StaffRequest): Promise<StaffPlan> {
   const channels = r.channel === undefined ? undefined : channelList(r.channel);
   const workspace = await openWorkspace(r.workspace as string, { access: 'read' });
   try {
@@ -185,9 +243,12 @@ async function staffWorkspace(r: StaffRequest): Promise<string> {
     const answerWithinFor = (channel: string) =>
       r.within ?? byChannel[channel] ?? serviceLevel.thresholdSeconds;
     const settings = planSettings(r, thresholds, r.currency ?? currency);
+    const definitions = resolveDefinitions(workspace.config);
     const range = await resolveRange(workspace.engine, timezone, 'day', r.from, r.to);
-    const request = { ...range, timezone, intervalSeconds: r.interval, channels };
-    const pattern = await readWeeklyPattern(workspace.engine, request);
+    const request = { ...range, intervalSeconds: r.interval, ...(channels ? { channels } : {}) };
+    const pattern = await readWeeklyPattern(workspace.engine, definitions, request);
+    // Paid hours are priced at the segments' rate cards unless --hourly-cost sets one rate for all.
+    const rates = settings.hourlyCost ? undefined : await cardRates(workspace.engine, definitions, range);
     if (pattern.segments.length === 0) {
       const span = `${range.from} to ${range.to} (exclusive)`;
       throw new UserError('EMPTY_PERIOD', `no inbound contacts offered to a queue from ${span}`);
@@ -198,12 +259,15 @@ async function staffWorkspace(r: StaffRequest): Promise<string> {
       settings,
       patienceSeconds: r.patience,
       answerWithinFor,
+      ...(rates ? { hourlyCostFor: (s) => rates.segment(s.channel, s.queue)?.hourlyCost } : {}),
     });
     const history = `history ${range.from} to ${range.to} (exclusive, ${timezone})`;
-    const heading = `Staffing plan from ${r.workspace}, ${history}: typical week in ${r.interval / 60}-minute intervals; ${targetsLine(r, settings)}`;
+    const priced = rates && total.labourCost !== null ? '; paid hours at the rate cards' : '';
+    const heading = `Staffing plan from ${r.workspace}, ${history}: typical week in ${r.interval / 60}-minute intervals; ${targetsLine(r, settings)}${priced}`;
     const record = { ...settingsRecord(r, settings), historyFrom: range.from, historyTo: range.to, timezone };
-    return renderPlan(
-      {
+    return {
+      heading,
+      view: {
         heading,
         currency: settings.currency,
         settings: record,
@@ -214,9 +278,9 @@ async function staffWorkspace(r: StaffRequest): Promise<string> {
         months,
         total,
       },
-      r.format,
-      r.rows,
-    );
+      intervals,
+      formula: settings.targets.formula ?? thresholds.formula,
+    };
   } finally {
     await workspace.close();
   }
@@ -228,11 +292,21 @@ export function planSettings(
   currencyText: string,
 ): PlanSettings {
   const currency = assertCurrencyCode(currencyText);
-  const hourlyCost = r.hourlyCost === undefined ? undefined : parseDecimal(r.hourlyCost);
-  if (r.hourlyCost !== undefined && (hourlyCost === undefined || hourlyCost.isNegative())) {
+  return {
+    targets: targetsFrom(r, thresholds),
+    shrinkage: r.shrinkage,
+    hourlyCost: parseHourlyCost(r),
+    currency,
+  };
+}
+
+function parseHourlyCost(r: StaffRequest): Decimal | undefined {
+  if (r.hourlyCost === undefined) return undefined;
+  const hourlyCost = parseDecimal(r.hourlyCost);
+  if (hourlyCost === undefined || hourlyCost.isNegative()) {
     throw new UserError('USAGE', `--hourly-cost "${r.hourlyCost}": expected an amount like 32.50`);
   }
-  return { targets: targetsFrom(r, thresholds), shrinkage: r.shrinkage, hourlyCost, currency };
+  return hourlyCost;
 }
 
 function targetsLine(r: StaffRequest, s: PlanSettings): string {

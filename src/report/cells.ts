@@ -148,21 +148,24 @@ function compareCells(compare: CompareView, locale: LocaleFormat): Cell[] {
 
 /** A cell as people read it: grouped numbers, percentages, "–" for a cost per contact without contacts. */
 export function display(cell: Cell, row: RowView, locale: LocaleFormat): string {
-  if (cell.kind === 'text') return cell.machine(row);
-  const v = cell.value(row);
-  if (v === null) return cell.kind === 'money' || cell.kind === 'signedMoney' ? '–' : '';
-  switch (cell.kind) {
+  return cell.kind === 'text' ? cell.machine(row) : formatValue(cell.kind, cell.value(row), locale);
+}
+
+/** A figure of a kind as people read it in the locale; money without a value is "–", other gaps are empty. */
+export function formatValue(kind: Exclude<CellKind, 'text'>, v: CellValue, locale: LocaleFormat): string {
+  if (v === null) return kind === 'money' || kind === 'signedMoney' ? '–' : '';
+  switch (kind) {
     case 'count':
     case 'signedCount':
-      return locale.count(Number(v), cell.kind === 'signedCount');
+      return locale.count(Number(v), kind === 'signedCount');
     case 'money':
     case 'signedMoney':
-      return locale.money(String(v), cell.kind === 'signedMoney');
+      return locale.money(String(v), kind === 'signedMoney');
     case 'seconds':
       return locale.decimal(Number(v), 0);
     case 'ratio':
     case 'signedRatio':
-      return locale.percent(Number(v), 1, cell.kind === 'signedRatio');
+      return locale.percent(Number(v), 1, kind === 'signedRatio');
     case 'score':
       return locale.decimal(Number(v), 2);
   }

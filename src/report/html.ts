@@ -18,7 +18,7 @@ import type { ReportView, RowView } from './report-view.js';
 
 const CHART = { width: 760, height: 340 };
 
-const STYLE = `
+export const STYLE = `
 body{font-family:Helvetica,Arial,sans-serif;color:#111827;margin:0;background:#f9fafb}
 main{max-width:1240px;margin:0 auto;padding:24px}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 12px}

@@ -131,7 +131,8 @@ async function trend(opts: ReportCliOptions): Promise<void> {
   }
 }
 
-async function emit(output: string | Uint8Array, file: string | undefined): Promise<void> {
+/** Writes a report to a file, or to stdout (binary data bypasses io). */
+export async function emit(output: string | Uint8Array, file: string | undefined): Promise<void> {
   if (file) {
     const { writeFile } = await import('node:fs/promises');
     try {

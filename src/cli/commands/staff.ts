@@ -14,11 +14,25 @@ const FORMATS = ['table', 'json', 'csv'] as const;
 const ROWS = ['intervals', 'days', 'months'] as const;
 
 export function registerStaff(program: Command): void {
-  program
-    .command('staff')
-    .description(
-      'agents needed for a service target (Erlang C, or Erlang A with --patience), and what they cost',
-    )
+  demandOptions(
+    program
+      .command('staff')
+      .description(
+        'agents needed for a service target (Erlang C, or Erlang A with --patience), and what they cost',
+      ),
+  )
+    .option('--format <format>', 'table, json or csv', choiceOption('--format', FORMATS), 'table')
+    .action(async (opts: StaffRequest) => {
+      const { runStaffRequest } = await import('../../planning/staff-request.js');
+      const { output, warning } = await runStaffRequest(opts);
+      if (warning) io.err(`percontact: ${warning}\n`);
+      io.out(output);
+    });
+}
+
+/** The demand, targets and money options `staff` and `simulate` share. */
+export function demandOptions(command: Command): Command {
+  return command
     .option('--calls <n>', 'calls arriving in one interval', nonNegativeNumberOption('--calls'))
     .option(
       '--interval <seconds>',
@@ -75,7 +89,16 @@ export function registerStaff(program: Command): void {
       'evaluate this many agents instead of searching (with --calls)',
       integerOption('--agents'),
     )
+    .option(
+      '--concurrency <n>',
+      'contacts an agent handles at once (chat 2-3); staffed on AHT / concurrency (with a workspace: its config)',
+      positiveNumberOption('--concurrency'),
+    )
     .option('--intervals <file>', 'CSV with interval_start, calls, aht_seconds[, patience_seconds]')
+    .option(
+      '--timezone <zone>',
+      'with --intervals: the time zone instants (…Z, +01:00) in interval_start are converted to (default UTC)',
+    )
     .option('-w, --workspace <dir>', "plan from the workspace's history")
     .option('--from <date>', 'with --workspace: first date or period of history (default: first data)')
     .option('--to <date>', 'with --workspace: last date or period of history, included (default: last data)')
@@ -87,12 +110,5 @@ export function registerStaff(program: Command): void {
       'with --format csv: intervals, days or months',
       choiceOption('--rows', ROWS),
       'intervals',
-    )
-    .option('--format <format>', 'table, json or csv', choiceOption('--format', FORMATS), 'table')
-    .action(async (opts: StaffRequest) => {
-      const { runStaffRequest } = await import('../../planning/staff-request.js');
-      const { output, warning } = await runStaffRequest(opts);
-      if (warning) io.err(`percontact: ${warning}\n`);
-      io.out(output);
-    });
+    );
 }
