@@ -26,6 +26,11 @@ export interface ServerOptions {
   jsonLimitBytes?: number;
   /** Log requests (pino, to stdout); default off. */
   logger?: boolean;
+  /**
+   * The LiveAgent account POST /pull/liveagent reads (from the server's environment, see serve.ts);
+   * null: pulls are refused.
+   */
+  liveAgent?: { url: string; apiKey: string } | null;
 }
 
 export type ResolvedOptions = Required<ServerOptions>;
@@ -41,6 +46,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   corsOrigins: [],
   jsonLimitBytes: 4 * 1024 * 1024,
   logger: false,
+  liveAgent: null,
 };
 
 /** What route modules share. */
