@@ -1,26 +1,15 @@
-import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
 import { and, cmp, column, eq, literal } from '../engine/query.js';
 import { aggregateRows, selectRows } from '../engine/run-query.js';
 import { AUDIT_TABLE } from '../engine/schema.js';
 import { withWriteHooks } from '../engine/write-hooks.js';
+import { auditText } from '../report/audit-text.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Actor } from './actor.js';
-import { operation } from './operation.js';
-import { oneOf, wholeNumber } from './params.js';
+import { operation, viewOutput } from './operation.js';
 import { parseRequest } from './request.js';
+import { AUDIT_ACTIONS, type AuditAction, type AuditRequest, auditRequest } from './requests/audit.js';
 import { type WorkspaceTotals, workspaceTotals } from './workspace-totals.js';
-
-export const AUDIT_ACTIONS = [
-  'import',
-  'import.remove',
-  'cost.add',
-  'cost.edit',
-  'cost.remove',
-  'token.create',
-  'token.revoke',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One write: who, when, what, and what the workspace held before and after it. */
 export interface AuditEntry {
@@ -110,15 +99,7 @@ export async function appendAudit(
   ]);
 }
 
-export const auditRequest = z.strictObject({
-  action: oneOf(AUDIT_ACTIONS).optional().describe('only entries of this action'),
-  limit: wholeNumber(1)
-    .max(1000, { error: () => 'expected at most 1000' })
-    .default(100)
-    .describe('entries per page, newest first'),
-  before: wholeNumber(1).optional().describe("only entries older than this seq (the previous page's next)"),
-});
-export type AuditRequest = z.input<typeof auditRequest>;
+export { AUDIT_ACTIONS, type AuditAction, type AuditRequest, auditRequest };
 
 export interface AuditView {
   entries: AuditEntry[];
@@ -165,4 +146,5 @@ export const auditOperation = operation({
   summary: 'The audit log of writes (imports, cost edits, token changes), newest first',
   request: auditRequest,
   run: listAudit,
+  output: viewOutput(listAudit, ['table'], (view) => auditText(view), auditRequest),
 });

@@ -1,13 +1,13 @@
-import { z } from 'zod';
 import { BENCHMARK_TABLE_VERSION, type Benchmark } from '../metrics/benchmarks/published.js';
 import { benchmarkChoice } from '../metrics/benchmarks/select.js';
-import type { WorkspaceConfig } from '../model/config.js';
+import { defaultConfig, type WorkspaceConfig } from '../model/config.js';
+import { benchmarksText } from '../report/benchmarks-text.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { operation } from './operation.js';
+import { operation, viewOutput } from './operation.js';
 import { parseRequest } from './request.js';
+import { type BenchmarksRequest, benchmarksRequest } from './requests/benchmarks.js';
 
-export const benchmarksRequest = z.strictObject({});
-export type BenchmarksRequest = z.input<typeof benchmarksRequest>;
+export { type BenchmarksRequest, benchmarksRequest };
 
 export interface BenchmarksView {
   version: string;
@@ -18,13 +18,16 @@ export interface BenchmarksView {
   benchmarks: (Benchmark & { table: string; comparedFor: string[] })[];
 }
 
-/** The published figures reports compare with, and which rows compare with each: `benchmarks --format json`. */
+/**
+ * The published figures reports compare with, and which rows compare with each: `benchmarks --format
+ * json`. Without a workspace: what a new workspace compares with.
+ */
 export async function benchmarks(
-  workspace: Workspace,
+  workspace: Workspace | undefined,
   request: BenchmarksRequest = {},
 ): Promise<BenchmarksView> {
   parseRequest(benchmarksRequest, request);
-  return benchmarksView(workspace.config, workspace.dir);
+  return benchmarksView(workspace?.config ?? defaultConfig('EUR', 'UTC'), workspace?.dir ?? null);
 }
 
 export function benchmarksView(config: WorkspaceConfig, workspace: string | null): BenchmarksView {
@@ -49,4 +52,10 @@ export const benchmarksOperation = operation({
   summary: 'The published cost-per-contact figures reports compare with, each with its source and year',
   request: benchmarksRequest,
   run: benchmarks,
+  output: viewOutput(
+    benchmarks,
+    ['table'],
+    (view, _format, r) => benchmarksText(view, r.locale),
+    benchmarksRequest,
+  ),
 });

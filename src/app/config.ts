@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { describeDefinitions, resolveDefinitions } from '../metrics/definitions.js';
 import type { WorkspaceConfig } from '../model/config.js';
+import { configText } from '../report/config-text.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { operation } from './operation.js';
+import { operation, viewOutput } from './operation.js';
 import { parseRequest } from './request.js';
 
 export const configRequest = z.strictObject({});
@@ -26,4 +27,10 @@ export const configOperation = operation({
   summary: "The workspace's configuration and the definitions in force",
   request: configRequest,
   run: readConfigView,
+  output: viewOutput(
+    readConfigView,
+    ['table'],
+    (view, _format, _r, width) => configText(view, width),
+    configRequest,
+  ),
 });

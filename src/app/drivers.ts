@@ -2,8 +2,9 @@ import { parsePeriodText } from '../calendar/period.js';
 import { resolveDefinitions } from '../metrics/definitions.js';
 import { driversReport } from '../metrics/drivers/drivers-report.js';
 import { type DriversView, driversView } from '../metrics/drivers/view.js';
+import { renderDriversTable } from '../report/drivers-table.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { operation } from './operation.js';
+import { operation, viewOutput } from './operation.js';
 import { badParameter, parseRequest } from './request.js';
 import { type DriversRequest, driversRequest } from './requests/drivers.js';
 
@@ -30,4 +31,10 @@ export const driversOperation = operation({
     'Why cost per contact changed between two periods: mix, cost and volume growth per segment, labour split',
   request: driversRequest,
   run: drivers,
+  output: viewOutput(
+    drivers,
+    ['table'],
+    (view, _format, r, width) => renderDriversTable(view, width, r.locale),
+    driversRequest,
+  ),
 });

@@ -1,15 +1,20 @@
-import { z } from 'zod';
 import { and, column, eq, isNull, literal } from '../engine/query.js';
 import { IMPORTS_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
 import { shortImportId } from '../ingest/pipeline/summary.js';
 import type { ImportKind } from '../ingest/targets/target.js';
+import { importsText } from '../report/imports-text.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Actor } from './actor.js';
 import { auditing } from './audit.js';
-import { operation } from './operation.js';
-import { text } from './params.js';
+import { operation, viewOutput } from './operation.js';
 import { parseRequest } from './request.js';
+import {
+  type ListImportsRequest,
+  listImportsRequest,
+  type RemoveImportRequest,
+  removeImportRequest,
+} from './requests/imports.js';
 import {
   IMPORTED_TABLES,
   type TotalName,
@@ -39,15 +44,9 @@ export interface ImportEntry {
   removedAt: string | null;
 }
 
-export const listImportsRequest = z.strictObject({
-  all: z
-    .boolean({ error: () => 'expected true or false' })
-    .default(false)
-    .describe('also list imports whose rows were removed'),
-});
-export type ListImportsRequest = z.input<typeof listImportsRequest>;
-
 export interface ImportsView {
+  /** The workspace's time zone, in which people read the imports' times. */
+  timezone: string;
   imports: ImportEntry[];
   /** Rows stored before imports were recorded per row (no import id), per kind of row. */
   untracked: Partial<Record<TotalName, number>>;
@@ -63,17 +62,18 @@ export async function listImports(ws: Workspace, request: ListImportsRequest = {
     const n = stored.get(total)?.get(null) ?? 0;
     if (n > 0) untracked[total] = n;
   }
-  return { imports: entries.filter((e) => r.all || e.removedAt === null), untracked };
+  return {
+    timezone: ws.config.timezone,
+    imports: entries.filter((e) => r.all || e.removedAt === null),
+    untracked,
+  };
 }
 
-export const removeImportRequest = z.strictObject({
-  id: text('an import id').describe(
-    "the import's id, or its first characters (at least 4) as imports list shows them",
-  ),
-});
-export type RemoveImportRequest = z.input<typeof removeImportRequest>;
+export { type ListImportsRequest, listImportsRequest, type RemoveImportRequest, removeImportRequest };
 
 export interface RemoveImportView {
+  /** The workspace's currency (its ledger total comes first). */
+  currency: string;
   removed: ImportEntry;
   /** Rows taken out, per kind of row. */
   rows: Partial<Record<TotalName, number>>;
@@ -127,7 +127,7 @@ export async function removeImport(
   });
   const after = await workspaceTotals(engine);
   const [removed] = await logEntries(ws, await rowsByImport(ws), entry.id);
-  return { removed: removed ?? entry, rows, before, after };
+  return { currency: ws.config.currency, removed: removed ?? entry, rows, before, after };
 }
 
 /** Fewer characters than this are too easily a slip for another import's id. */
@@ -218,4 +218,5 @@ export const listImportsOperation = operation({
   summary: 'The import log, oldest first: id, when, kind, source, files, checksums and the rows still stored',
   request: listImportsRequest,
   run: listImports,
+  output: viewOutput(listImports, ['table'], (view) => importsText(view), listImportsRequest),
 });

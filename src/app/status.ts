@@ -1,25 +1,19 @@
-import { z } from 'zod';
 import { type Period, periodsBetween } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
 import { column, isNull } from '../engine/query.js';
 import { IMPORTS_TABLE } from '../engine/schema.js';
 import { loadCostLines } from '../metrics/cost-ledger.js';
 import { CHANNELS } from '../model/contact.js';
+import { statusText } from '../report/status-text.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { agentTime, contactCounts } from './coverage-queries.js';
 import { monthSpan } from './month-span.js';
-import { operation } from './operation.js';
-import { periodText } from './params.js';
+import { operation, viewOutput } from './operation.js';
 import { parseRequest } from './request.js';
+import { type StatusRequest, statusRequest } from './requests/status.js';
 import { type WorkspaceTotals, workspaceTotals } from './workspace-totals.js';
 
-export const statusRequest = z.strictObject({
-  from: periodText
-    .optional()
-    .describe('first month shown (or a date or period in it); default: the first with data'),
-  to: periodText.optional().describe('last month shown; default: the last with data'),
-});
-export type StatusRequest = z.input<typeof statusRequest>;
+export { type StatusRequest, statusRequest };
 
 /** What one month of one channel has of each input a cost per contact needs. */
 export interface StatusCell {
@@ -38,6 +32,8 @@ export interface StatusCell {
 }
 
 export interface StatusView {
+  /** The workspace folder. */
+  workspace: string;
   currency: string;
   timezone: string;
   /** Local months 'YYYY-MM', first to last; empty when the workspace holds nothing. */
@@ -59,6 +55,7 @@ export async function workspaceStatus(ws: Workspace, request: StatusRequest = {}
   if (months.length > 0) await fill(grid, engine, months, config.timezone);
   const labels = months.map((m) => m.label);
   return {
+    workspace: ws.dir,
     currency: config.currency,
     timezone: config.timezone,
     months: labels,
@@ -170,4 +167,5 @@ export const statusOperation = operation({
   summary: 'What the workspace holds, and per month and channel which inputs exist (the coverage map)',
   request: statusRequest,
   run: workspaceStatus,
+  output: viewOutput(workspaceStatus, ['table'], (view) => statusText(view), statusRequest),
 });

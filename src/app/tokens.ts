@@ -1,16 +1,22 @@
-import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
 import { column, eq, literal } from '../engine/query.js';
 import { selectRows } from '../engine/run-query.js';
 import { API_TOKENS_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
+import { tokensText } from '../report/tokens-text.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { type Actor, ROLES, type Role } from './actor.js';
+import type { Actor, Role } from './actor.js';
 import { audited } from './audit.js';
-import { operation } from './operation.js';
-import { oneOf } from './params.js';
-import { hasControlCharacters } from './plain-text.js';
+import { operation, viewOutput } from './operation.js';
 import { parseRequest } from './request.js';
+import {
+  type CreateTokenRequest,
+  createTokenRequest,
+  type ListTokensRequest,
+  listTokensRequest,
+  type RevokeTokenRequest,
+  revokeTokenRequest,
+} from './requests/tokens.js';
 import { removeRows } from './store.js';
 import { hashSecret, newTokenText } from './token-secret.js';
 
@@ -27,23 +33,6 @@ export interface TokenView {
   createdBy: string;
   revokedAt: string | null;
 }
-
-const tokenName = z
-  .string({ error: () => 'expected a name' })
-  .trim()
-  .min(1, { error: () => 'expected a name' })
-  .max(100, { error: () => 'is longer than 100 characters' })
-  .refine((text) => !hasControlCharacters(text), { error: () => 'contains control characters' });
-
-const tokenId = z.string().regex(/^[0-9a-f]{12}$/, { error: () => 'expected a token id (12 hex digits)' });
-
-export const createTokenRequest = z.strictObject({
-  role: oneOf(ROLES).describe(
-    'viewer (reads), analyst (also imports and edits costs) or admin (also tokens and config)',
-  ),
-  name: tokenName.describe('who or what uses the token, e.g. "dashboard" or "finance-export"'),
-});
-export type CreateTokenRequest = z.input<typeof createTokenRequest>;
 
 export interface CreatedToken extends TokenView {
   /** The token itself: shown this once, never stored. */
@@ -80,14 +69,6 @@ export async function createToken(
   return { ...view, token: text };
 }
 
-export const listTokensRequest = z.strictObject({
-  revoked: z
-    .boolean({ error: () => 'expected true or false' })
-    .default(false)
-    .describe('include revoked tokens'),
-});
-export type ListTokensRequest = z.input<typeof listTokensRequest>;
-
 export async function listTokens(
   workspace: Workspace,
   request: ListTokensRequest = {},
@@ -99,8 +80,14 @@ export async function listTokens(
   return { tokens };
 }
 
-export const revokeTokenRequest = z.strictObject({ id: tokenId.describe('the token id (pct_<id>_…)') });
-export type RevokeTokenRequest = z.input<typeof revokeTokenRequest>;
+export {
+  type CreateTokenRequest,
+  createTokenRequest,
+  type ListTokensRequest,
+  listTokensRequest,
+  type RevokeTokenRequest,
+  revokeTokenRequest,
+};
 
 /** Revokes a token: it stops authenticating at once. The record stays, for the audit log. */
 export async function revokeToken(
@@ -152,4 +139,5 @@ export const listTokensOperation = operation({
   summary: 'The API tokens (never their secrets)',
   request: listTokensRequest,
   run: listTokens,
+  output: viewOutput(listTokens, ['table'], (view) => tokensText(view), listTokensRequest),
 });

@@ -11,8 +11,9 @@ export function whereOptions(command: Command, workspace = 'workspace folder'): 
     );
 }
 
-export function whereOf(opts: { workspace?: string; server?: string }): Where {
-  return { workspace: opts.workspace, server: opts.server };
+export function whereOf(opts: Record<string, unknown>): Where {
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { workspace: text(opts.workspace), server: text(opts.server) };
 }
 
 /** `--format`: json (the view) and the operation's other outputs, `table` by default. */

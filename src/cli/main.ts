@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isUserError, type UserError } from '../errors.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBenchmarks } from './commands/benchmarks.js';
+import { registerConfig } from './commands/config.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDrivers } from './commands/drivers.js';
 import { registerExplain } from './commands/explain.js';
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
   registerPull(program);
   registerImports(program);
   registerStatus(program);
+  registerConfig(program);
   registerServe(program);
   registerToken(program);
   registerAudit(program);

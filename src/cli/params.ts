@@ -42,7 +42,9 @@ export function requestFlags(
     const attribute = long.slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
     const description = spec.description ?? field.description ?? '';
     const fallback = defaultOf(field);
-    command.option(spec.flags, description);
+    // A parameter the request cannot do without is a required option: commander names it when missing.
+    if (field.safeParse(undefined).success) command.option(spec.flags, description);
+    else command.requiredOption(spec.flags, description);
     // The help shows the request's default as it is typed ("channel", "none"); the request applies it.
     const option = command.options.at(-1);
     if (option && fallback !== undefined && fallback !== false)

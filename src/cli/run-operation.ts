@@ -1,7 +1,12 @@
+import type { Actor } from '../app/actor.js';
 import type { Operation, Rendered } from '../app/operation.js';
+import { listText } from '../app/params.js';
+import { parseRequest } from '../app/request.js';
 import { UserError } from '../errors.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { io } from './io.js';
+import type { Call } from './remote.js';
+import { cliActor } from './with-workspace.js';
 import { openCommandWorkspace } from './workspace.js';
 
 /** Where a command's use case runs: on the workspace folder, or on the server that owns it. */
@@ -33,11 +38,10 @@ export async function printOperation(
 ): Promise<void> {
   const { format } = printing;
   const place = placeOf(where, printing.workspace);
-  if (format !== 'json' && !op.output?.formats.includes(format))
-    throw new UserError(
-      'USAGE',
-      `--format ${format}: use ${['json', ...(op.output?.formats ?? [])].join(', ')}`,
-    );
+  const formats = [...new Set([op.output?.formats[0] ?? 'json', 'json', ...(op.output?.formats ?? [])])];
+  if (!formats.includes(format)) throw new UserError('USAGE', `--format ${format}: use ${listText(formats)}`);
+  // A request the use case refuses is said before any workspace is opened.
+  parseRequest(op.request, request);
   if ((format === 'xlsx' || format === 'pdf') && !printing.out && process.stdout.isTTY) {
     throw new UserError(
       'USAGE',
@@ -114,6 +118,33 @@ async function remoteOutput(
   });
   if (format === 'json') return json(answer.json());
   return format === 'xlsx' || format === 'pdf' ? answer.bytes : answer.text();
+}
+
+export interface Write<V> {
+  /** The use case on the workspace, with the CLI's user as the actor (audited). */
+  local(workspace: Workspace, actor: Actor): Promise<V>;
+  /** The same request to the server (its token's name is the actor). */
+  remote: Call;
+  /** The result as text for `--format table`. */
+  text(view: V): string;
+}
+
+/** Runs a write use case on the workspace (opened alone) or on the server, and prints its result. */
+export async function printWrite<V>(where: Where, format: string, write: Write<V>): Promise<void> {
+  const place = placeOf(where, 'required');
+  let view: V;
+  if (place.server) {
+    const { callServer } = await import('./remote.js');
+    view = (await callServer(place.server, write.remote)).json() as V;
+  } else {
+    const workspace = await openCommandWorkspace(place.workspace as string, 'write');
+    try {
+      view = await write.local(workspace, await cliActor());
+    } finally {
+      await workspace.close();
+    }
+  }
+  io.out(format === 'json' ? json(view) : write.text(view));
 }
 
 /** Writes an output to a file, or to stdout (binary data bypasses io). */

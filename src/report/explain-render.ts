@@ -7,7 +7,7 @@ import { minorUnits } from '../money/currency.js';
 import { Decimal } from '../money/decimal.js';
 import { alignColumns, fittedTable, wrapText } from '../text/columns.js';
 import type { ExplainMetric } from './explain-metrics.js';
-import { type LocaleFormat, localeFormat } from './locale.js';
+import { type Locale, type LocaleFormat, localeFormat } from './locale.js';
 
 export interface Formula {
   text: string;
@@ -207,10 +207,15 @@ const LINE_DROP_ORDER = [2, 1, 3, 6, 4];
  * channel; the contacts by outcome, the row's notes and the definitions. Money and counts are
  * grouped; on a terminal (`width`) the tables drop columns to fit, and say which.
  */
-export function explainText(e: Explanation, metric: ExplainMetric, width?: number): string {
+export function explainText(
+  e: Explanation,
+  metric: ExplainMetric,
+  width?: number,
+  language: Locale = 'en-US',
+): string {
   const d = e.report.definitions;
   const scale = minorUnits(d.currency);
-  const locale = localeFormat('en-US', d.currency, e.report.granularity);
+  const locale = localeFormat(language, d.currency, e.report.granularity);
   const money = (x: Decimal) => locale.money(moneyText(x, scale));
   const f = formulaOf(e, metric);
   const where =

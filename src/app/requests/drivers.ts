@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dimensions, periodText, wholeNumber } from '../params.js';
+import { LOCALES } from '../../report/locale.js';
+import { dimensions, oneOf, periodText, wholeNumber } from '../params.js';
 
 export const driversRequest = z.strictObject({
   from: periodText.describe(
@@ -12,5 +13,8 @@ export const driversRequest = z.strictObject({
   decimals: wholeNumber()
     .optional()
     .describe("decimal places of money shown (default: the currency's minor unit)"),
+  locale: oneOf(LOCALES)
+    .default('en-US')
+    .describe('language and number formats of the table: en-US or de-DE'),
 });
 export type DriversRequest = z.input<typeof driversRequest>;

@@ -1,5 +1,6 @@
-import { fittedTable, alignColumns as grid, wrapText } from '../../text/columns.js';
-import type { DriversView, SegmentView } from './view.js';
+import type { DriversView, SegmentView } from '../metrics/drivers/view.js';
+import { fittedTable, alignColumns as grid, wrapText } from '../text/columns.js';
+import type { Locale } from './locale.js';
 
 /** Decimal text grouped by thousands ("183,252.38"); any other text as it is. */
 const grouped = (text: string): string => {
@@ -133,7 +134,7 @@ function labour(v: DriversView, width: number | undefined): string[] {
  * The human report: summary, bridge, per-segment table, labour split, method and definitions. On a
  * terminal (`width`) the segment table drops columns to fit, and prose wraps.
  */
-export function renderDriversTable(v: DriversView, width?: number): string {
+export function renderDriversTable(v: DriversView, width?: number, _locale: Locale = 'en-US'): string {
   const by = v.by.length > 0 ? `by ${v.by.join(' × ')}` : 'no breakdown';
   const header = `Why cost per contact changed, ${v.periods[0].label} → ${v.periods[1].label}, ${v.currency}, ${by}, time zone ${v.timezone}`;
   const prose = (text: string) => wrapText(text, width, '  ', '    ');

@@ -1,6 +1,6 @@
-import type { StatusCell, StatusView } from '../../app/status.js';
-import { IMPORTED_TABLES, rowCount } from '../../app/workspace-totals.js';
-import { localMinute } from '../text-table.js';
+import type { StatusCell, StatusView } from '../app/status.js';
+import { IMPORTED_TABLES, rowCount } from '../app/workspace-totals.js';
+import { localMinute } from '../text/text-table.js';
 
 /** One cell of the coverage map: C contacts, $ cost lines, A agent time, H handle time (h: some). */
 export function coverageMark(c: StatusCell): string {
@@ -16,7 +16,7 @@ export function coverageMark(c: StatusCell): string {
 }
 
 /** The status as text: totals, then the coverage map (a month a line, a column per channel, ≤ 100 columns). */
-export function statusText(view: StatusView, dir: string): string {
+export function statusText(view: StatusView): string {
   const t = view.totals;
   const costs = Object.entries(t.cost).map(([currency, amount]) => `${currency} ${amount}`);
   const counts = IMPORTED_TABLES.filter(({ total }) => t[total] > 0 || total === 'contacts').map(
@@ -24,7 +24,7 @@ export function statusText(view: StatusView, dir: string): string {
   );
   const last = view.imports.last ? `, the last on ${localMinute(view.imports.last, view.timezone)}` : '';
   const lines = [
-    `Workspace ${dir} (${view.currency}, ${view.timezone}): ${view.imports.count} imports${last}`,
+    `Workspace ${view.workspace} (${view.currency}, ${view.timezone}): ${view.imports.count} imports${last}`,
     ...wrapped(counts),
     ...(costs.length > 0 ? wrapped(costs, 'ledger total ') : []),
   ];

@@ -1,5 +1,5 @@
 import { wallClock } from '../calendar/time-zone.js';
-import { type Align, alignColumns, columnRule, columnWidths } from '../text/columns.js';
+import { type Align, alignColumns, columnRule, columnWidths } from './columns.js';
 
 /** A header row, a rule under it and the body, in aligned columns (the first left, the rest as `align` says). */
 export function textTable(

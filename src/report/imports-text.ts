@@ -1,16 +1,17 @@
 import { basename } from 'node:path';
-import type { ImportEntry, ImportsView, RemoveImportView } from '../../app/imports.js';
+import type { ImportEntry, ImportsView, RemoveImportView } from '../app/imports.js';
 import {
   IMPORTED_TABLES,
   rowCount,
   rowName,
   type TotalName,
   type WorkspaceTotals,
-} from '../../app/workspace-totals.js';
-import { localMinute, textTable } from '../text-table.js';
+} from '../app/workspace-totals.js';
+import { localMinute, textTable } from '../text/text-table.js';
 
 /** The import log as a table, oldest first, times in the workspace's zone. */
-export function importsText(view: ImportsView, timezone: string): string {
+export function importsText(view: ImportsView): string {
+  const { timezone } = view;
   const header = ['id', `when (${timezone})`, 'kind', 'source', 'rows', 'checksum', 'file'];
   const rows = view.imports.map((e) => [
     e.shortId,
@@ -39,14 +40,14 @@ function fileText(e: ImportEntry): string {
 }
 
 /** What `imports remove` took out, and the workspace's totals before and after. */
-export function removedText(view: RemoveImportView, currency: string): string {
+export function removedText(view: RemoveImportView): string {
   const e = view.removed;
   const what = Object.entries(view.rows).map(([k, n]) => rowCount(k as TotalName, n));
   const from = `${e.kind} from ${e.files.join(', ')}${e.source ? `, source ${e.source}` : ''}`;
   const lines = [
     `removed import ${e.shortId} (${from}): ${what.length > 0 ? what.join(', ') : 'no rows were still stored'}`,
     '',
-    ...textTable([['', 'before', 'after'], ...pairs(view.before, view.after, currency)]),
+    ...textTable([['', 'before', 'after'], ...pairs(view.before, view.after, view.currency)]),
   ];
   return `${lines.join('\n')}\n`;
 }
