@@ -4,9 +4,9 @@ import { listText } from '../app/params.js';
 import { parseRequest } from '../app/request.js';
 import { UserError } from '../errors.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { cliActor } from './actor.js';
 import { io } from './io.js';
 import type { Call } from './remote.js';
-import { cliActor } from './with-workspace.js';
 import { openCommandWorkspace } from './workspace.js';
 
 /** Where a command's use case runs: on the workspace folder, or on the server that owns it. */

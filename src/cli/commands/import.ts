@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { importRequest } from '../../app/requests/import.js';
 import { isUserError, UserError } from '../../errors.js';
 import type { ImportSummary } from '../../ingest/pipeline/summary.js';
+import { cliActor } from '../actor.js';
 import { whereOf, whereOptions } from '../command-options.js';
 import { io } from '../io.js';
 import { type FlagSpec, requestFlags, requestOf } from '../params.js';
 import type { Where } from '../run-operation.js';
-import { cliActor } from '../with-workspace.js';
 import { openCommandWorkspace } from '../workspace.js';
 
 type Kind = 'contacts' | 'volumes' | 'costs' | 'fx' | 'agents' | 'agent-time';

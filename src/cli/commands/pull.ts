@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { type PullLiveAgentRequest, pullLiveAgentRequest } from '../../app/requests/pull.js';
 import { UserError } from '../../errors.js';
+import { cliActor } from '../actor.js';
 import { whereOf, whereOptions } from '../command-options.js';
 import { io } from '../io.js';
 import { requestFlags, requestOf } from '../params.js';
-import { cliActor } from '../with-workspace.js';
 import { openCommandWorkspace } from '../workspace.js';
 
 interface PullLiveAgentCliOptions extends Record<string, unknown> {
