@@ -119,6 +119,10 @@ export function reportError(error: unknown): number {
  * as the flag that gave it (`--to "2026-13"`), or as the file the flag named.
  */
 function messageWithFlag(error: UserError): string {
+  return flagsIn(leadingFlag(error));
+}
+
+function leadingFlag(error: UserError): string {
   const parameter = error.location?.parameter;
   if (!parameter) return error.message;
   const head = parameter.split('.')[0] ?? parameter;
@@ -131,4 +135,9 @@ function messageWithFlag(error: UserError): string {
   const rest = error.message.slice(named.length);
   const shown = typeof flag.value === 'string' && !rest.includes(flag.value);
   return `${shown ? `${flag.long} "${flag.value}"` : flag.long}${named.endsWith(': ') ? ': ' : ' '}${rest}`;
+}
+
+/** Parameter names the message mentions in camelCase (no English word is written so) as the command's flags. */
+function flagsIn(text: string): string {
+  return text.replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b/g, (word) => flagOf(running, word)?.long ?? word);
 }

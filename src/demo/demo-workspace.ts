@@ -74,7 +74,10 @@ async function assertReplaceable(target: string, shown: string): Promise<void> {
   if ((await readdir(target)).length > 0) {
     throw new UserError(
       'WORKSPACE_EXISTS',
-      `${shown} exists and was not made by percontact demo; choose another --dir`,
+      `${shown} exists and was not made by percontact demo; choose another folder`,
+      {
+        parameter: 'dir',
+      },
     );
   }
 }

@@ -83,7 +83,8 @@ function comparedPeriods(fromText: string, toText: string): Pair<Period> {
   if (from.granularity !== to.granularity) {
     throw new UserError(
       'USAGE',
-      `--from ${fromText} is a ${from.granularity} but --to ${toText} is a ${to.granularity}: compare two periods of the same kind`,
+      `to: ${toText} is a ${to.granularity} but from (${fromText}) is a ${from.granularity}: compare two periods of the same kind`,
+      { parameter: 'to', value: toText },
     );
   }
   return [periodOf(from.start, from.granularity), periodOf(to.start, to.granularity)];

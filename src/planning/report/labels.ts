@@ -44,8 +44,8 @@ export const PLAN_LABELS = {
   level: { en: 'level', de: 'Ebene' },
   at: { en: 'at', de: 'wann' },
   moreViolations: {
-    en: '… and {n} more (all of them in --format json or xlsx)',
-    de: '… und {n} weitere (alle in --format json oder xlsx)',
+    en: '… and {n} more (all of them in the JSON or XLSX format)',
+    de: '… und {n} weitere (alle im JSON- oder XLSX-Format)',
   },
   calibration: {
     en: 'Schedule calibration (baseline: actual against the model)',
