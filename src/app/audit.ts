@@ -8,7 +8,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import type { Actor } from './actor.js';
 import { operation, viewOutput } from './operation.js';
 import { parseRequest } from './request.js';
-import { AUDIT_ACTIONS, type AuditAction, type AuditRequest, auditRequest } from './requests/audit.js';
+import { type AuditAction, type AuditRequest, auditRequest } from './requests/audit.js';
 import { type WorkspaceTotals, workspaceTotals } from './workspace-totals.js';
 
 /** One write: who, when, what, and what the workspace held before and after it. */
@@ -99,7 +99,7 @@ export async function appendAudit(
   ]);
 }
 
-export { AUDIT_ACTIONS, type AuditAction, type AuditRequest, auditRequest };
+export * from './requests/audit.js';
 
 export interface AuditView {
   entries: AuditEntry[];

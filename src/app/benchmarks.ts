@@ -7,7 +7,7 @@ import { operation, viewOutput } from './operation.js';
 import { parseRequest } from './request.js';
 import { type BenchmarksRequest, benchmarksRequest } from './requests/benchmarks.js';
 
-export { type BenchmarksRequest, benchmarksRequest };
+export * from './requests/benchmarks.js';
 
 export interface BenchmarksView {
   version: string;

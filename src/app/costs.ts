@@ -5,8 +5,9 @@ import { costLineRow } from '../engine/rows.js';
 import { selectRows } from '../engine/run-query.js';
 import { COST_LINES_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
+import { costLineOf } from '../metrics/cost-ledger.js';
 import { CHANNELS } from '../model/contact.js';
-import type { CostBehaviour, CostCategory, CostLine } from '../model/cost-line.js';
+import type { CostLine } from '../model/cost-line.js';
 import { COST_CATEGORIES } from '../model/cost-line.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Actor } from './actor.js';
@@ -204,21 +205,9 @@ async function storedLines(workspace: Workspace, id?: string): Promise<CostLineV
     ...(id === undefined ? {} : { where: eq(column('id'), literal(id)) }),
     orderBy: [column('id')],
   });
-  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
   return rows.map((row) => ({
-    id: String(row.id),
-    category: String(row.category) as CostCategory,
-    amount: String(row.amount),
-    currency: String(row.currency),
-    periodStart: String(row.period_start),
-    periodEnd: String(row.period_end),
-    channel: text(row.channel),
-    queue: text(row.queue),
-    team: text(row.team),
-    driver: text(row.driver),
-    behaviour: String(row.behaviour) as CostBehaviour,
-    description: text(row.description),
-    importId: text(row.import_id),
+    ...costLineOf(row),
+    importId: row.import_id === null || row.import_id === undefined ? null : String(row.import_id),
   }));
 }
 

@@ -7,7 +7,7 @@ import { operation, viewOutput } from './operation.js';
 import { parseRequest } from './request.js';
 import { type DriversRequest, driversRequest } from './requests/drivers.js';
 
-export { type DriversRequest, driversRequest };
+export * from './requests/drivers.js';
 
 /** Why cost per contact changed between two periods: the JSON of `drivers --format json`. */
 export async function drivers(workspace: Workspace, request: DriversRequest): Promise<DriversView> {

@@ -9,7 +9,7 @@ import { operation } from './operation.js';
 import { parseRequest } from './request.js';
 import { type ExplainRequest, explainRequest } from './requests/explain.js';
 
-export { type ExplainRequest, explainRequest };
+export * from './requests/explain.js';
 
 /** A figure and everything behind it: the JSON of `explain --format json`. */
 export async function explain(workspace: Workspace, request: ExplainRequest): Promise<ExplainView> {

@@ -4,9 +4,9 @@ import type { Workspace } from '../workspace/workspace.js';
 import type { Actor } from './actor.js';
 import { auditing } from './audit.js';
 import { parseRequest } from './request.js';
-import { type ImportOptions, type ImportRequest, importOptions, importRequest } from './requests/import.js';
+import { type ImportRequest, importRequest } from './requests/import.js';
 
-export { type ImportOptions, type ImportRequest, importOptions, importRequest };
+export * from './requests/import.js';
 
 /**
  * Imports files, all or nothing (or the good rows with skipInvalid), and records the import in the

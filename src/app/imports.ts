@@ -69,7 +69,7 @@ export async function listImports(ws: Workspace, request: ListImportsRequest = {
   };
 }
 
-export { type ListImportsRequest, listImportsRequest, type RemoveImportRequest, removeImportRequest };
+export * from './requests/imports.js';
 
 export interface RemoveImportView {
   /** The workspace's currency (its ledger total comes first). */

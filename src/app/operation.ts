@@ -13,6 +13,8 @@ export interface Operation<S extends z.ZodType = z.ZodType, V = unknown> {
   run(workspace: Workspace, request: z.input<S>): Promise<V>;
   /** The formats besides JSON (the view itself): what the CLI's --format prints and the API's `format` answers. */
   output?: Output<S>;
+  /** What a reader of the JSON must know that it has no room for (the CLI says it on stderr). */
+  warnings?(view: V): string[];
 }
 
 /** Text (a table, CSV, HTML) or bytes (XLSX, PDF). */

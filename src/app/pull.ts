@@ -13,7 +13,7 @@ import { auditing } from './audit.js';
 import { parseRequest } from './request.js';
 import { type PullLiveAgentRequest, pullLiveAgentRequest } from './requests/pull.js';
 
-export { type PullLiveAgentRequest, pullLiveAgentRequest };
+export * from './requests/pull.js';
 
 /** The account a pull reads: never part of a request (the key comes from the front end's environment). */
 export interface LiveAgentAccount {

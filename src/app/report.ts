@@ -20,7 +20,7 @@ import { operation, type Rendered } from './operation.js';
 import { badParameter, parseRequest } from './request.js';
 import { type ReportRequest, reportRequest } from './requests/report.js';
 
-export { type ReportRequest, reportRequest };
+export * from './requests/report.js';
 
 type Report = z.output<typeof reportRequest>;
 

@@ -12,7 +12,7 @@ import { badParameter, parseRequest } from './request.js';
 import { type SimulateRequest, simulateRequest } from './requests/simulate.js';
 import { staffMode, staffPlan, targetsFrom } from './staff.js';
 
-export { type SimulateRequest, simulateRequest };
+export * from './requests/simulate.js';
 
 type Simulate = z.output<typeof simulateRequest>;
 

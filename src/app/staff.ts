@@ -321,4 +321,5 @@ export const staffOperation = operation({
   request: staffRequest,
   run: staff,
   output: { formats: ['table', 'csv'], render: staffOutput },
+  warnings: staffWarnings,
 });

@@ -13,7 +13,7 @@ import { parseRequest } from './request.js';
 import { type StatusRequest, statusRequest } from './requests/status.js';
 import { type WorkspaceTotals, workspaceTotals } from './workspace-totals.js';
 
-export { type StatusRequest, statusRequest };
+export * from './requests/status.js';
 
 /** What one month of one channel has of each input a cost per contact needs. */
 export interface StatusCell {

@@ -80,14 +80,7 @@ export async function listTokens(
   return { tokens };
 }
 
-export {
-  type CreateTokenRequest,
-  createTokenRequest,
-  type ListTokensRequest,
-  listTokensRequest,
-  type RevokeTokenRequest,
-  revokeTokenRequest,
-};
+export * from './requests/tokens.js';
 
 /** Revokes a token: it stops authenticating at once. The record stays, for the audit log. */
 export async function revokeToken(

@@ -21,8 +21,6 @@ export interface Printing {
   out?: string | undefined;
   /** `required`: the operation reads a workspace; `optional`: only some requests do (staff's history). */
   workspace: 'required' | 'optional';
-  /** Notes for stderr the view implies (where JSON has no room for them). */
-  warnings?: ((view: unknown) => string[]) | undefined;
 }
 
 /**
@@ -49,24 +47,16 @@ export async function printOperation(
     );
   }
   const width = !printing.out && process.stdout.isTTY ? process.stdout.columns : undefined;
-  let output: Rendered;
-  if (place.server) {
-    output = await remoteOutput(place.server, op, request, format, width);
-  } else {
-    output = await onWorkspace(place.workspace, async (ws) => {
-      if (format !== 'json')
-        return (op.output as NonNullable<Operation['output']>).render(
-          ws as Workspace,
-          request,
-          format,
-          width,
-        );
-      const view = await op.run(ws as Workspace, request);
-      for (const warning of printing.warnings?.(view) ?? []) io.err(`percontact: ${warning}\n`);
-      return json(view);
-    });
-  }
-  await emit(output, printing.out);
+  const output = place.server
+    ? await remoteOutput(place.server, op, request, format, width)
+    : await onWorkspace(place.workspace, (ws) =>
+        format === 'json'
+          ? op.run(ws as Workspace, request)
+          : (op.output as NonNullable<Operation['output']>).render(ws as Workspace, request, format, width),
+      );
+  if (format !== 'json') return emit(output as Rendered, printing.out);
+  for (const warning of op.warnings?.(output) ?? []) io.err(`percontact: ${warning}\n`);
+  await emit(json(output), printing.out);
 }
 
 export const json = (view: unknown) => `${JSON.stringify(view, null, 2)}\n`;
@@ -101,7 +91,7 @@ async function remoteOutput(
   request: Record<string, unknown>,
   format: string,
   width: number | undefined,
-): Promise<Rendered> {
+): Promise<unknown> {
   const [{ readRouteOf }, { callServer }] = await Promise.all([
     import('../server/routes/read-routes.js'),
     import('./remote.js'),
@@ -116,7 +106,7 @@ async function remoteOutput(
     request: route.url.includes(':id') ? rest : request,
     query: { format, ...(width ? { width: String(width) } : {}) },
   });
-  if (format === 'json') return json(answer.json());
+  if (format === 'json') return answer.json();
   return format === 'xlsx' || format === 'pdf' ? answer.bytes : answer.text();
 }
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { auditRequest } from '../../app/requests/audit.js';
-import { formatOption, whereOf, whereOptions } from '../command-options.js';
-import { requestFlags, requestOf } from '../params.js';
-import { printOperation } from '../run-operation.js';
+import { whereOptions } from '../command-options.js';
+import { requestFlags } from '../params.js';
+import { readAction } from '../read-command.js';
 
 /** `percontact audit`: every write made through the use cases, newest first. */
 export function registerAudit(program: Command): void {
@@ -16,11 +16,5 @@ export function registerAudit(program: Command): void {
     limit: { flags: '--limit <n>', description: 'entries shown, newest first' },
     before: '--before <seq>',
   });
-  formatOption(command, ['table']).action(async (opts: Record<string, unknown> & { format: string }) => {
-    const { auditOperation } = await import('../../app/audit.js');
-    await printOperation(auditOperation, await requestOf(command, opts), whereOf(opts), {
-      format: opts.format,
-      workspace: 'required',
-    });
-  });
+  readAction(command, ['table'], async () => (await import('../../app/audit.js')).auditOperation);
 }

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { benchmarksRequest } from '../../app/requests/benchmarks.js';
-import { formatOption, whereOf, whereOptions } from '../command-options.js';
-import { requestFlags, requestOf } from '../params.js';
-import { printOperation } from '../run-operation.js';
+import { whereOptions } from '../command-options.js';
+import { requestFlags } from '../params.js';
+import { readAction } from '../read-command.js';
 
 export function registerBenchmarks(program: Command): void {
   const command = program
@@ -15,11 +15,12 @@ export function registerBenchmarks(program: Command): void {
     benchmarksRequest,
     { locale: '--locale <locale>' },
   );
-  formatOption(command, ['table']).action(async (opts: Record<string, unknown> & { format: string }) => {
-    const { benchmarksOperation } = await import('../../app/benchmarks.js');
-    await printOperation(benchmarksOperation, await requestOf(command, opts), whereOf(opts), {
-      format: opts.format,
+  readAction(
+    command,
+    ['table'],
+    async () => (await import('../../app/benchmarks.js')).benchmarksOperation,
+    () => ({
       workspace: 'optional',
-    });
-  });
+    }),
+  );
 }

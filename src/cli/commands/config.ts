@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { formatOption, whereOf, whereOptions } from '../command-options.js';
-import { printOperation } from '../run-operation.js';
+import { whereOptions } from '../command-options.js';
+import { readAction } from '../read-command.js';
 
 /** `percontact config`: the workspace's configuration as it is read, and the definitions in force. */
 export function registerConfig(program: Command): void {
@@ -9,13 +9,9 @@ export function registerConfig(program: Command): void {
     .description(
       "the workspace's configuration (defaults filled in) and the definitions every report states",
     );
-  formatOption(whereOptions(command), ['table']).action(
-    async (opts: Record<string, unknown> & { format: string }) => {
-      const { configOperation } = await import('../../app/config.js');
-      await printOperation(configOperation, {}, whereOf(opts), {
-        format: opts.format,
-        workspace: 'required',
-      });
-    },
+  readAction(
+    whereOptions(command),
+    ['table'],
+    async () => (await import('../../app/config.js')).configOperation,
   );
 }

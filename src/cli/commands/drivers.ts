@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { driversRequest } from '../../app/requests/drivers.js';
-import { formatOption, whereOf, whereOptions } from '../command-options.js';
-import { requestFlags, requestOf } from '../params.js';
-import { printOperation } from '../run-operation.js';
+import { whereOptions } from '../command-options.js';
+import { requestFlags } from '../params.js';
+import { readAction } from '../read-command.js';
 
 export function registerDrivers(program: Command): void {
   const command = program
@@ -17,11 +17,5 @@ export function registerDrivers(program: Command): void {
     decimals: '--decimals <n>',
     locale: '--locale <locale>',
   });
-  formatOption(command, ['table']).action(async (opts: Record<string, unknown> & { format: string }) => {
-    const { driversOperation } = await import('../../app/drivers.js');
-    await printOperation(driversOperation, await requestOf(command, opts), whereOf(opts), {
-      format: opts.format,
-      workspace: 'required',
-    });
-  });
+  readAction(command, ['table'], async () => (await import('../../app/drivers.js')).driversOperation);
 }

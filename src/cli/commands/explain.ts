@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { explainRequest } from '../../app/requests/explain.js';
 import { DIMENSIONS } from '../../model/contact.js';
-import { formatOption, whereOf, whereOptions } from '../command-options.js';
-import { requestFlags, requestOf } from '../params.js';
-import { printOperation } from '../run-operation.js';
+import { whereOptions } from '../command-options.js';
+import { requestFlags } from '../params.js';
+import { readAction } from '../read-command.js';
 
 export function registerExplain(program: Command): void {
   const command = program
@@ -17,11 +17,5 @@ export function registerExplain(program: Command): void {
     ...Object.fromEntries(DIMENSIONS.map((d) => [d, `--${d} <value>`])),
     locale: '--locale <locale>',
   });
-  formatOption(command, ['table']).action(async (opts: Record<string, unknown> & { format: string }) => {
-    const { explainOperation } = await import('../../app/explain.js');
-    await printOperation(explainOperation, await requestOf(command, opts), whereOf(opts), {
-      format: opts.format,
-      workspace: 'required',
-    });
-  });
+  readAction(command, ['table'], async () => (await import('../../app/explain.js')).explainOperation);
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { listImportsRequest } from '../../app/requests/imports.js';
 import { formatOption, whereOf, whereOptions } from '../command-options.js';
-import { requestFlags, requestOf } from '../params.js';
-import { printOperation, printWrite } from '../run-operation.js';
+import { requestFlags } from '../params.js';
+import { readAction } from '../read-command.js';
+import { printWrite } from '../run-operation.js';
 
 /** `percontact imports list` and `percontact imports remove ID`: the import log, and undoing one import. */
 export function registerImports(program: Command): void {
@@ -11,13 +12,7 @@ export function registerImports(program: Command): void {
     .command('list')
     .description('every import: id, when, kind, source, rows stored, checksum and file');
   requestFlags(whereOptions(list), listImportsRequest, { all: '--all' });
-  formatOption(list, ['table']).action(async (opts: Record<string, unknown> & { format: string }) => {
-    const { listImportsOperation } = await import('../../app/imports.js');
-    await printOperation(listImportsOperation, await requestOf(list, opts), whereOf(opts), {
-      format: opts.format,
-      workspace: 'required',
-    });
-  });
+  readAction(list, ['table'], async () => (await import('../../app/imports.js')).listImportsOperation);
   formatOption(
     whereOptions(
       command

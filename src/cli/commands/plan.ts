@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { planBaselineRequest, planOptimiseRequest, planRunRequest } from '../../app/requests/plan.js';
 import { UserError } from '../../errors.js';
-import { formatOption, outOption, whereOf, whereOptions } from '../command-options.js';
+import { outOption, whereOf, whereOptions } from '../command-options.js';
 import { io } from '../io.js';
 import { type FlagSpec, requestFlags, requestOf } from '../params.js';
+import { type CommandOptions, readAction } from '../read-command.js';
 import { printOperation } from '../run-operation.js';
 
 const PLAN_FORMATS = ['table', 'csv', 'html', 'xlsx', 'pdf'];
@@ -19,13 +20,6 @@ const BASELINE_FLAG: FlagSpec = {
   description: 'a baseline file written by `plan baseline` instead of a workspace',
   file: true,
 };
-
-interface PlanCliOptions extends Record<string, unknown> {
-  workspace?: string;
-  server?: string;
-  format: string;
-  out?: string;
-}
 
 export function registerPlan(program: Command): void {
   const plan = program
@@ -43,7 +37,7 @@ export function registerPlan(program: Command): void {
     SOURCE_FLAGS,
   )
     .option('-o, --out <file>', 'write the baseline file here (default: print it)')
-    .action(async (o: PlanCliOptions) => {
+    .action(async (o: CommandOptions) => {
       const { planBaselineOperation } = await import('../../app/plan-baseline.js');
       const request = await requestOf(baseline, o);
       await printOperation(planBaselineOperation, request, whereOf(o), {
@@ -75,10 +69,12 @@ export function registerPlan(program: Command): void {
     seed: '--seed <n>',
     locale: '--locale <locale>',
   });
-  outOption(formatOption(run, PLAN_FORMATS)).action(async (o: PlanCliOptions) => {
-    const { planRunOperation } = await import('../../app/plan-run.js');
-    await printPlan(planRunOperation, await requestOf(run, o), o);
-  });
+  readAction(
+    outOption(run),
+    PLAN_FORMATS,
+    async () => (await import('../../app/plan-run.js')).planRunOperation,
+    planPrinting,
+  );
 
   const optimise = plan
     .command('optimise')
@@ -99,23 +95,17 @@ export function registerPlan(program: Command): void {
       locale: '--locale <locale>',
     },
   );
-  outOption(formatOption(optimise, PLAN_FORMATS)).action(async (o: PlanCliOptions) => {
-    const { planOptimiseOperation } = await import('../../app/plan-optimise.js');
-    await printPlan(planOptimiseOperation, await requestOf(optimise, o), o);
-  });
+  readAction(
+    outOption(optimise),
+    PLAN_FORMATS,
+    async () => (await import('../../app/plan-optimise.js')).planOptimiseOperation,
+    planPrinting,
+  );
 }
 
 /** A plan from a baseline file needs no workspace; from a range it does. */
-async function printPlan(
-  op: Parameters<typeof printOperation>[0],
-  request: Record<string, unknown>,
-  o: PlanCliOptions,
-): Promise<void> {
+function planPrinting(o: CommandOptions, request: Record<string, unknown>) {
   if (request.baseline !== undefined && o.workspace)
     throw new UserError('USAGE', 'give a workspace (with its range) or a baseline file, not both');
-  await printOperation(op, request, whereOf(o), {
-    format: o.format,
-    out: o.out,
-    workspace: request.baseline === undefined ? 'required' : 'optional',
-  });
+  return { workspace: request.baseline === undefined ? ('required' as const) : ('optional' as const) };
 }

@@ -1,15 +1,8 @@
 import type { Command } from 'commander';
 import { reportRequest } from '../../app/requests/report.js';
-import { formatOption, outOption, whereOf, whereOptions } from '../command-options.js';
-import { requestFlags, requestOf } from '../params.js';
-import { printOperation } from '../run-operation.js';
-
-interface ReportCliOptions extends Record<string, unknown> {
-  workspace?: string;
-  server?: string;
-  format: string;
-  out?: string;
-}
+import { outOption, whereOptions } from '../command-options.js';
+import { requestFlags } from '../params.js';
+import { readAction } from '../read-command.js';
 
 export function registerReport(program: Command): void {
   const command = program
@@ -37,14 +30,9 @@ export function registerReport(program: Command): void {
       description: 'number, date and currency formats and labels: en-US or de-DE',
     },
   });
-  outOption(formatOption(command, ['table', 'csv', 'html', 'xlsx', 'pdf'])).action(
-    async (opts: ReportCliOptions) => {
-      const { reportOperation } = await import('../../app/report.js');
-      await printOperation(reportOperation, await requestOf(command, opts), whereOf(opts), {
-        format: opts.format,
-        out: opts.out,
-        workspace: 'required',
-      });
-    },
+  readAction(
+    outOption(command),
+    ['table', 'csv', 'html', 'xlsx', 'pdf'],
+    async () => (await import('../../app/report.js')).reportOperation,
   );
 }

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { simulateRequest } from '../../app/requests/simulate.js';
-import { formatOption, whereOptions } from '../command-options.js';
-import { requestFlags, requestOf } from '../params.js';
-import { printOperation } from '../run-operation.js';
-import { DEMAND_FLAGS, type DemandCliOptions, demandWhere } from './staff.js';
+import { whereOptions } from '../command-options.js';
+import { requestFlags } from '../params.js';
+import { readAction } from '../read-command.js';
+import { DEMAND_FLAGS, demandWhere } from './staff.js';
 
 export function registerSimulate(program: Command): void {
   const command = program
@@ -21,13 +21,10 @@ export function registerSimulate(program: Command): void {
     callbackTake: '--callback-take <share>',
     callbackWithin: '--callback-within <minutes>',
   });
-  formatOption(whereOptions(command, "simulate the workspace's typical week"), ['table', 'csv']).action(
-    async (opts: DemandCliOptions) => {
-      const { simulateOperation } = await import('../../app/simulate.js');
-      await printOperation(simulateOperation, await requestOf(command, opts), demandWhere(opts), {
-        format: opts.format,
-        workspace: 'optional',
-      });
-    },
+  readAction(
+    whereOptions(command, "simulate the workspace's typical week"),
+    ['table', 'csv'],
+    async () => (await import('../../app/simulate.js')).simulateOperation,
+    (opts) => ({ where: demandWhere(opts), workspace: 'optional' }),
   );
 }

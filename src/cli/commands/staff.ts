@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { staffRequest } from '../../app/requests/staff.js';
 import { UserError } from '../../errors.js';
-import { formatOption, whereOf, whereOptions } from '../command-options.js';
-import { type FlagSpec, requestFlags, requestOf } from '../params.js';
-import { printOperation } from '../run-operation.js';
+import { whereOf, whereOptions } from '../command-options.js';
+import { type FlagSpec, requestFlags } from '../params.js';
+import { readAction } from '../read-command.js';
 
 /** The demand, targets and money flags `staff` and `simulate` share (the request's demand fields). */
 export const DEMAND_FLAGS: Record<string, string | FlagSpec> = {
@@ -63,15 +63,10 @@ export function registerStaff(program: Command): void {
     rows: '--rows <rows>',
     locale: '--locale <locale>',
   });
-  formatOption(whereOptions(command, "plan from the workspace's history"), ['table', 'csv']).action(
-    async (opts: DemandCliOptions) => {
-      const { staffOperation, staffWarnings } = await import('../../app/staff.js');
-      const where = demandWhere(opts);
-      await printOperation(staffOperation, await requestOf(command, opts), where, {
-        format: opts.format,
-        workspace: 'optional',
-        warnings: (view) => staffWarnings(view as Parameters<typeof staffWarnings>[0]),
-      });
-    },
+  readAction(
+    whereOptions(command, "plan from the workspace's history"),
+    ['table', 'csv'],
+    async () => (await import('../../app/staff.js')).staffOperation,
+    (opts) => ({ where: demandWhere(opts), workspace: 'optional' }),
   );
 }

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { createTokenRequest, listTokensRequest } from '../../app/requests/tokens.js';
-import { formatOption, whereOf, whereOptions } from '../command-options.js';
+import { whereOf, whereOptions } from '../command-options.js';
 import { io } from '../io.js';
 import { requestFlags, requestOf } from '../params.js';
-import { printOperation, printWrite } from '../run-operation.js';
+import { readAction } from '../read-command.js';
+import { printWrite } from '../run-operation.js';
 
 /** `percontact token create|list|revoke`: the HTTP API's tokens, kept in the workspace as hashes. */
 export function registerToken(program: Command): void {
@@ -35,13 +36,7 @@ export function registerToken(program: Command): void {
   });
   const list = command.command('list').description('list the tokens (never their secrets)');
   requestFlags(whereOptions(list), listTokensRequest, { revoked: '--revoked' });
-  formatOption(list, ['table']).action(async (opts: Record<string, unknown> & { format: string }) => {
-    const { listTokensOperation } = await import('../../app/tokens.js');
-    await printOperation(listTokensOperation, await requestOf(list, opts), whereOf(opts), {
-      format: opts.format,
-      workspace: 'required',
-    });
-  });
+  readAction(list, ['table'], async () => (await import('../../app/tokens.js')).listTokensOperation);
   const revoke = command
     .command('revoke')
     .description('revoke a token: it stops authenticating at once')
