@@ -1,9 +1,10 @@
 import { resolveDefinitions } from '../metrics/definitions.js';
 import { driversReport } from '../metrics/drivers/drivers-report.js';
 import { type DriversView, driversView } from '../metrics/drivers/view.js';
+import { describeDefinitionsDe } from '../report/definitions-de.js';
 import { renderDriversTable } from '../report/drivers-table.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { operation, viewOutput } from './operation.js';
+import { operation } from './operation.js';
 import { parseRequest } from './request.js';
 import { type DriversRequest, driversRequest } from './requests/drivers.js';
 
@@ -22,10 +23,18 @@ export const driversOperation = operation({
     'Why cost per contact changed between two periods: mix, cost and volume growth per segment, labour split',
   request: driversRequest,
   run: drivers,
-  output: viewOutput(
-    drivers,
-    ['table'],
-    (view, _format, r, width) => renderDriversTable(view, width, r.locale),
-    driversRequest,
-  ),
+  output: {
+    formats: ['table'],
+    async render(workspace, request, _format, width) {
+      const r = parseRequest(driversRequest, request);
+      const view = await drivers(workspace, r);
+      const german = r.locale === 'de-DE' && describeDefinitionsDe(resolveDefinitions(workspace.config));
+      return renderDriversTable(
+        view,
+        width,
+        r.locale,
+        german ? { ...view.definitions, ...german } : undefined,
+      );
+    },
+  },
 });

@@ -218,5 +218,10 @@ export const listImportsOperation = operation({
   summary: 'The import log, oldest first: id, when, kind, source, files, checksums and the rows still stored',
   request: listImportsRequest,
   run: listImports,
-  output: viewOutput(listImports, ['table'], (view) => importsText(view), listImportsRequest),
+  output: viewOutput(
+    listImports,
+    ['table'],
+    (view, _format, r) => importsText(view, r.locale),
+    listImportsRequest,
+  ),
 });

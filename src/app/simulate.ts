@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import { evaluateStaffing, staff } from '../planning/erlang/staffing.js';
 import type { ServiceLevelFormula } from '../planning/erlang/types.js';
 import type { PlannedInterval } from '../planning/plan.js';
-import { renderSimulation, SIMULATE_FORMATS } from '../planning/report/simulate-render.js';
 import { type Estimate, figuresOf, type SimFigures, simulate } from '../planning/simulate/estimates.js';
 import type { CallbackOffer, ServiceTimes, SimModel } from '../planning/simulate/model.js';
 import { stationaryModel } from '../planning/simulate/stationary.js';
+import type { Term } from '../report/labels.js';
+import { renderSimulation, SIMULATE_FORMATS } from '../report/simulate-render.js';
+import { inEveryLanguage, staffWord } from '../report/staff-words.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { besidesJson, operation, viewOutput } from './operation.js';
+import { besidesJson, operation } from './operation.js';
 import { badParameter, parseRequest } from './request.js';
 import { type SimulateRequest, simulateRequest } from './requests/simulate.js';
 import { staffMode, staffPlan, targetsFrom } from './staff.js';
@@ -46,7 +48,14 @@ export async function simulatePlan(
   workspace: Workspace | undefined,
   request: SimulateRequest,
 ): Promise<SimulateView> {
-  const r = parseRequest(simulateRequest, request);
+  return (await simulation(workspace, parseRequest(simulateRequest, request))).view;
+}
+
+/** The simulation's view, and its heading in every language (the view's own is English). */
+async function simulation(
+  workspace: Workspace | undefined,
+  r: Simulate,
+): Promise<{ view: SimulateView; heading: Term }> {
   const { replications } = r;
   const service: ServiceTimes =
     r.service === 'lognormal' ? { distribution: 'lognormal', cv: cvOf(r) } : { distribution: 'exponential' };
@@ -88,7 +97,8 @@ export async function simulatePlan(
       },
       simulated: figures,
     };
-    return { ...base, heading: `Steady state, ${agents} agents`, rows: [row], total: figures };
+    const heading = inEveryLanguage((lang) => staffWord(lang, 'steadyState', { agents: String(agents) }));
+    return { view: { ...base, heading: heading.en, rows: [row], total: figures }, heading };
   }
   const plan = await staffPlan(r, workspace);
   const intervals = plan.intervals;
@@ -105,7 +115,8 @@ export async function simulatePlan(
       simulated: figuresOf(run, formula, r.selection),
     }),
   );
-  return { ...base, heading: plan.heading, rows, total: figuresOf(run, formula) };
+  const { heading } = plan.view;
+  return { view: { ...base, heading: heading.en, rows, total: figuresOf(run, formula) }, heading };
 }
 
 function cvOf(r: Simulate): number {
@@ -260,10 +271,13 @@ export const simulateOperation = operation({
     'A staffing plan simulated (seeded discrete-event model): SL, ASA, abandonment, occupancy with 95 % confidence',
   request: simulateRequest,
   run: simulatePlan,
-  output: viewOutput(
-    simulatePlan,
-    besidesJson(SIMULATE_FORMATS),
-    (view, format) => renderSimulation(view, format as 'table' | 'csv'),
-    simulateRequest,
-  ),
+  output: {
+    formats: besidesJson(SIMULATE_FORMATS),
+    async render(workspace, request, format) {
+      const r = parseRequest(simulateRequest, request);
+      const { view, heading } = await simulation(workspace, r);
+      const lang = r.locale === 'de-DE' ? 'de' : 'en';
+      return renderSimulation({ ...view, heading: heading[lang] }, format as 'table' | 'csv', r.locale);
+    },
+  },
 });

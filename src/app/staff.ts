@@ -4,7 +4,6 @@ import { resolveDefinitions } from '../metrics/definitions.js';
 import { resolveRange } from '../metrics/range.js';
 import { assertCurrencyCode, minorUnits } from '../money/currency.js';
 import { type Decimal, parseDecimal } from '../money/decimal.js';
-import { modelText, percent, targetText } from '../planning/describe.js';
 import {
   evaluateStaffing,
   type StaffingTargets,
@@ -17,6 +16,7 @@ import { planFromHistory } from '../planning/history-plan.js';
 import { parseIntervalsCsv } from '../planning/intervals-csv.js';
 import { type PlannedInterval, type PlanSettings, planIntervals, summarise } from '../planning/plan.js';
 import { cardRates } from '../planning/rates.js';
+import type { Term } from '../report/labels.js';
 import {
   type PlanView,
   planJson,
@@ -26,6 +26,7 @@ import {
   type SingleStaffing,
   singleFigures,
 } from '../report/staff-render.js';
+import { headingPercent, inEveryLanguage, modelText, staffWord, targetText } from '../report/staff-words.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { operation, type Rendered } from './operation.js';
 import { badParameter, parseRequest } from './request.js';
@@ -60,8 +61,8 @@ async function staffOutput(
 ): Promise<Rendered> {
   const r = parseRequest(staffRequest, request);
   const as = format as 'table' | 'csv';
-  if (staffMode(r, workspace) === 'single') return renderSingle(staffOne(r), as);
-  return renderPlan((await staffPlan(r, workspace)).view, as, r.rows);
+  if (staffMode(r, workspace) === 'single') return renderSingle(staffOne(r), as, r.locale);
+  return renderPlan((await staffPlan(r, workspace)).view, as, r.rows, r.locale);
 }
 
 /** An unstable one-interval staffing, said where the output (JSON, CSV) has no room for it. */
@@ -143,13 +144,25 @@ function staffOne(r: Demand): SingleStaffing {
           metrics: evaluateStaffing(load, r.agents, targets),
           scheduled: scheduledAgents(r.agents, r.shrinkage),
         };
-  const goal =
-    r.agents === undefined
-      ? `target ${targetText(targets, r.shrinkage)}`
-      : `${r.agents} agents, SL within ${targets.answerWithinSeconds} s, shrinkage ${percent(r.shrinkage)}`;
-  const handled = concurrency === 1 ? '' : `, ${concurrency} at once`;
+  const heading = inEveryLanguage((lang) =>
+    staffWord(lang, 'single', {
+      model: modelText(r.patience, lang),
+      calls: String(r.calls),
+      interval: String(r.interval),
+      aht: String(r.aht),
+      atOnce: concurrency === 1 ? '' : staffWord(lang, 'atOnce', { n: String(concurrency) }),
+      goal:
+        r.agents === undefined
+          ? staffWord(lang, 'target', { targets: targetText(targets, r.shrinkage, lang) })
+          : staffWord(lang, 'evaluated', {
+              agents: String(r.agents),
+              within: String(targets.answerWithinSeconds),
+              shrinkage: headingPercent(r.shrinkage, lang),
+            }),
+    }),
+  );
   return {
-    heading: `${modelText(r.patience)}: ${r.calls} calls in ${r.interval} s, AHT ${r.aht} s${handled}; ${goal}`,
+    heading,
     staffing,
     withPatience: r.patience !== undefined,
     money: singleMoney(r, staffing.scheduled),
@@ -176,7 +189,6 @@ function singleMoney(r: Demand, scheduled: number): SingleMoney | undefined {
 
 /** A batch plan (CSV or history) as data: what `staff` prints, and what `simulate` simulates. */
 export interface StaffPlan {
-  heading: string;
   view: PlanView;
   intervals: PlannedInterval[];
   formula: ServiceLevelFormula;
@@ -200,9 +212,14 @@ async function staffCsv(r: Demand): Promise<StaffPlan> {
     intervals.map((interval) => ({ date: interval.demand.start.slice(0, 10), interval })),
     settings,
   );
-  const heading = `Staffing plan: ${intervals.length} intervals of ${r.interval} s; ${targetsLine(r, settings)}`;
+  const heading = inEveryLanguage((lang) =>
+    staffWord(lang, 'csvPlan', {
+      n: String(intervals.length),
+      interval: String(r.interval),
+      targets: targetsLine(r, settings, lang),
+    }),
+  );
   return {
-    heading,
     view: {
       heading,
       currency: settings.currency,
@@ -245,12 +262,19 @@ async function staffWorkspace(r: Demand, workspace: Workspace): Promise<StaffPla
     answerWithinFor,
     ...(rates ? { hourlyCostFor: (s) => rates.segment(s.channel, s.queue)?.hourlyCost } : {}),
   });
-  const history = `history ${range.from} to ${range.to} (exclusive, ${timezone})`;
-  const priced = rates && total.labourCost !== null ? '; paid hours at the rate cards' : '';
-  const heading = `Staffing plan from ${workspace.dir}, ${history}: typical week in ${r.interval / 60}-minute intervals; ${targetsLine(r, settings)}${priced}`;
+  const heading = inEveryLanguage((lang) =>
+    staffWord(lang, 'historyPlan', {
+      dir: workspace.dir,
+      from: range.from,
+      to: range.to,
+      timezone,
+      minutes: String(r.interval / 60),
+      targets: targetsLine(r, settings, lang),
+      priced: rates && total.labourCost !== null ? staffWord(lang, 'priced') : '',
+    }),
+  );
   const record = { ...settingsRecord(r, settings), historyFrom: range.from, historyTo: range.to, timezone };
   return {
-    heading,
     view: {
       heading,
       currency: settings.currency,
@@ -288,11 +312,12 @@ function parseHourlyCost(r: Demand): Decimal | undefined {
   return hourlyCost;
 }
 
-function targetsLine(r: Demand, s: PlanSettings): string {
-  const target = `target ${targetText(s.targets, r.shrinkage)}`;
+function targetsLine(r: Demand, s: PlanSettings, lang: keyof Term): string {
+  const target = staffWord(lang, 'target', { targets: targetText(s.targets, r.shrinkage, lang) });
   if (s.hourlyCost === undefined) return target;
   const places = Math.max(minorUnits(s.currency), s.hourlyCost.decimalPlaces());
-  return `${target}; ${s.currency} ${s.hourlyCost.toFixed(places)} per paid agent hour`;
+  const rate = s.hourlyCost.toFixed(places);
+  return `${target}; ${staffWord(lang, 'rate', { currency: s.currency, rate: lang === 'de' ? rate.replace('.', ',') : rate })}`;
 }
 
 function settingsRecord(r: Demand, s: PlanSettings): Record<string, unknown> {

@@ -167,5 +167,10 @@ export const statusOperation = operation({
   summary: 'What the workspace holds, and per month and channel which inputs exist (the coverage map)',
   request: statusRequest,
   run: workspaceStatus,
-  output: viewOutput(workspaceStatus, ['table'], (view) => statusText(view), statusRequest),
+  output: viewOutput(
+    workspaceStatus,
+    ['table'],
+    (view, _format, r) => statusText(view, r.locale),
+    statusRequest,
+  ),
 });

@@ -6,8 +6,11 @@ import type { ServiceLevelFormula } from '../model/config.js';
 import { minorUnits } from '../money/currency.js';
 import { Decimal } from '../money/decimal.js';
 import { alignColumns, fittedTable, wrapText } from '../text/columns.js';
+import { describeDefinitionsDe } from './definitions-de.js';
 import type { ExplainMetric } from './explain-metrics.js';
+import type { Term } from './labels.js';
 import { type Locale, type LocaleFormat, localeFormat } from './locale.js';
+import { noteText } from './note-text.js';
 
 export interface Formula {
   text: string;
@@ -105,33 +108,35 @@ function serviceLevelFormula(e: Explanation, formula: ServiceLevelFormula): Form
 
 /** The contacts behind a service figure, by channel: the counts its formula adds up. */
 interface ChannelColumn {
+  /** The column's key in JSON, and its English heading. */
   header: string;
+  de: string;
   value: (m: ContactMeasures, threshold: number) => number;
 }
 
 const CHANNEL_COLUMNS: Partial<Record<ExplainMetric, ChannelColumn[]>> = {
   serviceLevel: [
-    { header: 'threshold s', value: (_m, t) => t },
-    { header: 'answered', value: (m) => m.slAnswered },
-    { header: 'within t', value: (m) => m.answeredWithin },
-    { header: 'abandoned', value: (m) => m.slAbandoned },
-    { header: 'abandoned within s', value: (m) => m.abandonedShort },
-    { header: 'abandoned within t', value: (m) => m.abandonedWithin },
+    { header: 'threshold s', de: 'Schwelle s', value: (_m, t) => t },
+    { header: 'answered', de: 'angenommen', value: (m) => m.slAnswered },
+    { header: 'within t', de: 'innerhalb t', value: (m) => m.answeredWithin },
+    { header: 'abandoned', de: 'abgebrochen', value: (m) => m.slAbandoned },
+    { header: 'abandoned within s', de: 'abgebrochen innerhalb s', value: (m) => m.abandonedShort },
+    { header: 'abandoned within t', de: 'abgebrochen innerhalb t', value: (m) => m.abandonedWithin },
   ],
   ahtSeconds: [
-    { header: 'handled', value: (m) => m.handled },
-    { header: 'with handle time', value: (m) => m.handledTimed },
-    { header: 'handle seconds', value: (m) => m.handleSeconds },
+    { header: 'handled', de: 'bearbeitet', value: (m) => m.handled },
+    { header: 'with handle time', de: 'mit Bearbeitungszeit', value: (m) => m.handledTimed },
+    { header: 'handle seconds', de: 'Bearbeitungssekunden', value: (m) => m.handleSeconds },
   ],
   asaSeconds: [
-    { header: 'answered with a wait', value: (m) => m.answeredTimed },
-    { header: 'wait seconds', value: (m) => m.waitAnsweredSeconds },
-    { header: 'threshold s', value: (_m, t) => t },
+    { header: 'answered with a wait', de: 'angenommen mit Wartezeit', value: (m) => m.answeredTimed },
+    { header: 'wait seconds', de: 'Wartesekunden', value: (m) => m.waitAnsweredSeconds },
+    { header: 'threshold s', de: 'Schwelle s', value: (_m, t) => t },
   ],
   abandonRate: [
-    { header: 'offered', value: (m) => m.offered },
-    { header: 'abandoned', value: (m) => m.abandoned },
-    { header: 'abandoned within s', value: (m) => m.abandonedShort },
+    { header: 'offered', de: 'angeboten', value: (m) => m.offered },
+    { header: 'abandoned', de: 'abgebrochen', value: (m) => m.abandoned },
+    { header: 'abandoned within s', de: 'abgebrochen innerhalb s', value: (m) => m.abandonedShort },
   ],
 };
 
@@ -201,11 +206,51 @@ function channels(e: Explanation): [string, ContactMeasures, number][] {
 /** Cost-line columns a narrow terminal loses first (first dropped first). */
 const LINE_DROP_ORDER = [2, 1, 3, 6, 4];
 
+const WORDS = {
+  heading: {
+    en: '{metric} for {where}, {period} ({currency}, {timezone})',
+    de: '{metric} für {where}, {period} ({currency}, {timezone})',
+  },
+  allContacts: { en: 'all contacts', de: 'alle Kontakte' },
+  none: { en: '(none)', de: '(keine)' },
+  undefined: { en: 'undefined (nothing to divide by)', de: 'nicht definiert (nichts zu teilen)' },
+  lines: {
+    en: 'Cost lines (their allocated parts sum to the cost, {cost}):',
+    de: 'Kostenzeilen (ihre zugeordneten Teile ergeben die Kosten, {cost}):',
+  },
+  line: { en: 'line', de: 'Zeile' },
+  category: { en: 'category', de: 'Kategorie' },
+  amount: { en: 'amount', de: 'Betrag' },
+  accrues: { en: 'accrues (end excl.)', de: 'fällt an (Ende ausschl.)' },
+  inPeriod: { en: 'in period', de: 'in der Periode' },
+  driver: { en: 'driver', de: 'Schlüssel' },
+  share: { en: 'share', de: 'Anteil' },
+  allocated: { en: 'allocated', de: 'zugeordnet' },
+  total: { en: 'total', de: 'gesamt' },
+  hidden: {
+    en: '(not shown, to fit {width} columns: {columns}; the JSON format has all)',
+    de: '(ausgeblendet, damit die Tabelle in {width} Spalten passt: {columns}; das JSON-Format hat alle)',
+  },
+  byChannel: { en: 'Contacts behind it, by channel:', de: 'Die Kontakte dahinter, nach Kanal:' },
+  channel: { en: 'channel', de: 'Kanal' },
+  outcomes: {
+    en: 'Contacts by direction and outcome (* = counted by the contact definition):',
+    de: 'Kontakte nach Richtung und Ergebnis (* = gezählt nach der Kontaktdefinition):',
+  },
+  counted: { en: 'counted: {n}', de: 'gezählt: {n}' },
+  withCost: { en: 'with a cost: {n}', de: 'mit Kosten: {n}' },
+  notes: { en: 'Notes:', de: 'Hinweise:' },
+  definitions: { en: 'Definitions:', de: 'Definitionen:' },
+} satisfies Record<string, Term>;
+
+type Word = (key: keyof typeof WORDS, values?: Record<string, string>) => string;
+
 /**
  * The explanation as text: the formula with the row's numbers, then for a cost figure every cost
  * line with its prorated and allocated parts, for a service figure the contacts behind it by
- * channel; the contacts by outcome, the row's notes and the definitions. Money and counts are
- * grouped; on a terminal (`width`) the tables drop columns to fit, and say which.
+ * channel; the contacts by outcome, the row's notes and the definitions, in the locale's words (the
+ * formula's words stay English, as in JSON). Money and counts are grouped; on a terminal (`width`)
+ * the tables drop columns to fit, and say which.
  */
 export function explainText(
   e: Explanation,
@@ -216,37 +261,47 @@ export function explainText(
   const d = e.report.definitions;
   const scale = minorUnits(d.currency);
   const locale = localeFormat(language, d.currency, e.report.granularity);
+  const word: Word = (key, values) => locale.text(WORDS[key], values);
   const money = (x: Decimal) => locale.money(moneyText(x, scale));
   const f = formulaOf(e, metric);
   const where =
     Object.entries(e.row.segment)
-      .map(([k, v]) => `${k} ${v ?? '(none)'}`)
-      .join(', ') || 'all contacts';
-  const period = e.row.period?.label ?? e.report.periods[0]?.label ?? '';
+      .map(([k, v]) => `${k} ${v ?? word('none')}`)
+      .join(', ') || word('allContacts');
+  const period = locale.period(e.row.period?.label ?? e.report.periods[0]?.label ?? '');
   const grouped = (text: string) => (/^-?\d+(\.\d+)?$/.test(text) ? groupNumber(text, scale, locale) : text);
   const prose = (text: string, first = '  ', rest = '    ') => wrapText(text, width, first, rest);
   const out = [
-    `${metric} for ${where}, ${period} (${d.currency}, ${d.timezone})`,
+    word('heading', { metric, where, period, currency: d.currency, timezone: d.timezone }),
     ...prose(
-      `= ${f.text} = ${grouped(f.numerator)} ÷ ${grouped(f.denominator)} = ${f.value === null ? 'undefined (nothing to divide by)' : grouped(f.value)}`,
+      `= ${f.text} = ${grouped(f.numerator)} ÷ ${grouped(f.denominator)} = ${f.value === null ? word('undefined') : grouped(f.value)}`,
     ),
     '',
   ];
-  if (COST_METRICS.has(metric)) out.push(...costLinesText(e, money, locale, width), '');
-  else out.push(...channelText(e, metric, locale), '');
-  out.push('Contacts by direction and outcome (* = counted by the contact definition):');
+  if (COST_METRICS.has(metric)) out.push(...costLinesText(e, money, locale, word, width), '');
+  else out.push(...channelText(e, metric, locale, word), '');
+  out.push(word('outcomes'));
   out.push(
     ...align(
       e.outcomes.map((o) => [o.direction, o.outcome, locale.count(o.contacts), o.counted ? '*' : '']),
       [false, false, true, false],
     ),
   );
-  out.push(`  counted: ${locale.count(e.row.measures.contacts)}`);
+  out.push(`  ${word('counted', { n: locale.count(e.row.measures.contacts) })}`);
   if (e.row.costedMeasures.contacts < e.row.measures.contacts)
-    out.push(`  with a cost: ${locale.count(e.row.costedMeasures.contacts)}`);
-  if (e.row.notes.length > 0) out.push('', 'Notes:', ...e.row.notes.flatMap((n) => prose(n.text)));
-  out.push('', 'Definitions:');
-  for (const [k, v] of Object.entries(describeDefinitions(d))) out.push(...prose(`${k}: ${v}`));
+    out.push(`  ${word('withCost', { n: locale.count(e.row.costedMeasures.contacts) })}`);
+  if (e.row.notes.length > 0)
+    out.push(
+      '',
+      word('notes'),
+      ...e.row.notes.flatMap((n) => prose(locale.lang === 'en' ? n.text : noteText(n, locale))),
+    );
+  out.push('', word('definitions'));
+  const definitions = {
+    ...describeDefinitions(d),
+    ...(locale.lang === 'de' ? describeDefinitionsDe(d) : {}),
+  };
+  for (const [k, v] of Object.entries(definitions)) out.push(...prose(`${k}: ${v}`));
   return `${out.join('\n')}\n`;
 }
 
@@ -254,18 +309,12 @@ function costLinesText(
   e: Explanation,
   money: (x: Decimal) => string,
   locale: LocaleFormat,
+  word: Word,
   width: number | undefined,
 ): string[] {
-  const header = [
-    'line',
-    'category',
-    'amount',
-    'accrues (end excl.)',
-    'in period',
-    'driver',
-    'share',
-    'allocated',
-  ];
+  const header = (
+    ['line', 'category', 'amount', 'accrues', 'inPeriod', 'driver', 'share', 'allocated'] as const
+  ).map((k) => word(k));
   const rows = e.lines.map((l) => [
     l.id,
     l.category,
@@ -276,39 +325,38 @@ function costLinesText(
     money(l.periodAmount),
     l.driver,
     l.weightTotal > 0
-      ? `${weight(l.weight, locale)}/${weight(l.weightTotal, locale)} (${((100 * l.weight) / l.weightTotal).toFixed(1)}%)`
+      ? `${weight(l.weight, locale)}/${weight(l.weightTotal, locale)} (${locale.percent(l.weight / l.weightTotal, 1)})`
       : '',
     money(l.allocated),
   ]);
   const total = e.lines.reduce((s, l) => s.plus(l.allocated), new Decimal(0));
   const right = [false, false, true, false, true, false, true, true];
   const { lines, dropped } = fittedTable(
-    [header, ...rows, ['total', '', '', '', '', '', '', money(total)]],
+    [header, ...rows, [word('total'), '', '', '', '', '', '', money(total)]],
     (i) => (right[i] ? 'right' : 'left'),
     LINE_DROP_ORDER,
     width,
     '  ',
   );
   return [
-    `Cost lines (their allocated parts sum to the cost, ${money(e.row.cost)}):`,
+    word('lines', { cost: money(e.row.cost) }),
     ...lines,
     ...(dropped.length > 0
-      ? [
-          `  (not shown, to fit ${width} columns: ${dropped.map((i) => header[i]).join(', ')}; the JSON format has all)`,
-        ]
+      ? [`  ${word('hidden', { width: String(width), columns: dropped.map((i) => header[i]).join(', ') })}`]
       : []),
   ];
 }
 
-function channelText(e: Explanation, metric: ExplainMetric, locale: LocaleFormat): string[] {
+function channelText(e: Explanation, metric: ExplainMetric, locale: LocaleFormat, word: Word): string[] {
   const columns = CHANNEL_COLUMNS[metric] ?? [];
   const rows = channels(e).map(([channel, m, threshold]) => [
     channel,
     ...columns.map((c) => locale.count(Math.round(c.value(m, threshold)))),
   ]);
+  const headings = columns.map((c) => (locale.lang === 'de' ? c.de : c.header));
   return [
-    'Contacts behind it, by channel:',
-    ...align([['channel', ...columns.map((c) => c.header)], ...rows], [false, ...columns.map(() => true)]),
+    word('byChannel'),
+    ...align([[word('channel'), ...headings], ...rows], [false, ...columns.map(() => true)]),
   ];
 }
 

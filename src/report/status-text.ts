@@ -1,6 +1,37 @@
 import type { StatusCell, StatusView } from '../app/status.js';
-import { IMPORTED_TABLES, rowCount } from '../app/workspace-totals.js';
+import { IMPORTED_TABLES } from '../app/workspace-totals.js';
+import { isChannel } from '../model/contact.js';
 import { localMinute } from '../text/text-table.js';
+import { CHANNEL_LABELS, type Term } from './labels.js';
+import { type Locale, localeFormat } from './locale.js';
+import { rowsCount } from './row-names.js';
+
+const WORDS = {
+  heading: {
+    en: 'Workspace {dir} ({currency}, {timezone}): {imports} imports{last}',
+    de: 'Arbeitsbereich {dir} ({currency}, {timezone}): {imports} Importe{last}',
+  },
+  last: { en: ', the last on {when}', de: ', der letzte am {when}' },
+  ledger: { en: 'ledger total ', de: 'Kostenbuch gesamt ' },
+  empty: {
+    en: 'No data yet: import contacts and costs (percontact import).',
+    de: 'Noch keine Daten: Kontakte und Kosten importieren (percontact import).',
+  },
+  coverage: {
+    en: 'Coverage by month and channel, - where missing:',
+    de: 'Abdeckung nach Monat und Kanal, - wo sie fehlt:',
+  },
+  legend: {
+    en: '  C contacts, $ cost lines, A agent time, H handle time (h: known for some handled contacts)',
+    de: '  C Kontakte, $ Kostenzeilen, A Agentenzeit, H Bearbeitungszeit (h: für einen Teil der bearbeiteten Kontakte bekannt)',
+  },
+  month: { en: 'month', de: 'Monat' },
+  all: { en: 'all', de: 'alle' },
+  costless: {
+    en: 'Contacts without cost lines (no cost per contact there): {months}',
+    de: 'Kontakte ohne Kostenzeilen (dort keine Kosten je Kontakt): {months}',
+  },
+} satisfies Record<string, Term>;
 
 /** One cell of the coverage map: C contacts, $ cost lines, A agent time, H handle time (h: some). */
 export function coverageMark(c: StatusCell): string {
@@ -16,33 +47,46 @@ export function coverageMark(c: StatusCell): string {
 }
 
 /** The status as text: totals, then the coverage map (a month a line, a column per channel, ≤ 100 columns). */
-export function statusText(view: StatusView): string {
+export function statusText(view: StatusView, language: Locale = 'en-US'): string {
+  const locale = localeFormat(language, view.currency, 'month');
+  const word = (key: keyof typeof WORDS, values?: Record<string, string>) => locale.text(WORDS[key], values);
   const t = view.totals;
-  const costs = Object.entries(t.cost).map(([currency, amount]) => `${currency} ${amount}`);
-  const counts = IMPORTED_TABLES.filter(({ total }) => t[total] > 0 || total === 'contacts').map(
-    ({ total }) => rowCount(total, t[total]),
+  const costs = Object.entries(t.cost).map(
+    ([currency, amount]) => `${currency} ${locale.decimalText(amount)}`,
   );
-  const last = view.imports.last ? `, the last on ${localMinute(view.imports.last, view.timezone)}` : '';
+  const counts = IMPORTED_TABLES.filter(({ total }) => t[total] > 0 || total === 'contacts').map(
+    ({ total }) => rowsCount(total, t[total], locale),
+  );
+  const last = view.imports.last ? word('last', { when: localMinute(view.imports.last, view.timezone) }) : '';
   const lines = [
-    `Workspace ${view.workspace} (${view.currency}, ${view.timezone}): ${view.imports.count} imports${last}`,
+    word('heading', {
+      dir: view.workspace,
+      currency: view.currency,
+      timezone: view.timezone,
+      imports: locale.count(view.imports.count),
+      last,
+    }),
     ...wrapped(counts),
-    ...(costs.length > 0 ? wrapped(costs, 'ledger total ') : []),
+    ...(costs.length > 0 ? wrapped(costs, word('ledger')) : []),
   ];
-  if (view.months.length === 0)
-    return `${[...lines, '', 'No data yet: import contacts and costs (percontact import).'].join('\n')}\n`;
+  if (view.months.length === 0) return `${[...lines, '', word('empty')].join('\n')}\n`;
   const channels = view.channels.length > 0 ? view.channels : ['all'];
+  // English columns are the channels as the data names them; German ones in words.
+  const shown = channels.map((c) =>
+    locale.lang === 'en' || !isChannel(c) ? (c === 'all' ? word('all') : c) : locale.text(CHANNEL_LABELS[c]),
+  );
   const byKey = new Map(view.cells.map((c) => [`${c.month}|${c.channel}`, c]));
-  const widths = channels.map((c) => Math.max(c.length, 4));
+  const widths = shown.map((c) => Math.max(c.length, 4));
   const row = (month: string, cells: string[]) =>
     [month.padEnd(7), ...cells.map((cell, i) => cell.padEnd(widths[i] ?? 4))].join('  ').trimEnd();
   lines.push(
     '',
-    'Coverage by month and channel, - where missing:',
-    '  C contacts, $ cost lines, A agent time, H handle time (h: known for some handled contacts)',
-    row('month', channels),
+    word('coverage'),
+    word('legend'),
+    row(word('month'), shown),
     ...view.months.map((m) =>
       row(
-        m,
+        locale.period(m),
         channels.map((c) => coverageMark(byKey.get(`${m}|${c}`) as StatusCell)),
       ),
     ),
@@ -54,7 +98,7 @@ export function statusText(view: StatusView): string {
     }),
   );
   if (costless.length > 0)
-    lines.push('', `Contacts without cost lines (no cost per contact there): ${costless.join(', ')}`);
+    lines.push('', word('costless', { months: costless.map(locale.period).join(', ') }));
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { text } from '../params.js';
+import { LOCALES } from '../../report/locale.js';
+import { oneOf, text } from '../params.js';
 
 export const listImportsRequest = z.strictObject({
   all: z
     .boolean({ error: () => 'expected true or false' })
     .default(false)
     .describe('also list imports whose rows were removed'),
+  locale: oneOf(LOCALES)
+    .default('en-US')
+    .describe('language and number formats of the table: en-US or de-DE'),
 });
 export type ListImportsRequest = z.input<typeof listImportsRequest>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../../report/locale.js';
 import { nonNegative, oneOf, positive, share, wholeNumber } from '../params.js';
 import { demandFields } from './staff.js';
 
@@ -20,5 +21,6 @@ export const simulateRequest = z.strictObject({
     .optional()
     .describe('share of offered callers taking the callback'),
   callbackWithin: positive().default(60).describe('callbacks are made within this (minutes)'),
+  locale: oneOf(LOCALES).default('en-US').describe('language and number formats of the table and CSV'),
 });
 export type SimulateRequest = z.input<typeof simulateRequest>;

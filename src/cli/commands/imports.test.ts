@@ -47,11 +47,11 @@ describe('percontact imports list | remove', () => {
       [
         `removed import ${id} (contacts from ${pbx}, source pbx): 2 contacts`,
         '',
-        '             before    after',
-        '----------  -------  -------',
-        'contacts          2        0',
-        'cost lines        1        1',
-        'cost (EUR)  1500.00  1500.00',
+        '              before     after',
+        '----------  --------  --------',
+        'contacts           2         0',
+        'cost lines         1         1',
+        'cost (EUR)  1,500.00  1,500.00',
         '',
       ].join('\n'),
     );

@@ -20,6 +20,7 @@ export function registerSimulate(program: Command): void {
     callbackAfter: '--callback-after <seconds>',
     callbackTake: '--callback-take <share>',
     callbackWithin: '--callback-within <minutes>',
+    locale: '--locale <locale>',
   });
   readAction(
     whereOptions(command, "simulate the workspace's typical week"),

@@ -11,6 +11,10 @@ export function registerStatus(program: Command): void {
     .description(
       'what the workspace holds, and per month and channel: contacts, costs, agent time, handle time',
     );
-  requestFlags(whereOptions(command), statusRequest, { from: '--from <month>', to: '--to <month>' });
+  requestFlags(whereOptions(command), statusRequest, {
+    from: '--from <month>',
+    to: '--to <month>',
+    locale: '--locale <locale>',
+  });
   readAction(command, ['table'], async () => (await import('../../app/status.js')).statusOperation);
 }
