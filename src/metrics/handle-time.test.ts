@@ -56,7 +56,7 @@ describe('channels without handle time', () => {
     // (their contacts cover 2 to 6 March only: partial too)
     expect(rows.chat?.notes.map((n) => n.code)).toEqual(['partial', 'fallbackDriver', 'noHandleTime']);
     expect(rows.chat?.notes[1]?.text).toBe(
-      '2026-03: 1 shared cost lines allocated by contacts instead of handle_time, because chat had counted contacts but no handle_time weight',
+      '2026-03: 1 shared cost line allocated by contacts instead of handle_time, because chat had counted contacts but no handle_time weight',
     );
     expect(view.definitions.fallbackDriver).toMatch(/^contacts: allocates a shared cost line/);
   });

@@ -27,7 +27,10 @@ export interface Note {
   text: string;
 }
 
-/** English wording of each note; `{name}` is a value. */
+/**
+ * English wording of each note; `{name}` is a value, `{name|one|other}` the word for a count of one
+ * or any other count.
+ */
 export const NOTE_TEXTS = {
   defaultRange:
     'default range: whole {granularity}s in which both contacts and costs exist, {from} to {to} (exclusive); contacts run from {contactsFrom} to {contactsTo}, costs from {costsFrom} to {costsTo}; give a range (from, to) to include the rest',
@@ -36,14 +39,16 @@ export const NOTE_TEXTS = {
   partial: '{period} covers only {from} to {to} (exclusive) of its {granularity}',
   partialProrated:
     '{period} covers only {from} to {to} (exclusive) of its {granularity}; its costs are prorated to those days',
-  noCost: '{period}: {contacts} contacts without any cost line, so cost per contact is undefined there',
+  noCost:
+    '{period}: {contacts} {contacts|contact|contacts} without any cost line, so cost per contact is undefined there',
   contactsWithoutCost:
-    'cost per contact of the total leaves out {contacts} contacts that no cost line reaches ({periods})',
+    'cost per contact of the total leaves out {contacts} {contacts|contact|contacts} that no cost line reaches ({periods})',
   costWithoutContacts:
     'the total includes {cost} of cost in periods without any contacts ({periods}); prorating costs to the days with contacts leaves it out',
   fallbackDriver:
-    '{period}: {lines} shared cost lines allocated by {fallback} instead of {driver}, because {segments} had counted contacts but no {driver} weight',
-  noHandleTime: '{period}: {contacts} handled contacts without handle time ({channels}); AHT leaves them out',
+    '{period}: {lines} shared {lines|cost line|cost lines} allocated by {fallback} instead of {driver}, because {segments} had counted contacts but no {driver} weight',
+  noHandleTime:
+    '{period}: {contacts} handled {contacts|contact|contacts} without handle time ({channels}); AHT leaves them out',
   asaMixed:
     'ASA not shown where a row mixes channels answered on different clocks ({clocks}); the report by channel shows each',
   unratedHours:
@@ -67,10 +72,15 @@ export function fillNote(
   values: Record<string, NoteValue>,
   write: (value: NoteValue) => string,
 ): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    return value === undefined ? whole : write(value);
-  });
+  return template.replace(
+    /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g,
+    (whole, name: string, one?: string, other?: string) => {
+      const value = values[name];
+      if (value === undefined) return whole;
+      if (one === undefined) return write(value);
+      return 'count' in value && value.count === 1 ? one : (other ?? '');
+    },
+  );
 }
 
 function englishValue(value: NoteValue): string {

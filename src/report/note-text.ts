@@ -12,15 +12,16 @@ const NOTE_TEXTS_DE: Record<NoteCode, string> = {
   partial: '{period} umfasst nur {from} bis {to} (ausschließlich)',
   partialProrated:
     '{period} umfasst nur {from} bis {to} (ausschließlich); die Kosten sind auf diese Tage anteilig gerechnet',
-  noCost: '{period}: {contacts} Kontakte ohne jede Kostenzeile, Kosten je Kontakt dort nicht definiert',
+  noCost:
+    '{period}: {contacts} {contacts|Kontakt|Kontakte} ohne jede Kostenzeile, Kosten je Kontakt dort nicht definiert',
   contactsWithoutCost:
-    'Kosten je Kontakt der Summe ohne {contacts} Kontakte, die keine Kostenzeile erreicht ({periods})',
+    'Kosten je Kontakt der Summe ohne {contacts} {contacts|Kontakt|Kontakte}, die keine Kostenzeile erreicht ({periods})',
   costWithoutContacts:
     'die Summe enthält {cost} Kosten in Perioden ganz ohne Kontakte ({periods}); anteilige Kosten nur für Tage mit Kontakten lassen sie aus',
   fallbackDriver:
-    '{period}: {lines} gemeinsame Kostenzeilen nach {fallback} statt nach {driver} verteilt, weil {segments} gezählte Kontakte, aber kein Gewicht nach {driver} hatte',
+    '{period}: {lines} {lines|gemeinsame Kostenzeile|gemeinsame Kostenzeilen} nach {fallback} statt nach {driver} verteilt, weil {segments} gezählte Kontakte, aber kein Gewicht nach {driver} hatte',
   noHandleTime:
-    '{period}: {contacts} bearbeitete Kontakte ohne Bearbeitungszeit ({channels}); die AHT lässt sie aus',
+    '{period}: {contacts} {contacts|bearbeiteter Kontakt|bearbeitete Kontakte} ohne Bearbeitungszeit ({channels}); die AHT lässt sie aus',
   asaMixed:
     'ASA nicht ausgewiesen, wo eine Zeile Kanäle mit verschiedenen Antwortfristen mischt ({clocks}); der Bericht nach Kanal zeigt jede',
   unratedHours:

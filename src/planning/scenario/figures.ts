@@ -1,6 +1,6 @@
 import { addMeasures, type ContactMeasures, emptyMeasures } from '../../metrics/contact-measures.js';
 import type { CostPerContactReport, ReportRow } from '../../metrics/cost-per-contact.js';
-import { figures, moneyText } from '../../metrics/figures.js';
+import { figures, moneyText, waitClocks } from '../../metrics/figures.js';
 import type { CostCategory } from '../../model/cost-line.js';
 import { Decimal } from '../../money/decimal.js';
 import type { ChannelModel } from './aggregate.js';
@@ -49,6 +49,8 @@ interface Summed {
   measures: ContactMeasures;
   cost: Decimal;
   byCategory: Map<CostCategory, Decimal>;
+  /** Channels answered on different clocks (seconds and hours) are summed: no ASA, as in the report. */
+  asaMixed?: boolean;
 }
 
 function sumRows(rows: readonly ReportRow[]): Summed {
@@ -82,6 +84,7 @@ export function planSide(
       formula: report.definitions.serviceLevelFormula,
       repeats: true,
       costByCategory: summed.byCategory,
+      asaMixed: summed.asaMixed === true,
     });
     const money = (v: Decimal | undefined) => (v === undefined ? null : moneyText(v, scale));
     const withSelf = m.contacts + (counted ? 0 : m.selfServed);
@@ -115,7 +118,10 @@ export function planSide(
     (sum, c) => (c.scheduledHours === null ? sum : (sum ?? 0) + c.scheduledHours),
     null,
   );
-  const totals = sumRows([report.totals]);
+  const totals = {
+    ...sumRows([report.totals]),
+    asaMixed: waitClocks(report.totals, report.definitions).size > 1,
+  };
   return { totals: side(totals, hours, null), channels: perChannel };
 }
 

@@ -54,6 +54,16 @@ describe('plan run: calibration', () => {
     expect(plan.change.cost).toBe('0.00');
   });
 
+  it('shows no all-channel ASA where voice seconds would blend with e-mail hours, as the report does', () => {
+    const plan = runPlan(baseline, scenario({}));
+    expect(plan.baseline.totals.asaSeconds).toBeNull();
+    const voice = byChannel.rows.filter((r) => r.segment.channel === 'voice' && !r.unallocated);
+    const wait = voice.reduce((s, r) => s + r.measures.waitAnsweredSeconds, 0);
+    const answered = voice.reduce((s, r) => s + r.measures.answeredTimed, 0);
+    const planVoice = plan.baseline.channels.find((c) => c.channel === 'voice');
+    expect(planVoice?.asaSeconds).toBe(Number((wait / answered).toFixed(1)));
+  });
+
   it('reads the same baseline back from its YAML file', () => {
     const again = readBaseline(baselineYaml(baseline), 'baseline.yaml');
     expect(again).toEqual(baseline);
