@@ -130,11 +130,14 @@ function leadingFlag(error: UserError): string {
   if (file && error.location?.file === head) return error.message.replace(`${head}: `, `${file}: `);
   const flag = flagOf(running, parameter);
   if (!flag) return error.message;
-  const named = [`${parameter}: `, `${parameter} `].find((p) => error.message.startsWith(p));
-  if (!named) return error.message;
-  const rest = error.message.slice(named.length);
+  // `to: …` becomes `--to "2026-13": …`; `currency "XYZ" …` (the value quoted) `--currency "XYZ" …`.
+  if (error.message.startsWith(`${parameter} "`))
+    return `${flag.long}${error.message.slice(parameter.length)}`;
+  const prefix = `${parameter}: `;
+  if (!error.message.startsWith(prefix)) return error.message;
+  const rest = error.message.slice(prefix.length);
   const shown = typeof flag.value === 'string' && !rest.includes(flag.value);
-  return `${shown ? `${flag.long} "${flag.value}"` : flag.long}${named.endsWith(': ') ? ': ' : ' '}${rest}`;
+  return `${shown ? `${flag.long} "${flag.value}"` : flag.long}: ${rest}`;
 }
 
 /** Parameter names the message mentions in camelCase (no English word is written so) as the command's flags. */
