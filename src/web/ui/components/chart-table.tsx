@@ -1,0 +1,53 @@
+import { useDashboard } from '../context.js';
+import { Figure } from './figure.js';
+
+export interface TableSeries {
+  key: string;
+  label: string;
+  metric: string;
+  segment: Record<string, string>;
+  values: (string | null)[];
+  show(value: string): string;
+}
+
+/** The figures a chart draws, as a table under a disclosure: readable without the chart, and machine-readable. */
+export function ChartTable({ periods, series }: { periods: string[]; series: TableSeries[] }) {
+  const { tx } = useDashboard();
+  return (
+    <details class="chart-data">
+      <summary>{tx.t('chartData')}</summary>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{tx.t('segment')}</th>
+              {periods.map((p) => (
+                <th scope="col" key={p}>
+                  {tx.period(p)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {series.map((s) => (
+              <tr key={s.key}>
+                <th scope="row">{s.label}</th>
+                {s.values.map((v, i) => (
+                  <td key={periods[i]} class="num">
+                    <Figure
+                      metric={s.metric}
+                      value={v}
+                      shown={v === null ? '' : s.show(v)}
+                      period={periods[i]}
+                      segment={s.segment}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

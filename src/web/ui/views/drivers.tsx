@@ -1,0 +1,3 @@
+export function DriversView() {
+  return <p>todo</p>;
+}

@@ -1,0 +1,3 @@
+export function PlannerView() {
+  return <p>todo</p>;
+}

@@ -1,0 +1,3 @@
+export function StaffingView() {
+  return <p>todo</p>;
+}
