@@ -5,8 +5,17 @@ import { type Dashboard, DashboardContext, type ExplainTarget } from './context.
 import type { TermKey } from './i18n/terms.js';
 import { type Lang, texts } from './i18n/texts.js';
 import { ApiError, getJson, tokenStore } from './lib/api.js';
+import { granularityOf } from './lib/periods.js';
 import type { ConfigView, Me } from './lib/types.js';
-import { preferredLang, readState, type UrlState, VIEWS, type View, writeState } from './lib/url-state.js';
+import {
+  preferredLang,
+  readState,
+  stateForView,
+  type UrlState,
+  VIEWS,
+  type View,
+  writeState,
+} from './lib/url-state.js';
 import { DataPage } from './views/data.js';
 import { DriversView } from './views/drivers.js';
 import { Overview } from './views/overview.js';
@@ -60,15 +69,18 @@ export function App() {
     document.title = `${tx.t(VIEW_TERMS[state.view])} · percontact`;
   }, [lang, state.view, tx]);
 
-  const navigate = useCallback((next: Partial<UrlState>, options: { replace?: boolean } = {}) => {
-    setState((current) => {
-      const s = { ...current, ...next };
-      const url = `/${writeState(s)}`;
-      if (options.replace) history.replaceState(null, '', url);
-      else history.pushState(null, '', url);
-      return s;
-    });
-  }, []);
+  const navigate = useCallback(
+    (next: Partial<UrlState>, options: { replace?: boolean; whole?: boolean } = {}) => {
+      setState((current) => {
+        const s = options.whole ? (next as UrlState) : { ...current, ...next };
+        const url = `/${writeState(s)}`;
+        if (options.replace) history.replaceState(null, '', url);
+        else history.pushState(null, '', url);
+        return s;
+      });
+    },
+    [],
+  );
   const switchLang = () => navigate({ lang: lang === 'de' ? 'en' : 'de' }, { replace: true });
 
   if (session.kind === 'loading') return <p class="loading">{tx.t('loading')}</p>;
@@ -115,11 +127,11 @@ export function App() {
             {VIEWS.map((view) => (
               <li key={view}>
                 <a
-                  href={`/${writeState({ ...state, view })}`}
+                  href={`/${writeState(stateForView(state, view, granularityOf))}`}
                   aria-current={state.view === view ? 'page' : undefined}
                   onClick={(event) => {
                     event.preventDefault();
-                    navigate({ view, extra: {} });
+                    navigate(stateForView(state, view, granularityOf), { whole: true });
                   }}
                 >
                   {tx.t(VIEW_TERMS[view])}

@@ -16,7 +16,7 @@ export interface ExplainTarget {
 /** What every view gets: the state in the URL, the words, who is signed in, and how to change them. */
 export interface Dashboard {
   state: UrlState;
-  navigate(next: Partial<UrlState>, options?: { replace?: boolean }): void;
+  navigate(next: Partial<UrlState>, options?: { replace?: boolean; whole?: boolean }): void;
   tx: Texts;
   me: Me;
   config: ConfigView;

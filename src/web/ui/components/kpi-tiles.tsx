@@ -111,9 +111,7 @@ function Tile({
               shown={tx.t('benchmark', { value: tx.money(bench.value) })}
               period={period}
             />
-            <span class="source">
-              {bench.source}
-            </span>
+            <span class="source">{bench.source}</span>
           </button>
         ) : (
           <span class="muted">{tx.t('noBenchmark')}</span>

@@ -203,6 +203,21 @@ export const TERMS = {
   deleteScenario: { en: 'Delete', de: 'Löschen' },
   resetLevers: { en: 'Reset levers', de: 'Hebel zurücksetzen' },
   computing: { en: 'Computing…', de: 'Wird berechnet…' },
+  plannerNeedsAnalyst: {
+    en: 'Planning needs the analyst role.',
+    de: 'Für die Planung ist die Rolle Analyst nötig.',
+  },
+  leverSet: { en: 'change', de: 'ändern' },
+  leverBaseline: { en: "the baseline's", de: 'wie in der Basis' },
+  planBridge: {
+    en: 'Cost per contact: baseline to scenario',
+    de: 'Kosten je Kontakt: von der Basis zum Szenario',
+  },
+  constraint: { en: 'Constraint', de: 'Nebenbedingung' },
+  targetValue: { en: 'Target', de: 'Ziel' },
+  status: { en: 'Status', de: 'Status' },
+  maxAbandon: { en: 'abandon rate at most', de: 'Abbruchquote höchstens' },
+  violationAt: { en: '{count} intervals, first {at}', de: '{count} Intervalle, zuerst {at}' },
   // Data
   uploadHeading: { en: 'Import a file', de: 'Datei importieren' },
   kind: { en: 'What the file holds', de: 'Inhalt der Datei' },

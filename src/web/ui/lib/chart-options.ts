@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { PALETTE } from '../components/chart.js';
 import type { Texts } from '../i18n/texts.js';
+import type { IntervalSum } from './staffing.js';
 import type { Report, ReportRow } from './types.js';
 
 const num = (text: string | null | undefined) => (text === null || text === undefined ? null : Number(text));
@@ -161,6 +162,47 @@ export function waterfallOption(steps: readonly WaterfallStep[], tx: Texts): ECh
         silent: true,
       },
       { type: 'bar', stack: 'w', data: bars },
+    ],
+  };
+}
+
+/** Required and scheduled agents per interval (bars and a step line), the service level on a second axis. */
+export function staffingOption(sums: readonly IntervalSum[], tx: Texts, target?: number): EChartsCoreOption {
+  const label = (start: string) => {
+    const [date = '', time = ''] = start.split(' ');
+    return sums.length > 48 ? `${tx.date(date)} ${time}` : time;
+  };
+  return {
+    color: ['#1f5fa8', '#b3541e', '#2e7d32'],
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 48, right: 56, top: 40, bottom: 48 },
+    xAxis: { type: 'category', data: sums.map((s) => label(s.start)) },
+    yAxis: [
+      { type: 'value', name: tx.t('requiredAgents'), nameTextStyle: { align: 'left' } },
+      { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => tx.percent(v, 0) } },
+    ],
+    series: [
+      { name: tx.t('requiredAgents'), type: 'bar', data: sums.map((s) => s.agents) },
+      {
+        name: tx.t('scheduledAgents'),
+        type: 'line',
+        step: 'middle',
+        symbol: 'none',
+        data: sums.map((s) => s.scheduled),
+      },
+      {
+        name: tx.t('serviceLevel'),
+        type: 'line',
+        yAxisIndex: 1,
+        symbolSize: 4,
+        data: sums.map((s) => s.serviceLevel),
+        tooltip: { valueFormatter: (v: number | null) => tx.percent(v) },
+        markLine:
+          target === undefined
+            ? undefined
+            : { silent: true, symbol: 'none', lineStyle: { type: 'dashed' }, data: [{ yAxis: target }] },
+      },
     ],
   };
 }

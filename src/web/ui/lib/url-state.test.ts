@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preferredLang, readState, writeState } from './url-state.js';
+import { preferredLang, readState, stateForView, writeState } from './url-state.js';
 
 describe('the state in the address bar', () => {
   it("reads the API's parameter names and the dashboard's own", () => {
@@ -35,5 +35,28 @@ describe('the state in the address bar', () => {
     expect(preferredLang(['de-AT', 'en'])).toBe('de');
     expect(preferredLang(['fr-FR', 'en-GB'])).toBe('en');
     expect(preferredLang(['fr-FR'])).toBe('en');
+  });
+});
+
+describe('moving between views', () => {
+  const kind = (label: string) =>
+    /-W\d\d$/.test(label) ? 'week' : /^\d{4}-\d{2}$/.test(label) ? 'month' : 'day';
+  const months = readState('?period=month&from=2026-08&to=2026-10&sl=0.9');
+
+  it('keeps the range where the next view reads it the same way, and drops the view parameters', () => {
+    expect(stateForView(months, 'drivers', kind)).toMatchObject({
+      view: 'drivers',
+      from: '2026-08',
+      to: '2026-10',
+      extra: {},
+    });
+    expect(stateForView(months, 'planner', kind)).toMatchObject({ from: '2026-08', to: '2026-10' });
+  });
+
+  it("drops a range the next view would misread: months in staffing, a staffing week in the overview's months", () => {
+    expect(stateForView(months, 'staffing', kind).from).toBeUndefined();
+    const week = readState('?view=staffing&from=2026-W41&to=2026-W41');
+    expect(stateForView(week, 'overview', kind).from).toBeUndefined();
+    expect(stateForView(week, 'staffing', kind).from).toBe('2026-W41');
   });
 });

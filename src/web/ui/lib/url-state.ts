@@ -78,3 +78,26 @@ export function preferredLang(languages: readonly string[]): Lang {
     ? 'de'
     : 'en';
 }
+
+/**
+ * The state a view is opened with from the navigation: the range is kept where the view reads it
+ * the same way (the overview's and drivers' periods, the planner's months), and dropped where it
+ * would mean something else (a staffing day or week in the overview's months), so each view then
+ * picks its own default.
+ */
+export function stateForView(
+  state: UrlState,
+  view: View,
+  kindOf: (label: string) => string | undefined,
+): UrlState {
+  const kinds = [state.from, state.to].map((p) => (p ? kindOf(p) : undefined));
+  const fits: Record<View, boolean> = {
+    overview: kinds.every((k) => k === undefined || k === state.period),
+    drivers: kinds.every((k) => k === undefined || k === state.period),
+    staffing: kinds.every((k) => k === 'day' || k === 'week') && state.from === state.to,
+    planner: kinds.every((k) => k === 'month'),
+    data: true,
+  };
+  const { from: _from, to: _to, ...rest } = state;
+  return { ...(fits[view] ? state : rest), view, extra: {} };
+}

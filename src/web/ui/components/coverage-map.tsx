@@ -1,0 +1,89 @@
+import { useDashboard } from '../context.js';
+import type { Texts } from '../i18n/texts.js';
+import { getJson } from '../lib/api.js';
+import { useApi } from '../lib/use-api.js';
+import { ErrorBox } from './error-box.js';
+
+export interface StatusCell {
+  month: string;
+  channel: string;
+  contacts: number;
+  handled: number;
+  handledWithHandleTime: number;
+  costLines: number;
+  agentTimeSeconds: number;
+}
+
+interface StatusView {
+  months: string[];
+  channels: string[];
+  cells: StatusCell[];
+}
+
+/** Which inputs a cell lacks: none means cost per contact rests on everything it needs. */
+export function missingInputs(cell: StatusCell, tx: Texts): string[] {
+  if (cell.contacts === 0 && cell.costLines === 0) return [];
+  return [
+    cell.contacts === 0 && tx.t('inputContacts'),
+    cell.costLines === 0 && tx.t('inputCosts'),
+    cell.handled > cell.handledWithHandleTime && tx.t('inputHandleTime'),
+    cell.agentTimeSeconds === 0 && tx.t('inputAgentTime'),
+  ].filter((x): x is string => typeof x === 'string');
+}
+
+/** Months × channels: what each holds of contacts, costs, handle time and agent time. */
+export function CoverageMap({ version }: { version: number }) {
+  const { tx } = useDashboard();
+  const loaded = useApi(() => getJson<StatusView>('/status'), [version]);
+  const s = loaded.data;
+  return (
+    <section class="panel" aria-labelledby="coverage-map-heading">
+      <h2 id="coverage-map-heading">{tx.t('coverageMap')}</h2>
+      {loaded.error && <ErrorBox error={loaded.error} />}
+      {s && (
+        <div class="scroll">
+          <table class="coverage-map">
+            <thead>
+              <tr>
+                <th scope="col">{tx.t('month')}</th>
+                {s.channels.map((c) => (
+                  <th scope="col" key={c}>
+                    {tx.channel(c)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {s.months.map((m) => (
+                <tr key={m}>
+                  <th scope="row">{tx.period(m)}</th>
+                  {s.channels.map((c) => {
+                    const cell = s.cells.find((x) => x.month === m && x.channel === c);
+                    const empty = !cell || (cell.contacts === 0 && cell.costLines === 0);
+                    const missing = cell ? missingInputs(cell, tx) : [];
+                    const state = empty ? 'empty' : missing.length > 0 ? 'partial' : 'full';
+                    return (
+                      <td
+                        key={c}
+                        class={state}
+                        data-month={m}
+                        data-channel={c}
+                        data-coverage={state}
+                        data-metric="status.contacts"
+                        data-value={cell?.contacts ?? 0}
+                      >
+                        {empty
+                          ? tx.t('cellEmpty')
+                          : `${tx.count(cell?.contacts ?? 0)} · ${missing.length > 0 ? tx.t('cellMissing', { inputs: missing.join(', ') }) : '✓'}`}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
