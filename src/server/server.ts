@@ -144,7 +144,7 @@ export async function buildServer(host: WorkspaceHost, given: ServerOptions = {}
   registerReadRoutes(app, context);
   registerWriteRoutes(app, context);
   registerImportRoutes(app, context);
-  registerDashboardRoutes(app, await loadDashboard());
+  registerDashboardRoutes(app, await loadDashboard(options.dashboardDir));
   await app.ready();
 
   return {

@@ -63,7 +63,7 @@ export function ExplainDialog({ target, onClose }: { target: ExplainTarget; onCl
 
 function ExplainBody({ e, tx }: { e: Explain; tx: Texts }) {
   const money = MONEY_METRICS.has(e.metric);
-  const show = (v: string) => (money ? tx.money(v) : /^-?\d+$/.test(v) ? tx.count(Number(v)) : v);
+  const count = (v: string) => (/^-?\d+$/.test(v) ? tx.count(Number(v)) : tx.decimal(Number(v), 1));
   const value = e.formula.value;
   const shownValue =
     value === null
@@ -79,12 +79,16 @@ function ExplainBody({ e, tx }: { e: Explain; tx: Texts }) {
         <h3 id="formula-heading">{tx.t('formula')}</h3>
         <p class="formula-text">{e.formula.text}</p>
         <p class="formula">
-          <Figure metric="explain.numerator" value={e.formula.numerator} shown={show(e.formula.numerator)} />{' '}
+          <Figure
+            metric="explain.numerator"
+            value={e.formula.numerator}
+            shown={money ? tx.money(e.formula.numerator) : count(e.formula.numerator)}
+          />{' '}
           ÷{' '}
           <Figure
             metric="explain.denominator"
             value={e.formula.denominator}
-            shown={show(e.formula.denominator).replace(/\s*€|€\s*/, '')}
+            shown={count(e.formula.denominator)}
           />{' '}
           = <Figure metric={`explain.${e.metric}`} value={value} shown={shownValue} class="result" />
         </p>
