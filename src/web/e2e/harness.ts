@@ -11,6 +11,8 @@ import { type CliProcess, spawnCli } from '../../test-support/cli-process.js';
 export const CHROMIUM = process.env.PERCONTACT_CHROMIUM ?? '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 
+const BUILT_CLI = fileURLToPath(new URL('../../../bin/percontact.js', import.meta.url));
+
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -42,7 +44,9 @@ async function cli(args: string[]): Promise<string> {
  * workspace ending 2026-10 with a viewer's and an analyst's token, and starts a real
  * `percontact serve` on a free port.
  */
-export async function serveDemo(options: { scale?: number; months?: number } = {}): Promise<Served> {
+export async function serveDemo(
+  options: { scale?: number; months?: number; built?: boolean } = {},
+): Promise<Served> {
   await build({
     configFile: fileURLToPath(new URL('../../../vite.config.ts', import.meta.url)),
     logLevel: 'warn',
@@ -55,7 +59,10 @@ export async function serveDemo(options: { scale?: number; months?: number } = {
   const token = async (role: string) =>
     (await cli(['token', 'create', '--workspace', dir, '--role', role, '--name', `${role}-browser`])).trim();
   const tokens = { viewer: await token('viewer'), analyst: await token('analyst') };
-  const server = spawnCli(['serve', '--workspace', dir, '--port', '0']);
+  // The bench serves from the built package (dist, as users run it); tests from the sources they test.
+  const server = options.built
+    ? spawnCli(['serve', '--workspace', dir, '--port', '0'], {}, BUILT_CLI)
+    : spawnCli(['serve', '--workspace', dir, '--port', '0']);
   await server.stderrContains('percontact: serving');
   const url = /at (http:\/\/\S+) \(API/.exec(server.stderr)?.[1];
   if (!url) throw new Error(`no URL in: ${server.stderr}`);

@@ -1,26 +1,8 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import {
-  AriaComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import { type EChartsCoreOption, init, use } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { useEffect, useRef } from 'preact/hooks';
 
-// Only what the dashboard draws: lines and bars, axes, legend, tooltips, reference lines, SVG.
-use([
-  LineChart,
-  BarChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  MarkLineComponent,
-  AriaComponent,
-  SVGRenderer,
-]);
+/** ECharts is loaded after the first view: its own chunk, so figures and tables show before it is parsed. */
+const echarts = () => import('./echarts-setup.js');
 
 export interface ChartProps {
   option: EChartsCoreOption;
@@ -33,25 +15,37 @@ export interface ChartProps {
 /** An ECharts chart (SVG) that follows its container's width and is disposed with the component. */
 export function Chart({ option, label, height = 280, id }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ReturnType<typeof init> | null>(null);
+  const chart = useRef<EChartsType | null>(null);
+  const latest = useRef(option);
+  latest.current = option;
   useEffect(() => {
-    if (!box.current) return;
-    const c = init(box.current, undefined, { renderer: 'svg' });
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(box.current);
+    let disposed = false;
+    let observer: ResizeObserver | undefined;
+    echarts().then(({ init }) => {
+      if (disposed || !box.current) return;
+      const c = init(box.current, undefined, { renderer: 'svg' });
+      chart.current = c;
+      c.setOption(withDefaults(latest.current), true);
+      observer = new ResizeObserver(() => c.resize());
+      observer.observe(box.current);
+    });
     return () => {
-      observer.disconnect();
-      c.dispose();
+      disposed = true;
+      observer?.disconnect();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption({ animation: false, aria: { enabled: true }, ...option }, true);
+    chart.current?.setOption(withDefaults(option), true);
   }, [option]);
   return (
     <div id={id} class="chart" ref={box} role="img" aria-label={label} style={{ height: `${height}px` }} />
   );
+}
+
+function withDefaults(option: EChartsCoreOption): EChartsCoreOption {
+  return { animation: false, aria: { enabled: true }, ...option };
 }
 
 /** The dashboard's series colours: distinct, and dark enough against white for lines and text. */

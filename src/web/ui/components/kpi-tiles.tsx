@@ -5,24 +5,53 @@ import { Figure } from './figure.js';
 
 export interface KpiTilesProps {
   tiles: Report;
+  /** The same periods with detail full, for the figures that need it (FCR); undefined while it loads. */
+  full?: Report;
   last: string;
   previous: string;
 }
 
 /** The key figures of the last period of the range, each against the previous period and its benchmark. */
-export function KpiTiles({ tiles, last, previous }: KpiTilesProps) {
+export function KpiTiles({ tiles, full, last, previous }: KpiTilesProps) {
   const { tx } = useDashboard();
-  const now = tiles.periodTotals.find((p) => p.period === last);
-  const before = tiles.periodTotals.find((p) => p.period === previous && p.contacts > 0);
+  const rows = (r: Report) => ({
+    now: r.periodTotals.find((p) => p.period === last),
+    before: r.periodTotals.find((p) => p.period === previous && p.contacts > 0),
+  });
+  const headline = rows(tiles);
+  const detailed = full ? rows(full) : undefined;
   return (
     <section aria-labelledby="kpi-heading">
       <h2 id="kpi-heading">{tx.t('kpiHeading', { period: tx.period(last) })}</h2>
       <ul class="tiles">
-        {KPIS.map((kpi) => (
-          <Tile key={kpi.key} kpi={kpi} now={now} before={before} period={last} />
-        ))}
+        {KPIS.map((kpi) =>
+          kpi.detail && !detailed ? (
+            <LoadingTile key={kpi.key} kpi={kpi} period={last} />
+          ) : (
+            <Tile key={kpi.key} kpi={kpi} {...(kpi.detail ? detailed : headline)} period={last} />
+          ),
+        )}
       </ul>
     </section>
+  );
+}
+
+function LoadingTile({ kpi, period }: { kpi: Kpi; period: string }) {
+  const { tx } = useDashboard();
+  return (
+    <li class="tile" data-kpi={kpi.key} aria-busy="true">
+      <h3>{tx.term(kpi.label)}</h3>
+      <p class="tile-figure">
+        <span
+          class="figure tile-value loading-figure"
+          data-metric={kpi.key}
+          data-period={period}
+          data-loading="true"
+        >
+          {tx.t('loading')}
+        </span>
+      </p>
+    </li>
   );
 }
 

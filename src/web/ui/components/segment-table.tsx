@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useDashboard } from '../context.js';
+import { subtractDecimals } from '../lib/decimal.js';
 import { type SortDirection, sortRows } from '../lib/sort.js';
 import type { Report, ReportRow } from '../lib/types.js';
 import { Figure } from './figure.js';
@@ -14,13 +15,29 @@ interface Column {
 }
 
 /** The last period's rows by channel, queue or team, sortable by any column; figures open their explanation. */
-export function SegmentTable({ report, period }: { report: Report; period: string }) {
+export function SegmentTable({
+  report,
+  period,
+  previous,
+}: {
+  report: Report;
+  period: string;
+  previous: string;
+}) {
   const { tx, explain } = useDashboard();
   const dimension = (report.by[0] ?? 'channel') as 'channel' | 'queue' | 'team';
   const [sort, setSort] = useState<{ key: string; direction: SortDirection }>({
     key: 'contacts',
     direction: 'descending',
   });
+  // The change from the previous period: the report's comparison where it made one, else the difference of the two rows shown.
+  const change = (row: ReportRow): string | null => {
+    if (row.compare) return row.compare.change.costPerContact;
+    const before = report.rows.find((r) => r.period === previous && r[dimension] === row[dimension]);
+    return row.costPerContact !== null && before?.costPerContact
+      ? subtractDecimals(row.costPerContact, before.costPerContact)
+      : null;
+  };
   const segmentName = (row: ReportRow) =>
     dimension === 'channel' ? tx.channel(row.channel ?? null) : (row[dimension] ?? tx.t('segmentNone'));
   const columns: Column[] = [
@@ -48,8 +65,8 @@ export function SegmentTable({ report, period }: { report: Report; period: strin
     {
       key: 'costPerContact.change',
       label: tx.t('changeCpc'),
-      value: (r) => r.compare?.change.costPerContact,
-      show: (r) => tx.moneyChange(r.compare?.change.costPerContact),
+      value: change,
+      show: (r) => tx.moneyChange(change(r)),
     },
     {
       key: 'ahtSeconds',

@@ -18,6 +18,8 @@ export interface Kpi {
   label: Term;
   /** The metric `explain` takes apart for this tile (cost and contacts: the parts of cost per contact). */
   explain?: string;
+  /** Needs the report's detail full (repeat contacts). */
+  detail?: boolean;
   /** Which way is good, for the colour of a change. */
   better: 'lower' | 'higher' | 'neither';
   show(tx: Texts, value: string | number): string;
@@ -88,6 +90,7 @@ export const KPIS: readonly Kpi[] = [
   {
     key: 'fcr',
     label: { en: 'FCR (first-contact resolution)', de: 'Erstlösungsquote (FCR)' },
+    detail: true,
     better: 'higher',
     show: (tx, v) => tx.percent(Number(v)),
     change: pointsChange,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { granularityOf, periodText, previousPeriod } from './periods.js';
+import { firstPeriodOf, granularityOf, lastPeriodOf, periodText, previousPeriod } from './periods.js';
 
 describe('periods in the dashboard', () => {
   it('steps back one period of the same kind, across year ends and ISO week 53', () => {
@@ -10,6 +10,16 @@ describe('periods in the dashboard', () => {
     expect(previousPeriod('2021-W01')).toBe('2020-W53');
     expect(previousPeriod('2026-03-01')).toBe('2026-02-28');
     expect(previousPeriod('2026')).toBe('2025');
+  });
+
+  it('finds the last period of a range end of any kind', () => {
+    expect(lastPeriodOf('2026-10', 'month')).toBe('2026-10');
+    expect(lastPeriodOf('2026-10', 'week')).toBe('2026-W44'); // Saturday 31 October 2026 is in ISO week 44
+    expect(lastPeriodOf('2026-Q3', 'month')).toBe('2026-09');
+    expect(lastPeriodOf('2026-10-05', 'quarter')).toBe('2026-Q4');
+    expect(lastPeriodOf('soon', 'month')).toBeUndefined();
+    expect(firstPeriodOf('2026-Q3', 'month')).toBe('2026-07');
+    expect(firstPeriodOf('2026-10', 'quarter')).toBe('2026-Q4');
   });
 
   it('knows the kind of a label and refuses what is none', () => {

@@ -7,6 +7,24 @@ export function previousPeriod(label: string): string {
   return periodOf(addDays(period.start, -1), period.granularity).label;
 }
 
+/** The label of the period of kind `granularity` holding the last day of `to` (a date or period). */
+export function lastPeriodOf(to: string, granularity: Granularity): string | undefined {
+  try {
+    return periodOf(addDays(parsePeriodText(to).end, -1), granularity).label;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The label of the period of kind `granularity` holding the first day of `from` (a date or period). */
+export function firstPeriodOf(from: string, granularity: Granularity): string | undefined {
+  try {
+    return periodOf(parsePeriodText(from).start, granularity).label;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The kind of a period label, or undefined when it is not one. */
 export function granularityOf(label: string): Granularity | undefined {
   try {

@@ -1,3 +1,4 @@
+import type { Granularity } from '../../../calendar/period.js';
 import { Chart } from '../components/chart.js';
 import { ChartTable } from '../components/chart-table.js';
 import { CoverageWarnings } from '../components/coverage-warnings.js';
@@ -14,7 +15,7 @@ import {
   trendOption,
   trendSeries,
 } from '../lib/chart-options.js';
-import { previousPeriod } from '../lib/periods.js';
+import { firstPeriodOf, lastPeriodOf, previousPeriod } from '../lib/periods.js';
 import type { Report } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 
@@ -23,7 +24,7 @@ export interface OverviewData {
   main: Report;
   /** By channel, for the trend (the main report when the breakdown is channel). */
   trend: Report;
-  /** The last period and the one before it, with FCR (detail full). */
+  /** The last period and the one before it. */
   tiles: Report;
   last: string;
   previous: string;
@@ -35,21 +36,40 @@ async function loadOverview(q: {
   to?: string;
   by: string;
 }): Promise<OverviewData> {
+  const granularity = q.period as Granularity;
   const range = { period: q.period, from: q.from, to: q.to };
-  const main = await getJson<Report>('/report', { ...range, by: q.by, compare: 'previous' });
-  const last = main.periodTotals.at(-1)?.period ?? '';
-  const previous = previousPeriod(last);
-  const [tiles, trend] = await Promise.all([
-    getJson<Report>('/report', { period: q.period, from: previous, to: last, detail: 'full' }),
-    q.by === 'channel' ? main : getJson<Report>('/report', { ...range, by: 'channel' }),
-  ]);
-  return { main, trend, tiles, last, previous };
+  // A range of one period has no previous period in it: then the report adds each row's previous one.
+  const last = q.to ? lastPeriodOf(q.to, granularity) : undefined;
+  const single = last !== undefined && q.from !== undefined && firstPeriodOf(q.from, granularity) === last;
+  const mainRequest = getJson<Report>('/report', {
+    ...range,
+    by: q.by,
+    compare: single ? 'previous' : undefined,
+  });
+  const trendRequest =
+    q.by === 'channel' ? mainRequest : getJson<Report>('/report', { ...range, by: 'channel' });
+  const main = await mainRequest;
+  const lastPeriod = main.periodTotals.at(-1)?.period ?? last ?? '';
+  const previous = previousPeriod(lastPeriod);
+  // The periods' totals do not depend on the range: the main report's serve the tiles when it holds both.
+  const tiles = main.periodTotals.some((p) => p.period === previous)
+    ? main
+    : await getJson<Report>('/report', { period: q.period, from: previous, to: lastPeriod });
+  return { main, trend: await trendRequest, tiles, last: lastPeriod, previous };
 }
 
 export function Overview() {
   const { state, tx, navigate } = useDashboard();
   const loaded = useApi(() => loadOverview(state), [state.period, state.from, state.to, state.by]);
   const d = loaded.data;
+  // FCR needs repeat contacts (detail full), the slowest part of a report: asked for after the first view.
+  const full = useApi(
+    () =>
+      d
+        ? getJson<Report>('/report', { period: state.period, from: d.previous, to: d.last, detail: 'full' })
+        : new Promise<Report>(() => {}),
+    [d?.last, state.period],
+  );
   return (
     <section aria-labelledby="overview-heading" class="overview">
       <div class="view-head">
@@ -64,7 +84,7 @@ export function Overview() {
       {d && (
         <div aria-busy={loaded.loading}>
           <CoverageWarnings report={d.main} />
-          <KpiTiles tiles={d.tiles} last={d.last} previous={d.previous} />
+          <KpiTiles tiles={d.tiles} full={full.data} last={d.last} previous={d.previous} />
           <div class="charts">
             <section aria-labelledby="trend-heading" class="panel">
               <div class="panel-head">
@@ -125,7 +145,7 @@ export function Overview() {
               />
             </section>
           </div>
-          <SegmentTable report={d.main} period={d.last} />
+          <SegmentTable report={d.main} period={d.last} previous={d.previous} />
         </div>
       )}
     </section>
