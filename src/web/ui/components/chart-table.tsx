@@ -7,12 +7,15 @@ export interface TableSeries {
   metric: string;
   segment: Record<string, string>;
   values: (string | null)[];
+  /** The segment's benchmark, a column of its own where any series has one. */
+  benchmark?: string | null;
   show(value: string): string;
 }
 
 /** The figures a chart draws, as a table under a disclosure: readable without the chart, and machine-readable. */
 export function ChartTable({ periods, series }: { periods: string[]; series: TableSeries[] }) {
   const { tx } = useDashboard();
+  const benchmarks = series.some((s) => s.benchmark);
   return (
     <details class="chart-data">
       <summary>{tx.t('chartData')}</summary>
@@ -26,6 +29,7 @@ export function ChartTable({ periods, series }: { periods: string[]; series: Tab
                   {tx.period(p)}
                 </th>
               ))}
+              {benchmarks && <th scope="col">{tx.t('benchmarkColumn')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -43,6 +47,17 @@ export function ChartTable({ periods, series }: { periods: string[]; series: Tab
                     />
                   </td>
                 ))}
+                {benchmarks && (
+                  <td class="num">
+                    <Figure
+                      metric={`${s.metric}.benchmark`}
+                      value={s.benchmark}
+                      shown={s.benchmark ? s.show(s.benchmark) : ''}
+                      period={periods.at(-1)}
+                      segment={s.segment}
+                    />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -47,7 +47,8 @@ export const TERMS = {
     en: '{source}, {year}; published {published}, table {table}',
     de: '{source}, {year}; veröffentlicht {published}, Tabelle {table}',
   },
-  noBenchmark: { en: 'no benchmark in the table', de: 'kein Vergleichswert in der Tabelle' },
+  noBenchmark: { en: 'no benchmark', de: 'kein Vergleichswert' },
+  benchmarkColumn: { en: 'Benchmark', de: 'Vergleichswert' },
   notComputable: { en: 'not computable', de: 'nicht berechenbar' },
   notComputableWhy: {
     en: 'Not computable for {period}: {reason}',

@@ -14,7 +14,7 @@ export function periodsOf(report: Report): string[] {
 /** Cost per contact per channel and period: a gap (null), never a 0, where it cannot be computed. */
 export function trendSeries(
   report: Report,
-): { channel: string; values: (number | null)[]; benchmark: number | null }[] {
+): { channel: string; values: (number | null)[]; benchmark: number | null; benchmarkText: string | null }[] {
   const periods = periodsOf(report);
   const channels = [...new Set(report.rows.map((r) => r.channel ?? ''))];
   return channels.map((channel) => {
@@ -25,6 +25,7 @@ export function trendSeries(
       channel,
       values: periods.map((p) => num(at(p)?.costPerContact)),
       benchmark: num(last?.benchmark?.value),
+      benchmarkText: last?.benchmark?.value ?? null,
     };
   });
 }
@@ -54,12 +55,16 @@ export function trendOption(report: Report, tx: Texts, target?: string): ECharts
           s.benchmark === null
             ? undefined
             : {
-                silent: true,
                 symbol: 'none',
                 lineStyle: { type: 'dashed', color: PALETTE[i % PALETTE.length] },
-                label: {
-                  formatter: tx.t('benchmarkLine', { channel: tx.channel(s.channel) }),
-                  position: 'insideEndTop',
+                // Several benchmarks' labels would overlap: each shows when its line is pointed at (all are in the table).
+                label: { show: false },
+                emphasis: {
+                  label: {
+                    show: true,
+                    formatter: `${tx.t('benchmarkLine', { channel: tx.channel(s.channel) })} ${tx.money(s.benchmarkText)}`,
+                    position: 'insideEndTop',
+                  },
                 },
                 data: [{ yAxis: s.benchmark }],
               },

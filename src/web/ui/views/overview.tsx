@@ -115,6 +115,7 @@ export function Overview() {
                   label: tx.channel(s.channel || null),
                   metric: 'costPerContact',
                   segment: { channel: s.channel },
+                  benchmark: s.benchmarkText,
                   values: d.trend.periodTotals.map((p) => {
                     const row = d.trend.rows.find(
                       (r) => r.period === p.period && (r.channel ?? '') === s.channel,
