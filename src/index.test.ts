@@ -54,7 +54,15 @@ describe('the library: imports and housekeeping', () => {
       expect(summary).toMatchObject({ source: 'calls', imported: 1 });
       expect((await percontact.listImports(ws)).imports.map((e) => e.id)).toEqual([summary.id]);
       expect((await percontact.workspaceStatus(ws)).months).toEqual(['2026-03']);
-      expect((await percontact.removeImport(ws, { id: summary.id })).after.contacts).toBe(0);
+      expect(
+        (
+          await percontact.removeImport(
+            ws,
+            { name: 'library', role: null, tokenId: null },
+            { id: summary.id },
+          )
+        ).after.contacts,
+      ).toBe(0);
       await ws.close();
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine.js';
 import { and, cmp, column, eq, literal } from '../engine/query.js';
 import { aggregateRows, selectRows } from '../engine/run-query.js';
 import { AUDIT_TABLE } from '../engine/schema.js';
+import { withWriteHooks } from '../engine/write-hooks.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Actor } from './actor.js';
 import { operation } from './operation.js';
@@ -12,6 +13,7 @@ import { type WorkspaceTotals, workspaceTotals } from './workspace-totals.js';
 
 export const AUDIT_ACTIONS = [
   'import',
+  'import.remove',
   'cost.add',
   'cost.edit',
   'cost.remove',
@@ -46,11 +48,36 @@ export interface AuditedWrite<T> {
  * its record and a failed write leaves neither. Totals are read in the same transaction.
  */
 export async function audited<T>(engine: Engine, actor: Actor, write: AuditedWrite<T>): Promise<T> {
-  return engine.transaction(async () => {
+  const describe = (done: unknown) => {
+    const { target, details } = done as Awaited<ReturnType<AuditedWrite<T>['work']>>;
+    return { action: write.action, target, details };
+  };
+  return (await auditing(engine, actor, describe).transaction(write.work)).result;
+}
+
+/** What to record of a write, from its result. */
+export type Describe = (result: unknown) => {
+  action: AuditAction;
+  target: string | null;
+  details: unknown;
+};
+
+/**
+ * The engine as a write sees it: every transaction and every change set it runs (an importer opens
+ * its own) also records the audit entry, with the workspace's totals before and after. Where change
+ * sets are transactions the entry commits with the write; where they are partition swaps (ClickHouse,
+ * no transactions) it is appended as soon as the change set has landed.
+ */
+export function auditing(engine: Engine, actor: Actor, describe: Describe): Engine {
+  const record = async <T>(write: () => Promise<T>): Promise<T> => {
     const before = await workspaceTotals(engine);
-    const { result, target, details } = await write.work();
-    await appendAudit(engine, actor, { action: write.action, target, details, before });
+    const result = await write();
+    await appendAudit(engine, actor, { ...describe(result), before });
     return result;
+  };
+  return withWriteHooks(engine, {
+    transaction: (work) => engine.transaction(() => record(work)),
+    changeSet: (id, work) => record(() => engine.changeSet(id, work)),
   });
 }
 

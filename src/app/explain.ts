@@ -1,25 +1,14 @@
-import { z } from 'zod';
 import { resolveDefinitions } from '../metrics/definitions.js';
 import { explain as explainFigure } from '../metrics/explain.js';
 import type { DimensionValues } from '../metrics/segments.js';
 import { DIMENSIONS } from '../model/contact.js';
-import { EXPLAIN_METRICS } from '../report/explain-metrics.js';
 import { type ExplainView, explainView } from '../report/explain-render.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { operation } from './operation.js';
-import { dimensionValue, oneOf, periodText } from './params.js';
 import { parseRequest } from './request.js';
+import { type ExplainRequest, explainRequest } from './requests/explain.js';
 
-const segmentParams = Object.fromEntries(
-  DIMENSIONS.map((d) => [d, dimensionValue.optional().describe(`only the ${d} with this value`)]),
-) as Record<(typeof DIMENSIONS)[number], z.ZodOptional<typeof dimensionValue>>;
-
-export const explainRequest = z.strictObject({
-  period: periodText.describe('one period: 2026-03, 2026-Q1, 2026-W10, 2026-03-05 or 2026'),
-  metric: oneOf(EXPLAIN_METRICS).default('costPerContact').describe('the figure to take apart'),
-  ...segmentParams,
-});
-export type ExplainRequest = z.input<typeof explainRequest>;
+export { type ExplainRequest, explainRequest };
 
 /** A figure and everything behind it: the JSON of `explain --format json`. */
 export async function explain(workspace: Workspace, request: ExplainRequest): Promise<ExplainView> {

@@ -1,9 +1,15 @@
+import { z } from 'zod';
 import { and, column, eq, isNull, literal } from '../engine/query.js';
 import { IMPORTS_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
 import { shortImportId } from '../ingest/pipeline/summary.js';
 import type { ImportKind } from '../ingest/targets/target.js';
 import type { Workspace } from '../workspace/workspace.js';
+import type { Actor } from './actor.js';
+import { auditing } from './audit.js';
+import { operation } from './operation.js';
+import { text } from './params.js';
+import { parseRequest } from './request.js';
 import {
   IMPORTED_TABLES,
   type TotalName,
@@ -33,10 +39,13 @@ export interface ImportEntry {
   removedAt: string | null;
 }
 
-export interface ListImportsRequest {
-  /** Also list imports whose rows were removed. */
-  all?: boolean;
-}
+export const listImportsRequest = z.strictObject({
+  all: z
+    .boolean({ error: () => 'expected true or false' })
+    .default(false)
+    .describe('also list imports whose rows were removed'),
+});
+export type ListImportsRequest = z.input<typeof listImportsRequest>;
 
 export interface ImportsView {
   imports: ImportEntry[];
@@ -46,6 +55,7 @@ export interface ImportsView {
 
 /** The import log, oldest first. */
 export async function listImports(ws: Workspace, request: ListImportsRequest = {}): Promise<ImportsView> {
+  const r = parseRequest(listImportsRequest, request);
   const stored = await rowsByImport(ws);
   const entries = await logEntries(ws, stored);
   const untracked: ImportsView['untracked'] = {};
@@ -53,13 +63,15 @@ export async function listImports(ws: Workspace, request: ListImportsRequest = {
     const n = stored.get(total)?.get(null) ?? 0;
     if (n > 0) untracked[total] = n;
   }
-  return { imports: entries.filter((e) => request.all || e.removedAt === null), untracked };
+  return { imports: entries.filter((e) => r.all || e.removedAt === null), untracked };
 }
 
-export interface RemoveImportRequest {
-  /** The import's id, or its first characters (at least 4) as `imports list` shows them. */
-  id: string;
-}
+export const removeImportRequest = z.strictObject({
+  id: text('an import id').describe(
+    "the import's id, or its first characters (at least 4) as imports list shows them",
+  ),
+});
+export type RemoveImportRequest = z.input<typeof removeImportRequest>;
 
 export interface RemoveImportView {
   removed: ImportEntry;
@@ -73,16 +85,26 @@ export interface RemoveImportView {
  * Takes out exactly the rows an import stored (those still carrying its id), all of them or none,
  * and marks it removed in the log. Rows a later import replaced belong to that import and stay.
  */
-export async function removeImport(ws: Workspace, request: RemoveImportRequest): Promise<RemoveImportView> {
-  const { engine } = ws;
+export async function removeImport(
+  ws: Workspace,
+  actor: Actor,
+  request: RemoveImportRequest,
+): Promise<RemoveImportView> {
+  const r = parseRequest(removeImportRequest, request);
+  const entry = findImport((await listImports(ws, { all: true })).imports, r.id);
+  const rows: RemoveImportView['rows'] = {};
+  // The removal and its audit entry (with the totals before and after) land together.
+  const engine = auditing(ws.engine, actor, () => ({
+    action: 'import.remove',
+    target: entry.id,
+    details: { kind: entry.kind, source: entry.source, files: entry.files, rows },
+  }));
   if (!engine.dialect.capabilities.syncDelete) {
     throw new UserError('USAGE', `removing imports from ${engine.dialect.displayName} is not supported yet`);
   }
-  const entry = findImport((await listImports(ws, { all: true })).imports, request.id);
   const before = await workspaceTotals(engine);
   const c = engine.dialect.createCompiler();
   const ofImport = c.expr(eq(column('import_id'), literal(entry.id)));
-  const rows: RemoveImportView['rows'] = {};
   await engine.transaction(async () => {
     for (const { table, total } of IMPORTED_TABLES) {
       const [counted] = await engine.query(
@@ -190,3 +212,10 @@ async function logEntries(
     };
   });
 }
+
+export const listImportsOperation = operation({
+  name: 'listImports',
+  summary: 'The import log, oldest first: id, when, kind, source, files, checksums and the rows still stored',
+  request: listImportsRequest,
+  run: listImports,
+});

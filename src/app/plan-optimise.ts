@@ -1,21 +1,38 @@
+import { PLAN_FORMATS, type PlanFormat, renderPlanOutput } from '../planning/report/render-plan.js';
 import { planContext } from '../planning/scenario/evaluate.js';
 import { type OptimiseOutcome, optimise } from '../planning/scenario/optimise.js';
 import { simulationSettings } from '../planning/scenario/run-plan.js';
 import { optimiseSchema, scenarioSchema } from '../planning/scenario/schema.js';
-import { baselineOf, type PlanSource, specOf } from './plan-source.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { besidesJson, operation, viewOutput } from './operation.js';
+import { baselineOf, specOf } from './plan-source.js';
+import { parseRequest } from './request.js';
+import { type PlanOptimiseRequest, planOptimiseRequest } from './requests/plan.js';
 
-export interface PlanOptimiseRequest extends PlanSource {
-  /** A ranges YAML file: a scenario whose numeric lever parameters may be { from, to, step }. */
-  levers: string | object;
-  /** What to minimise (default: the file's, else total cost). */
-  objective?: 'cost' | 'cost_per_contact';
-}
+export { type PlanOptimiseRequest, planOptimiseRequest };
 
 /** The cheapest lever setting within the ranges that keeps every constraint, with runners-up and the frontier. */
-export async function planOptimise(request: PlanOptimiseRequest): Promise<OptimiseOutcome> {
-  const baseline = await baselineOf(request);
-  const spec = await specOf(request.levers, 'levers', optimiseSchema);
-  const withObjective = request.objective ? { ...spec, objective: request.objective } : spec;
+export async function planOptimise(
+  workspace: Workspace | undefined,
+  request: PlanOptimiseRequest,
+): Promise<OptimiseOutcome> {
+  const r = parseRequest(planOptimiseRequest, request);
+  const baseline = await baselineOf(workspace, r);
+  const spec = specOf(r.levers, 'levers', optimiseSchema);
+  const withObjective = r.objective ? { ...spec, objective: r.objective } : spec;
   const settings = simulationSettings(scenarioSchema.parse({ simulation: withObjective.simulation }));
   return optimise(planContext(baseline, settings), withObjective);
 }
+
+export const planOptimiseOperation = operation({
+  name: 'planOptimise',
+  summary: 'The cheapest lever settings within ranges that keep every quality constraint',
+  request: planOptimiseRequest,
+  run: planOptimise,
+  output: viewOutput(
+    planOptimise,
+    besidesJson(PLAN_FORMATS),
+    (outcome, format, r) => renderPlanOutput({ outcome, locale: r.locale }, format as PlanFormat),
+    planOptimiseRequest,
+  ),
+});

@@ -1,38 +1,55 @@
+import { PLAN_FORMATS, type PlanFormat, renderPlanOutput } from '../planning/report/render-plan.js';
 import { evaluate, planContext } from '../planning/scenario/evaluate.js';
 import { type PlanOutcome, runPlan, simulationSettings } from '../planning/scenario/run-plan.js';
 import { scenarioSchema } from '../planning/scenario/schema.js';
 import { type ValidationRow, validatePlan } from '../planning/scenario/validate.js';
-import { baselineOf, type PlanSource, specOf } from './plan-source.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { besidesJson, operation, viewOutput } from './operation.js';
+import { baselineOf, specOf } from './plan-source.js';
+import { parseRequest } from './request.js';
+import { type PlanRunRequest, planRunRequest } from './requests/plan.js';
 
-export interface PlanRunRequest extends PlanSource {
-  /** A scenario YAML file, or its content as an object ({ levers, constraints }). */
-  scenario: string | object;
-  /** Also simulate the scenario's staffing and report the simulated figures beside the model's. */
-  validate?: boolean;
-  /** Simulation replications and seed (default: the scenario file's, else 4 and 1). */
-  replications?: number;
-  seed?: number;
-}
+export { type PlanRunRequest, planRunRequest };
 
-export interface PlanRunView {
-  outcome: PlanOutcome;
-  validation?: ValidationRow[];
-}
+/** The plan's outcome, with the simulated figures beside the model's when asked: `plan run --format json`. */
+export type PlanRunView = PlanOutcome & { validation?: ValidationRow[] };
 
 /** Baseline and scenario side by side, the Shapley cost bridge, the quality constraints and the calibration. */
-export async function planRun(request: PlanRunRequest): Promise<PlanRunView> {
-  const baseline = await baselineOf(request);
-  const parsed = await specOf(request.scenario, 'scenario', scenarioSchema);
+export async function planRun(
+  workspace: Workspace | undefined,
+  request: PlanRunRequest,
+): Promise<PlanRunView> {
+  const r = parseRequest(planRunRequest, request);
+  const baseline = await baselineOf(workspace, r);
+  const parsed = specOf(r.scenario, 'scenario', scenarioSchema);
   const scenario = {
     ...parsed,
     simulation: {
-      replications: request.replications ?? parsed.simulation.replications,
-      seed: request.seed ?? parsed.simulation.seed,
+      replications: r.replications ?? parsed.simulation.replications,
+      seed: r.seed ?? parsed.simulation.seed,
     },
   };
   const context = planContext(baseline, simulationSettings(scenario));
   const outcome = runPlan(baseline, scenario, context);
-  if (!request.validate) return { outcome };
+  if (!r.validate) return outcome;
   const validation = validatePlan(context, evaluate(context, scenario.levers), simulationSettings(scenario));
-  return { outcome, validation };
+  return { ...outcome, validation };
 }
+
+export const planRunOperation = operation({
+  name: 'planRun',
+  summary:
+    'A scenario against its baseline: figures side by side, the Shapley cost bridge, the quality constraints',
+  request: planRunRequest,
+  run: planRun,
+  output: viewOutput(
+    planRun,
+    besidesJson(PLAN_FORMATS),
+    ({ validation, ...outcome }, format, r) =>
+      renderPlanOutput(
+        { outcome, ...(validation ? { validation } : {}), locale: r.locale },
+        format as PlanFormat,
+      ),
+    planRunRequest,
+  ),
+});

@@ -1,41 +1,92 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { parsePeriodText } from '../calendar/period.js';
-import { COMPARE_MODES } from '../metrics/compare.js';
+import type { ReportOptions } from '../metrics/cost-per-contact.js';
 import { resolveDefinitions } from '../metrics/definitions.js';
 import { type ReportJson, reportJson } from '../report/json.js';
-import { jsonView, prepareReport } from '../report/render.js';
+import {
+  type BinaryFormat,
+  jsonView,
+  type PreparedReport,
+  prepareReport,
+  renderBytes,
+  renderText,
+  type TextFormat,
+  type TrendJson,
+  trendJson,
+  withFooter,
+} from '../report/render.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { operation } from './operation.js';
-import { dimensions, granularity, oneOf, periodText } from './params.js';
+import { operation, type Rendered } from './operation.js';
 import { badParameter, parseRequest } from './request.js';
+import { type ReportRequest, reportRequest } from './requests/report.js';
 
-export const reportRequest = z.strictObject({
-  period: granularity.default('month').describe('day, week (ISO), month, quarter or year'),
-  from: periodText
-    .optional()
-    .describe('first date or period included (2026-01 or 2026-01-15); default: first data'),
-  to: periodText.optional().describe('last date or period included; default: last data'),
-  by: dimensions.default([]).describe('break down by channel, queue, team, agent, topic (a list)'),
-  detail: oneOf(['headline', 'full'])
-    .default('headline')
-    .describe('headline, or full to add repeat contacts (FCR, cost per resolution) and AHT median/p90'),
-  compare: oneOf(COMPARE_MODES)
-    .optional()
-    .describe('add each row in the previous period or the same period a year earlier'),
-});
-export type ReportRequest = z.input<typeof reportRequest>;
+export { type ReportRequest, reportRequest };
 
-/** Cost per contact and service figures per period and segment: the JSON of `report --format json`. */
-export async function report(workspace: Workspace, request: ReportRequest): Promise<ReportJson> {
+type Report = z.output<typeof reportRequest>;
+
+export const REPORT_FORMATS = ['table', 'csv', 'html', 'xlsx', 'pdf'] as const;
+
+/**
+ * Cost per contact and service figures per period and segment: the JSON of `report --format json`;
+ * with `trend`, the trend's JSON.
+ */
+export async function report(
+  workspace: Workspace,
+  request: ReportRequest & { trend?: undefined },
+): Promise<ReportJson>;
+export async function report(workspace: Workspace, request: ReportRequest): Promise<ReportJson | TrendJson>;
+export async function report(workspace: Workspace, request: ReportRequest): Promise<ReportJson | TrendJson> {
   const r = parseRequest(reportRequest, request);
+  const prepared = await prepare(workspace, r);
+  if (r.trend !== undefined) return trendJson(prepared.view);
+  return reportJson(jsonView(prepared), prepared.context.locale);
+}
+
+/** The report as a table, CSV, HTML, XLSX or PDF; a trend as a table. */
+async function reportOutput(
+  workspace: Workspace,
+  request: ReportRequest,
+  format: string,
+  width?: number,
+): Promise<Rendered> {
+  const r = parseRequest(reportRequest, request);
+  if (r.trend !== undefined && format !== 'table')
+    throw badParameter('format', `a trend is a table or json, not ${format}`, format);
+  const prepared = await prepare(workspace, r, width);
+  if (r.trend !== undefined) {
+    const { renderTrend } = await import('../report/trend.js');
+    return renderTrend(prepared.view, prepared.context);
+  }
+  if (format === 'xlsx' || format === 'pdf') return renderBytes(prepared, format as BinaryFormat);
+  return renderText(prepared, format as TextFormat);
+}
+
+async function prepare(workspace: Workspace, r: Report, width?: number): Promise<PreparedReport> {
   assertOrdered(r.from, r.to);
-  const prepared = await prepareReport(
-    workspace.engine,
-    resolveDefinitions(workspace.config),
-    { granularity: r.period, from: r.from, to: r.to, by: r.by, detail: r.detail },
-    { compare: r.compare },
-  );
-  return reportJson(jsonView(prepared));
+  if (r.trend !== undefined) {
+    for (const [given, parameter] of [
+      [r.from, 'from'],
+      [r.by.length > 0 ? r.by : undefined, 'by'],
+      [r.compare, 'compare'],
+    ] as const) {
+      if (given !== undefined)
+        throw badParameter(
+          parameter,
+          'does not go with trend, which is by channel over the last N periods up to to',
+        );
+    }
+  }
+  const options: ReportOptions = {
+    granularity: r.period,
+    from: r.from,
+    to: r.to,
+    by: r.trend === undefined ? r.by : ['channel'],
+    detail: r.detail,
+    prorateToContacts: r.prorateToContacts,
+    ...(r.trend === undefined ? {} : { lastPeriods: r.trend }),
+  };
+  const settings = withFooter(workspace, { locale: r.locale, compare: r.compare, width });
+  return prepareReport(workspace.engine, resolveDefinitions(workspace.config), options, settings);
 }
 
 /** `from` and `to` are both inclusive: the range is empty when `from` starts after `to` ends. */
@@ -51,4 +102,5 @@ export const reportOperation = operation({
   summary: 'Cost per contact and service figures per period and segment (the JSON of report --format json)',
   request: reportRequest,
   run: report,
+  output: { formats: REPORT_FORMATS, render: reportOutput },
 });

@@ -1,26 +1,20 @@
-import { UserError } from '../errors.js';
+import type { z } from 'zod';
 import { evaluateStaffing, staff } from '../planning/erlang/staffing.js';
 import type { ServiceLevelFormula } from '../planning/erlang/types.js';
 import type { PlannedInterval } from '../planning/plan.js';
+import { renderSimulation, SIMULATE_FORMATS } from '../planning/report/simulate-render.js';
 import { type Estimate, figuresOf, type SimFigures, simulate } from '../planning/simulate/estimates.js';
 import type { CallbackOffer, ServiceTimes, SimModel } from '../planning/simulate/model.js';
 import { stationaryModel } from '../planning/simulate/stationary.js';
-import { type StaffRequest, staffMode, staffPlan, targetsFrom } from '../planning/staff-request.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { besidesJson, operation, viewOutput } from './operation.js';
+import { badParameter, parseRequest } from './request.js';
+import { type SimulateRequest, simulateRequest } from './requests/simulate.js';
+import { staffMode, staffPlan, targetsFrom } from './staff.js';
 
-/** `staff`'s request plus the simulation's own settings. */
-export interface SimulateRequest extends StaffRequest {
-  /** Independent replications (default 10): the confidence half-widths come from their spread. */
-  replications?: number;
-  seed?: number;
-  /** Handle times: exponential (default) or lognormal with `cv`. */
-  service?: ServiceTimes['distribution'];
-  cv?: number;
-  /** A callback offer: when the predicted wait exceeds `callbackAfter` seconds, `callbackTake` accept it. */
-  callbackAfter?: number;
-  callbackTake?: number;
-  /** Minutes within which a callback is made (default 60). */
-  callbackWithin?: number;
-}
+export { type SimulateRequest, simulateRequest };
+
+type Simulate = z.output<typeof simulateRequest>;
 
 /** One simulated row: what the plan staffed, the model's figures and the simulated ones with their 95 % half-widths. */
 export interface SimulatedRow {
@@ -42,37 +36,33 @@ export interface SimulateView {
   total: SimFigures;
 }
 
-const DEFAULT_REPLICATIONS = 10;
-
 /**
  * Simulates a staffing plan: one interval in steady state (the M/M/n or M/M/n+M model, agents given
  * or found by Erlang), a CSV of intervals one after another with the agents Erlang gives each, or a
  * workspace's typical week with each channel/queue on its own agents; with a callback offer and
  * lognormal handle times where asked. Every figure comes with its 95 % confidence half-width.
  */
-export async function simulatePlan(request: SimulateRequest): Promise<SimulateView> {
-  const replications = request.replications ?? DEFAULT_REPLICATIONS;
-  if (!Number.isInteger(replications) || replications < 2)
-    throw new UserError('USAGE', 'replications: at least 2 (the confidence half-widths need a spread)', {
-      parameter: 'replications',
-    });
+export async function simulatePlan(
+  workspace: Workspace | undefined,
+  request: SimulateRequest,
+): Promise<SimulateView> {
+  const r = parseRequest(simulateRequest, request);
+  const { replications } = r;
   const service: ServiceTimes =
-    request.service === 'lognormal'
-      ? { distribution: 'lognormal', cv: cvOf(request) }
-      : { distribution: 'exponential' };
-  const callback = callbackOf(request);
-  const settings = { seed: request.seed ?? 1, replications };
-  const mode = staffMode(request);
+    r.service === 'lognormal' ? { distribution: 'lognormal', cv: cvOf(r) } : { distribution: 'exponential' };
+  const callback = callbackOf(r);
+  const settings = { seed: r.seed, replications };
+  const mode = staffMode(r, workspace);
   const base = { mode, replications, seed: settings.seed, service, callback: callback ?? null };
   if (mode === 'single') {
-    const targets = targetsFrom(request, { within: 20, shortAbandon: 5, formula: 'short_abandons_excluded' });
+    const targets = targetsFrom(r);
     const load = {
-      calls: request.calls as number,
-      intervalSeconds: request.interval,
-      ahtSeconds: (request.aht as number) / (request.concurrency ?? 1),
-      ...(request.patience === undefined ? {} : { patienceSeconds: request.patience }),
+      calls: r.calls as number,
+      intervalSeconds: r.interval,
+      ahtSeconds: (r.aht as number) / (r.concurrency ?? 1),
+      ...(r.patience === undefined ? {} : { patienceSeconds: r.patience }),
     };
-    const agents = request.agents ?? staff(load, targets, request.shrinkage).metrics.agents;
+    const agents = r.agents ?? staff(load, targets, r.shrinkage).metrics.agents;
     const m = evaluateStaffing(load, agents, targets);
     const { model, from } = stationaryModel(load, {
       agents,
@@ -100,7 +90,7 @@ export async function simulatePlan(request: SimulateRequest): Promise<SimulateVi
     };
     return { ...base, heading: `Steady state, ${agents} agents`, rows: [row], total: figures };
   }
-  const plan = await staffPlan(request);
+  const plan = await staffPlan(r, workspace);
   const intervals = plan.intervals;
   const formula: ServiceLevelFormula = plan.formula;
   const sim =
@@ -118,28 +108,23 @@ export async function simulatePlan(request: SimulateRequest): Promise<SimulateVi
   return { ...base, heading: plan.heading, rows, total: figuresOf(run, formula) };
 }
 
-function cvOf(r: SimulateRequest): number {
-  if (r.cv === undefined || !(r.cv > 0))
-    throw new UserError('USAGE', 'cv: lognormal handle times need a coefficient of variation above 0', {
-      parameter: 'cv',
-    });
+function cvOf(r: Simulate): number {
+  if (r.cv === undefined)
+    throw badParameter('cv', 'lognormal handle times need a coefficient of variation above 0');
   return r.cv;
 }
 
-function callbackOf(r: SimulateRequest): CallbackOffer | undefined {
+function callbackOf(r: Simulate): CallbackOffer | undefined {
   if (r.callbackAfter === undefined && r.callbackTake === undefined) return undefined;
   if (r.callbackAfter === undefined || r.callbackTake === undefined)
-    throw new UserError(
-      'USAGE',
+    throw badParameter(
+      r.callbackAfter === undefined ? 'callbackAfter' : 'callbackTake',
       'a callback offer needs both its wait (callbackAfter) and its take rate (callbackTake)',
-      {
-        parameter: r.callbackAfter === undefined ? 'callbackAfter' : 'callbackTake',
-      },
     );
   return {
     offerAfterSeconds: r.callbackAfter,
     takeRate: r.callbackTake,
-    withinSeconds: (r.callbackWithin ?? 60) * 60,
+    withinSeconds: r.callbackWithin * 60,
     extraHandleSeconds: 0,
   };
 }
@@ -268,3 +253,17 @@ function weekModel(
 }
 
 export type { Estimate };
+
+export const simulateOperation = operation({
+  name: 'simulate',
+  summary:
+    'A staffing plan simulated (seeded discrete-event model): SL, ASA, abandonment, occupancy with 95 % confidence',
+  request: simulateRequest,
+  run: simulatePlan,
+  output: viewOutput(
+    simulatePlan,
+    besidesJson(SIMULATE_FORMATS),
+    (view, format) => renderSimulation(view, format as 'table' | 'csv'),
+    simulateRequest,
+  ),
+});

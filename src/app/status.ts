@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type Period, periodsBetween } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
 import { column, isNull } from '../engine/query.js';
@@ -7,14 +8,18 @@ import { CHANNELS } from '../model/contact.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { agentTime, contactCounts } from './coverage-queries.js';
 import { monthSpan } from './month-span.js';
+import { operation } from './operation.js';
+import { periodText } from './params.js';
+import { parseRequest } from './request.js';
 import { type WorkspaceTotals, workspaceTotals } from './workspace-totals.js';
 
-export interface StatusRequest {
-  /** First month (or any period or date in it); default: the first month with data. */
-  from?: string;
-  /** Last month included; default: the last month with data. */
-  to?: string;
-}
+export const statusRequest = z.strictObject({
+  from: periodText
+    .optional()
+    .describe('first month shown (or a date or period in it); default: the first with data'),
+  to: periodText.optional().describe('last month shown; default: the last with data'),
+});
+export type StatusRequest = z.input<typeof statusRequest>;
 
 /** What one month of one channel has of each input a cost per contact needs. */
 export interface StatusCell {
@@ -46,8 +51,9 @@ export interface StatusView {
 
 /** The workspace at a glance: what it holds, and which months and channels have which inputs. */
 export async function workspaceStatus(ws: Workspace, request: StatusRequest = {}): Promise<StatusView> {
+  const r = parseRequest(statusRequest, request);
   const { engine, config } = ws;
-  const span = await monthSpan(engine, config.timezone, request);
+  const span = await monthSpan(engine, config.timezone, r);
   const months = span ? periodsBetween(span.from, span.to, 'month') : [];
   const grid = new CoverageGrid();
   if (months.length > 0) await fill(grid, engine, months, config.timezone);
@@ -158,3 +164,10 @@ async function importCount(engine: Engine): Promise<StatusView['imports']> {
     last: row?.last instanceof Date ? row.last.toISOString() : null,
   };
 }
+
+export const statusOperation = operation({
+  name: 'status',
+  summary: 'What the workspace holds, and per month and channel which inputs exist (the coverage map)',
+  request: statusRequest,
+  run: workspaceStatus,
+});

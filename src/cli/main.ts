@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { isUserError } from '../errors.js';
+import { isUserError, type UserError } from '../errors.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBenchmarks } from './commands/benchmarks.js';
 import { registerDemo } from './commands/demo.js';
@@ -17,6 +17,7 @@ import { registerStaff } from './commands/staff.js';
 import { registerStatus } from './commands/status.js';
 import { registerToken } from './commands/token.js';
 import { io } from './io.js';
+import { fileOf, flagOf } from './params.js';
 
 /**
  * Command files define their options eagerly (for --help) and import their heavy modules (DuckDB,
@@ -35,7 +36,10 @@ export function buildProgram(): Command {
       // Commander's own messages ("error: unknown option '--x'") look like every other error.
       outputError: (s, write) => write(`percontact: ${s.replace(/^error: /, '')}`),
     })
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, action) => {
+      running = action;
+    });
   registerDemo(program);
   registerInit(program);
   registerReport(program);
@@ -79,8 +83,12 @@ function ignoreClosedPipes(): void {
   }
 }
 
+/** The command whose action runs: its flags name the parameters its errors are about. */
+let running: Command | undefined;
+
 /** Runs one command line (without the node and script arguments); returns the exit code. */
 export async function run(args: readonly string[]): Promise<number> {
+  running = undefined;
   const program = buildProgram();
   try {
     await program.parseAsync(args as string[], { from: 'user' });
@@ -96,10 +104,29 @@ export function reportError(error: unknown): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (isUserError(error)) {
-    io.err(`percontact: ${error.message}\n`);
+    io.err(`percontact: ${messageWithFlag(error)}\n`);
     for (const detail of error.details) io.err(`  ${detail}\n`);
     return error.exitCode;
   }
   io.err(`percontact: internal error (please report): ${(error as Error)?.stack ?? String(error)}\n`);
   return 1;
+}
+
+/**
+ * A user error in the command line's words: the parameter it begins with (`to`, `levers.ivr.containment`)
+ * as the flag that gave it (`--to "2026-13"`), or as the file the flag named.
+ */
+function messageWithFlag(error: UserError): string {
+  const parameter = error.location?.parameter;
+  if (!parameter) return error.message;
+  const head = parameter.split('.')[0] ?? parameter;
+  const file = fileOf(head);
+  if (file && error.location?.file === head) return error.message.replace(`${head}: `, `${file}: `);
+  const flag = flagOf(running, parameter);
+  if (!flag) return error.message;
+  const named = [`${parameter}: `, `${parameter} `].find((p) => error.message.startsWith(p));
+  if (!named) return error.message;
+  const rest = error.message.slice(named.length);
+  const shown = typeof flag.value === 'string' && !rest.includes(flag.value);
+  return `${shown ? `${flag.long} "${flag.value}"` : flag.long}${named.endsWith(': ') ? ': ' : ' '}${rest}`;
 }

@@ -2,11 +2,11 @@ import { addDays, fromYmd, ymd } from '../calendar/dates.js';
 import { isoWeek, type Period, periodOf, periodStart } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
 import { isUserError } from '../errors.js';
+import type { CompareMode } from './compare-modes.js';
 import { type CostPerContactReport, costPerContactReport, type ReportOptions } from './cost-per-contact.js';
 import type { Definitions } from './definitions.js';
 
-export const COMPARE_MODES = ['previous', 'year-ago'] as const;
-export type CompareMode = (typeof COMPARE_MODES)[number];
+export { COMPARE_MODES, type CompareMode } from './compare-modes.js';
 
 /**
  * The period a report period is compared with: the one before it, or the same one a year earlier.

@@ -4,7 +4,8 @@ import { UserError } from '../errors.js';
 
 /**
  * Parses YAML text against a schema. A bad value is a UserError naming its path as the request
- * parameter (`levers.ivr.containment`), with the file and the value, and saying what was expected.
+ * parameter (`levers.ivr.containment`, under `prefix` when the document is a request's parameter), with
+ * the file and the value, and saying what was expected.
  */
 export function parseYamlFile<T extends z.ZodType>(
   text: string,
@@ -27,12 +28,13 @@ export function parseYamlFile<T extends z.ZodType>(
   const result = schema.safeParse(raw ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const path = [prefix, ...(issue?.path ?? []).map(String)].filter((p) => p !== '').join('.');
+  const inner = (issue?.path ?? []).map(String).join('.');
+  const path = [prefix, inner].filter((p) => p !== '').join('.');
   const value = valueAt(raw, issue?.path ?? []);
   const shown = value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
   throw new UserError(
     'INVALID_INPUT',
-    `${file}: ${path || '(top level)'}: ${issue?.message ?? 'invalid'}${shown}`,
+    `${file}: ${inner || '(top level)'}: ${issue?.message ?? 'invalid'}${shown}`,
     {
       file,
       ...(path ? { parameter: path } : {}),

@@ -19,6 +19,7 @@ import { renderJson } from './json.js';
 import type { Locale } from './locale.js';
 import { type ReportView, reportView } from './report-view.js';
 import { renderTable } from './table.js';
+import { trendView } from './trend.js';
 
 export const TEXT_FORMATS = ['table', 'json', 'csv', 'html'] as const;
 export const BINARY_FORMATS = ['xlsx', 'pdf'] as const;
@@ -77,16 +78,23 @@ export async function renderTrendReport(
     options,
     settings,
   );
-  const { renderTrend, trendView } = await import('./trend.js');
+  const { renderTrend } = await import('./trend.js');
   if (format === 'table') return renderTrend(prepared.view, prepared.context);
-  const trend = trendView(prepared.view);
-  const { rows: _rows, periodTotals: _totals, totals: _total, ...head } = prepared.view;
-  const rows = trend.rows.map(({ rows: _, ...row }) => row);
-  return `${JSON.stringify({ ...head, trend: { periods: trend.periods, rows } }, null, 2)}\n`;
+  return `${JSON.stringify(trendJson(prepared.view), null, 2)}\n`;
 }
 
+/** The trend's documented JSON: the report's head, and per channel its cost per contact over the periods. */
+export function trendJson(view: ReportView) {
+  const trend = trendView(view);
+  const { rows: _rows, periodTotals: _totals, totals: _total, ...head } = view;
+  const rows = trend.rows.map(({ rows: _, ...row }) => row);
+  return { ...head, trend: { periods: trend.periods, rows } };
+}
+
+export type TrendJson = ReturnType<typeof trendJson>;
+
 /** The footer facts: today in the workspace's time zone, this version, the workspace folder. */
-function withFooter(workspace: Workspace, settings: RenderSettings): RenderSettings {
+export function withFooter(workspace: Workspace, settings: RenderSettings): RenderSettings {
   if (settings.footer) return settings;
   const date = wallClock(new Date(), workspace.config.timezone).date;
   return { ...settings, footer: { date, version: VERSION, workspace: workspace.dir } };
@@ -102,7 +110,7 @@ export async function renderText(
     case 'csv':
       return renderCsv(view, context);
     case 'json':
-      return renderJson(jsonView({ view, context }));
+      return renderJson(jsonView({ view, context }), context.locale);
     case 'html': {
       const { renderHtml } = await import('./html.js');
       return renderHtml(view, context, await charts());

@@ -29,6 +29,11 @@ export interface ServerOptions {
   logger?: boolean;
   /** The built dashboard served at `/` (default: the package's dist/web). */
   dashboardDir?: string;
+  /**
+   * The LiveAgent account POST /pull/liveagent reads (from the server's environment, see serve.ts);
+   * null: pulls are refused.
+   */
+  liveAgent?: { url: string; apiKey: string } | null;
 }
 
 export type ResolvedOptions = Required<ServerOptions>;
@@ -45,6 +50,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   jsonLimitBytes: 4 * 1024 * 1024,
   logger: false,
   dashboardDir: DASHBOARD_DIR,
+  liveAgent: null,
 };
 
 /** What route modules share. */

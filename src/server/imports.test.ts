@@ -249,3 +249,42 @@ describe('imports over HTTP', () => {
     expect(await contacts()).toBe(6);
   });
 });
+
+describe('the import log over HTTP', () => {
+  it('lists imports and removes one, all of its rows, audited with the totals before and after', async () => {
+    const job = (
+      await upload([
+        { name: 'kind', value: 'contacts' },
+        { name: 'file', value: GOOD, filename: 'march.csv' },
+      ])
+    ).json();
+    expect((await events(job.id)).at(-1)?.job.status).toBe('succeeded');
+    const listed = await server.app.inject({ url: '/api/v1/imports', headers: server.as('analyst') });
+    const [entry] = listed.json().imports;
+    expect(entry).toMatchObject({ kind: 'contacts', source: 'march', rowsStored: 2, removedAt: null });
+    expect(
+      (await server.app.inject({ url: '/api/v1/imports', headers: server.as('viewer') })).statusCode,
+    ).toBe(403);
+
+    const remove = (id: string, role: 'viewer' | 'analyst' = 'analyst') =>
+      server.app.inject({ method: 'DELETE', url: `/api/v1/imports/${id}`, headers: server.as(role) });
+    expect((await remove(entry.shortId, 'viewer')).statusCode).toBe(403);
+    const removed = await remove(entry.shortId);
+    expect(removed.statusCode).toBe(200);
+    // smallWorkspace's 5 contacts, the 2 uploaded ones, then the 5 again.
+    expect(removed.json()).toMatchObject({
+      rows: { contacts: 2 },
+      before: { contacts: 7 },
+      after: { contacts: 5 },
+    });
+    expect(await contacts()).toBe(5);
+    const [last] = await audit();
+    expect(last).toMatchObject({ action: 'import.remove', actor: 'analyst-token', target: entry.id });
+    expect([last.totalsBefore.contacts, last.totalsAfter.contacts]).toEqual([7, 5]);
+
+    expect((await remove(entry.shortId)).statusCode).toBe(404);
+    const short = await remove('ab');
+    expect([short.statusCode, short.json().error.pointer]).toEqual([400, '/id']);
+    expect((await remove('ffffffff')).statusCode).toBe(404);
+  });
+});

@@ -8,7 +8,7 @@ describe('ResultCache', () => {
     const compute = async () => {
       computed++;
       await new Promise((resolve) => setTimeout(resolve, 5));
-      return { body: String(computed), etag: 'e' };
+      return { body: String(computed), type: 'application/json', etag: 'e' };
     };
     const results = await Promise.all(
       Array.from({ length: 10 }, () => cache.resolve('v1', 'k', compute, () => false)),
@@ -22,7 +22,7 @@ describe('ResultCache', () => {
   it('serves a kept result only at its data version, and keys requests canonically', async () => {
     const cache = new ResultCache(10);
     let computed = 0;
-    const compute = async () => ({ body: String(++computed), etag: 'e' });
+    const compute = async () => ({ body: String(++computed), type: 'application/json', etag: 'e' });
     const key = ResultCache.key('report', { by: ['channel'], from: '2026-03' });
     expect(ResultCache.key('report', { from: '2026-03', by: ['channel'], to: undefined })).toBe(key);
     await cache.resolve('v1', key, compute, () => true);

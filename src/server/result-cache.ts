@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 
 export interface CachedResult {
-  /** The JSON text sent. */
-  body: string;
+  /** The text or bytes sent: JSON, or one of an operation's other formats. */
+  body: string | Uint8Array;
+  /** Its content type. */
+  type: string;
   etag: string;
 }
 

@@ -47,7 +47,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   let server: PercontactServer;
   let url: string;
   try {
-    server = await buildServer(host, options);
+    server = await buildServer(host, { liveAgent: liveAgentAccount(), ...options });
     url = await server.app.listen({ host: options.host, port: options.port });
   } catch (error) {
     await host.close();
@@ -69,4 +69,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     return closing;
   };
   return { url, server, close };
+}
+
+/** The LiveAgent account pulls read: from the server's environment, never from a request. */
+function liveAgentAccount(env: NodeJS.ProcessEnv = process.env): ServerOptions['liveAgent'] {
+  const url = env.PERCONTACT_LIVEAGENT_URL;
+  const apiKey = env.PERCONTACT_LIVEAGENT_API_KEY;
+  return url && apiKey ? { url, apiKey } : null;
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Engine } from '../engine/engine.js';
+import { withWriteHooks } from '../engine/write-hooks.js';
 import { UserError } from '../errors.js';
 import type { WorkspaceConfig } from '../model/config.js';
 import { CONFIG_FILE, readConfig } from '../workspace/config-file.js';
@@ -138,28 +140,26 @@ export class WorkspaceHost {
     await this.workspace.close();
   }
 
-  /** The session with each commit kept apart from reads (see CommitGate). */
-  private gated(session: Session): Session {
-    const transaction = <T>(work: () => Promise<T>): Promise<T> => {
-      let release: (() => void) | undefined;
-      return session
-        .transaction(async () => {
-          const result = await work();
-          release = await this.gate.exclusive();
-          return result;
-        })
-        .finally(() => release?.());
-    };
-    return new Proxy(session, {
-      get(target, key) {
-        if (key === 'transaction') return transaction;
-        const value = Reflect.get(target, key, target);
-        return typeof value === 'function' ? value.bind(target) : value;
+  /**
+   * The session with each commit kept apart from reads (see CommitGate): every transaction, and every
+   * change set, takes the gate once its work is done and holds it through COMMIT.
+   */
+  private gated(session: Session): Engine {
+    return withWriteHooks(session, {
+      transaction: <T>(work: () => Promise<T>): Promise<T> => {
+        let release: (() => void) | undefined;
+        return session
+          .transaction(async () => {
+            const result = await work();
+            release = await this.gate.exclusive();
+            return result;
+          })
+          .finally(() => release?.());
       },
     });
   }
 
-  private view(session: Session, config: WorkspaceConfig): Workspace {
+  private view(session: Engine, config: WorkspaceConfig): Workspace {
     return { dir: this.dir, config, engine: session, close: async () => {} };
   }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { io } from '../io.js';
 import { choiceOption } from '../options.js';
+import { cliActor } from '../with-workspace.js';
 import { openCommandWorkspace } from '../workspace.js';
 
 interface ImportsCliOptions {
@@ -44,7 +45,7 @@ export function registerImports(program: Command): void {
       const { removedText } = await import('./imports-text.js');
       const workspace = await openCommandWorkspace(opts.workspace, 'write');
       try {
-        const view = await removeImport(workspace, { id });
+        const view = await removeImport(workspace, await cliActor(), { id });
         io.out(opts.format === 'json' ? json(view) : removedText(view, workspace.config.currency));
       } finally {
         await workspace.close();

@@ -136,15 +136,19 @@ describe('percontact staff, one interval', () => {
   });
 
   it('refuses bad command lines with one line and exit code 2', async () => {
+    const ws = join(dir, 'ws');
+    await cli('init', ws);
+    const csv = join(dir, 'x.csv');
+    await writeFile(csv, 'interval_start,calls,aht_seconds\n2026-03-02 08:00,100,180\n');
     for (const args of [
       ['staff'],
       ['staff', '--calls', '100'],
       [...ONE, '--sl', '80'],
       [...ONE, '--shrinkage', '1'],
       [...ONE, '--max-occupancy', '0'],
-      [...ONE, '--intervals', 'x.csv'],
+      [...ONE, '--intervals', csv],
       [...ONE, '--from', '2026-03'],
-      ['staff', '--workspace', dir, '--agents', '3'],
+      ['staff', '--workspace', ws, '--agents', '3'],
     ]) {
       const { result, err } = await cli(...args);
       expect(result, args.join(' ')).toBe(2);

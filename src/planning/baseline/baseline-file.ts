@@ -29,7 +29,10 @@ export function baselineYaml(baseline: Baseline): string {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
-/** Reads a baseline file; a bad value names its path (`channels.0.shrinkage`) and the file. */
-export function readBaseline(text: string, file: string): Baseline {
-  return parseYamlFile(text, file, baselineSchema);
+/**
+ * Reads a baseline file; a bad value names its path (`channels.0.shrinkage`, under `parameter` when the
+ * baseline is a request's parameter) and the file.
+ */
+export function readBaseline(text: string, file: string, parameter = ''): Baseline {
+  return parseYamlFile(text, file, baselineSchema, parameter);
 }

@@ -89,7 +89,9 @@ export async function deriveBaseline(
             topic: r.values.topic ?? null,
             contactsWithCustomer: r.measures.contactsWithCustomer,
             repeats: r.measures.repeats,
-          })),
+          }))
+          // The engine returns groups in no set order: the same range gives the same baseline.
+          .sort((a, b) => (a.topic ?? '').localeCompare(b.topic ?? '')),
       ),
     }),
   );

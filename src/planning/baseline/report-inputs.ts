@@ -7,20 +7,32 @@ import type { CostLine } from '../../model/cost-line.js';
 import { Decimal } from '../../money/decimal.js';
 import type { SerializedReportInputs } from './baseline.js';
 
-/** The report's inputs as plain data for a baseline file: Decimals as text, maps as lists. */
+/**
+ * The report's inputs as plain data for a baseline file: Decimals as text, maps as lists, rows in the
+ * order of their dimension values (the engine groups them in no set order; the file should not vary).
+ */
 export function serializeReportInputs(inputs: ReportInputs): SerializedReportInputs {
   return {
     lines: inputs.lines.map((l) => ({ ...l })),
     fineDimensions: [...inputs.fineDimensions],
-    fine: [...inputs.fine].flatMap(([period, rows]) =>
-      rows.map((r) => ({ period, values: { ...r.values }, measures: { ...r.measures } })),
-    ),
+    fine: [...inputs.fine]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .flatMap(([period, rows]) =>
+        [...rows]
+          .sort(byValues)
+          .map((r) => ({ period, values: { ...r.values }, measures: { ...r.measures } })),
+      ),
     labour: {
       cards: inputs.labour.cards.map((c) => ({ ...c, hourlyCost: c.hourlyCost.toFixed() })),
-      agentDays: inputs.labour.agentDays.map((r) => ({ ...r, values: { ...r.values } })),
+      agentDays: [...inputs.labour.agentDays].sort(byValues).map((r) => ({ ...r, values: { ...r.values } })),
     },
     fx: inputs.fx.list().map((r) => ({ currency: r.currency, date: r.date, rate: r.rate.toFixed() })),
   };
+}
+
+function byValues(a: { values: object }, b: { values: object }): number {
+  const [x, y] = [JSON.stringify(a.values), JSON.stringify(b.values)];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**

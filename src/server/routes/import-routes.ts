@@ -1,19 +1,20 @@
 import { createReadStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { Actor } from '../../app/actor.js';
 import { importData, importOptions } from '../../app/import.js';
+import { pullLiveAgent, pullLiveAgentRequest } from '../../app/pull.js';
 import { badParameter, parseRequest } from '../../app/request.js';
+import { fromText, jsonSchemaOf } from '../../app/request-text.js';
 import { UserError } from '../../errors.js';
 import type { ImportSummary } from '../../ingest/pipeline/summary.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http-error.js';
 import type { JobContext } from '../jobs.js';
-import { coerceQuery, jsonSchemaOf } from '../json-schema.js';
 import { receiveUpload, relabelFile, relabelled, type Upload } from '../upload.js';
-import { routeDoc } from './respond.js';
+import { documented, requestInput, routeDoc } from './respond.js';
 
 const OPTIONS_SCHEMA = jsonSchemaOf(importOptions);
 const JOB_PARAMS = { params: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } };
@@ -70,6 +71,41 @@ export function registerImportRoutes(app: FastifyInstance, ctx: ServerContext): 
         { ...options, files: names, mapping: upload.mapping ? 'uploaded' : null },
         actor.name,
         (job) => importUpload(ctx, job, actor, options, upload).finally(() => upload.discard()),
+      );
+      return reply.code(202).header('location', `/api/v1/jobs/${job.id}`).send(job);
+    },
+  );
+
+  const pullDoc = documented(
+    {
+      summary: 'Pull LiveAgent calls and tickets created in a day range and import them, as a job (audited)',
+      request: pullLiveAgentRequest,
+    },
+    'body',
+    ['imports'],
+    'analyst',
+  );
+  app.post(
+    '/api/v1/pull/liveagent',
+    { schema: pullDoc.route, config: { access: 'analyst' } },
+    async (request, reply) => {
+      const input = parseRequest(pullLiveAgentRequest, requestInput(request, 'body', pullDoc.json).input);
+      const account = ctx.options.liveAgent;
+      if (!account) {
+        throw new UserError(
+          'CONFIG_INVALID',
+          'this server has no LiveAgent account: start it with PERCONTACT_LIVEAGENT_URL and PERCONTACT_LIVEAGENT_API_KEY set',
+        );
+      }
+      const actor = request.principal as Actor;
+      const job = ctx.jobs.submit('pull', { source: 'liveagent', ...input }, actor.name, (job) =>
+        ctx.host.write('pull liveagent', async (ws) => {
+          job.begin();
+          job.watchProgress(() => ws.engine.progress());
+          const view = await pullLiveAgent(ws, actor, input, { ...account, onProgress: job.phase });
+          // The server's folders are its own business: the answer names the pull, not where it lies.
+          return { ...view, folder: basename(view.folder) };
+        }),
       );
       return reply.code(202).header('location', `/api/v1/jobs/${job.id}`).send(job);
     },
@@ -186,7 +222,7 @@ async function importUpload(
 
 async function validated(upload: Upload) {
   try {
-    const options = parseRequest(importOptions, coerceQuery(OPTIONS_SCHEMA, upload.fields));
+    const options = parseRequest(importOptions, fromText(OPTIONS_SCHEMA, upload.fields));
     if (upload.files.length === 0) throw badParameter('file', 'give at least one file to import');
     if (options.preset && upload.mapping)
       throw badParameter('mapping', 'give either preset or mapping, not both');

@@ -9,6 +9,7 @@ import {
   removeCost,
   removeCostRequest,
 } from '../../app/costs.js';
+import { removeImport, removeImportRequest } from '../../app/imports.js';
 import { parseRequest } from '../../app/request.js';
 import { createToken, createTokenRequest, revokeToken, revokeTokenRequest } from '../../app/tokens.js';
 import type { Workspace } from '../../workspace/workspace.js';
@@ -64,6 +65,17 @@ const WRITES: WriteRoute<z.ZodType>[] = [
     run: removeCost,
   }),
   route({
+    method: 'DELETE',
+    url: '/imports/:id',
+    summary:
+      'Remove an import: exactly the rows it stored, all or nothing (audited with the totals before and after)',
+    request: removeImportRequest,
+    access: 'analyst',
+    tag: 'imports',
+    status: 200,
+    run: removeImport,
+  }),
+  route({
     method: 'POST',
     url: '/tokens',
     summary: 'Create a token; the answer holds it once, the workspace only its hash',
@@ -104,7 +116,7 @@ export function registerWriteRoutes(app: FastifyInstance, ctx: ServerContext): v
         write.method === 'DELETE' ? routeDoc(write.summary, [write.tag], write.access, ID_PARAMS) : doc.route,
       config: { access: write.access },
       handler: async (request, reply) => {
-        const input = parseRequest(write.request, requestInput(request, 'body', doc.json));
+        const input = parseRequest(write.request, requestInput(request, 'body', doc.json).input);
         const actor = request.principal as Actor;
         const result = await ctx.host.write(`${write.method} ${write.url}`, (ws) =>
           write.run(ws, actor, input),

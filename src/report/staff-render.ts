@@ -1,10 +1,9 @@
+import type { ModelMetrics, Staffing } from '../planning/erlang/staffing.js';
+import { type PlannedSegment, segmentLabel } from '../planning/history-plan.js';
+import type { PlannedInterval, PlanTotals } from '../planning/plan.js';
 import { alignColumns, columnRule, columnWidths } from '../text/columns.js';
 import { csvLines } from '../text/csv.js';
-import type { ModelMetrics, Staffing } from './erlang/staffing.js';
-import { type PlannedSegment, segmentLabel } from './history-plan.js';
-import type { PlannedInterval, PlanTotals } from './plan.js';
 
-export type Format = 'table' | 'json' | 'csv';
 export type CsvRows = 'intervals' | 'days' | 'months';
 
 /** A single interval's figures under the documented JSON keys; an infinite ASA (unstable) is null. */
@@ -54,8 +53,6 @@ function csv(headers: readonly string[], rows: readonly (readonly string[])[]): 
   return csvLines([headers, ...rows]);
 }
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
 /** One interval's labour cost (scheduled agents × its hours × the hourly cost) and per contact. */
 export interface SingleMoney {
   currency: string;
@@ -63,24 +60,32 @@ export interface SingleMoney {
   labourCostPerContact: string | null;
 }
 
-/** One interval: the figures as `name value` lines, one JSON object, or a one-row CSV. */
-export function renderSingle(
-  heading: string,
-  s: Staffing,
-  withPatience: boolean,
-  format: Format,
-  money?: SingleMoney,
-): string {
-  const figures: Record<string, number | string | null> = {
-    ...staffingFigures(s, withPatience),
+/** One interval staffed, with what the table says of it. */
+export interface SingleStaffing {
+  heading: string;
+  staffing: Staffing;
+  withPatience: boolean;
+  money?: SingleMoney | undefined;
+}
+
+/** One interval's documented JSON: the figures, and the labour cost when an hourly cost was given. */
+export function singleFigures(single: SingleStaffing): Record<string, number | string | null> {
+  const { money } = single;
+  return {
+    ...staffingFigures(single.staffing, single.withPatience),
     ...(money ? { labourCost: money.labourCost, labourCostPerContact: money.labourCostPerContact } : {}),
   };
-  if (format === 'json') return json(figures);
+}
+
+/** One interval: the figures as `name value` lines, or a one-row CSV. */
+export function renderSingle(single: SingleStaffing, format: 'table' | 'csv'): string {
+  const figures = singleFigures(single);
   if (format === 'csv') {
     return csv(Object.keys(figures).map(snake), [
       Object.values(figures).map((v) => (v === null ? '' : String(v))),
     ]);
   }
+  const { staffing: s, money } = single;
   const m = s.metrics;
   const lines: [string, string][] = [
     ['traffic', `${m.trafficErlangs.toFixed(2)} Erlangs`],
@@ -111,7 +116,7 @@ export function renderSingle(
   const warning = m.stable
     ? []
     : ['', 'Unstable: agents <= traffic, so the queue grows without bound (Erlang C).'];
-  return [heading, '', ...body, ...warning, ''].join('\n');
+  return [single.heading, '', ...body, ...warning, ''].join('\n');
 }
 
 function snake(key: string): string {
@@ -168,8 +173,7 @@ export function planJson(view: PlanView) {
   };
 }
 
-export function renderPlan(view: PlanView, format: Format, rows: CsvRows = 'intervals'): string {
-  if (format === 'json') return json(planJson(view));
+export function renderPlan(view: PlanView, format: 'table' | 'csv', rows: CsvRows = 'intervals'): string {
   if (format === 'csv') {
     const records: Record<string, unknown>[] =
       rows === 'intervals' ? view.intervals.map(intervalRecord) : view[rows].map((t) => ({ ...t }));

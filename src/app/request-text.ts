@@ -9,7 +9,8 @@ export type JsonSchema = {
 };
 
 /**
- * A request schema as JSON Schema (draft 7) for the OpenAPI document: what a client may send
+ * A request schema as JSON Schema (draft 7), for the OpenAPI document and for reading parameters
+ * given as text: what a client may send
  * (`io: 'input'`, so defaults are optional), refinements left to the zod validation.
  */
 export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
@@ -22,11 +23,11 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
 }
 
 /**
- * A query string's values are text: numbers, booleans and lists become what the schema expects
- * (`by=channel,team` or `by=channel&by=team` → a list). Anything else stays as given, for the
- * request's validation to name.
+ * Parameters given as text (a query string, command-line flags): numbers, booleans and lists become
+ * what the schema expects (`by=channel,team` or `by=channel&by=team` → a list). Anything else stays
+ * as given, for the request's validation to name.
  */
-export function coerceQuery(schema: JsonSchema, query: Record<string, unknown>): Record<string, unknown> {
+export function fromText(schema: JsonSchema, query: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(query)) {
     const property = schema.properties?.[key];
