@@ -1,5 +1,6 @@
 import { useDashboard } from '../context.js';
 import { Figure } from './figure.js';
+import { Scroll } from './scroll.js';
 
 export interface TableSeries {
   key: string;
@@ -19,7 +20,7 @@ export function ChartTable({ periods, series }: { periods: string[]; series: Tab
   return (
     <details class="chart-data">
       <summary>{tx.t('chartData')}</summary>
-      <div class="scroll">
+      <Scroll label={tx.t('chartData')}>
         <table>
           <thead>
             <tr>
@@ -62,7 +63,7 @@ export function ChartTable({ periods, series }: { periods: string[]; series: Tab
             ))}
           </tbody>
         </table>
-      </div>
+      </Scroll>
     </details>
   );
 }

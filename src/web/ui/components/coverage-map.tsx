@@ -3,6 +3,7 @@ import type { Texts } from '../i18n/texts.js';
 import { getJson } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { ErrorBox } from './error-box.js';
+import { Scroll } from './scroll.js';
 
 export interface StatusCell {
   month: string;
@@ -31,17 +32,29 @@ export function missingInputs(cell: StatusCell, tx: Texts): string[] {
   ].filter((x): x is string => typeof x === 'string');
 }
 
+/**
+ * The months from the first to the last with contacts: a ledger line amortised over years reaches
+ * months long after the data, which would bury the map in empty rows.
+ */
+export function monthsWithContacts(s: { months: string[]; cells: StatusCell[] }): string[] {
+  const withContacts = new Set(s.cells.filter((c) => c.contacts > 0).map((c) => c.month));
+  const first = s.months.findIndex((m) => withContacts.has(m));
+  const last = s.months.findLastIndex((m) => withContacts.has(m));
+  return first < 0 ? s.months : s.months.slice(first, last + 1);
+}
+
 /** Months × channels: what each holds of contacts, costs, handle time and agent time. */
 export function CoverageMap({ version }: { version: number }) {
   const { tx } = useDashboard();
   const loaded = useApi(() => getJson<StatusView>('/status'), [version]);
   const s = loaded.data;
+  const months = s ? monthsWithContacts(s) : [];
   return (
     <section class="panel" aria-labelledby="coverage-map-heading">
       <h2 id="coverage-map-heading">{tx.t('coverageMap')}</h2>
       {loaded.error && <ErrorBox error={loaded.error} />}
       {s && (
-        <div class="scroll">
+        <Scroll label={tx.t('coverageMap')}>
           <table class="coverage-map">
             <thead>
               <tr>
@@ -54,7 +67,7 @@ export function CoverageMap({ version }: { version: number }) {
               </tr>
             </thead>
             <tbody>
-              {s.months.map((m) => (
+              {months.map((m) => (
                 <tr key={m}>
                   <th scope="row">{tx.period(m)}</th>
                   {s.channels.map((c) => {
@@ -82,7 +95,7 @@ export function CoverageMap({ version }: { version: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </Scroll>
       )}
     </section>
   );

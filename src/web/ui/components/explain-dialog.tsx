@@ -8,6 +8,7 @@ import type { Explain } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { ErrorBox } from './error-box.js';
 import { Figure } from './figure.js';
+import { Scroll } from './scroll.js';
 
 const MONEY_METRICS = new Set([
   'costPerContact',
@@ -122,7 +123,7 @@ function CostLines({ e, tx }: { e: Explain; tx: Texts }) {
   return (
     <section aria-labelledby="lines-heading">
       <h3 id="lines-heading">{tx.t('costLines')}</h3>
-      <div class="scroll">
+      <Scroll label={tx.t('costLines')}>
         <table class="lines">
           <thead>
             <tr>
@@ -180,7 +181,7 @@ function CostLines({ e, tx }: { e: Explain; tx: Texts }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </Scroll>
       <SumCheck parts={sum} whole={e.formula.numerator} tx={tx} metric="check.costLines" />
     </section>
   );
@@ -192,7 +193,7 @@ function ChannelParts({ e, tx }: { e: Explain; tx: Texts }) {
   return (
     <section aria-labelledby="parts-heading">
       <h3 id="parts-heading">{tx.t('byChannelParts')}</h3>
-      <div class="scroll">
+      <Scroll label={tx.t('byChannelParts')}>
         <table>
           <thead>
             <tr>
@@ -235,7 +236,7 @@ function ChannelParts({ e, tx }: { e: Explain; tx: Texts }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </Scroll>
     </section>
   );
 }
@@ -246,7 +247,7 @@ function Outcomes({ e, tx }: { e: Explain; tx: Texts }) {
   return (
     <section aria-labelledby="outcomes-heading">
       <h3 id="outcomes-heading">{tx.t('contactsByOutcome')}</h3>
-      <div class="scroll">
+      <Scroll label={tx.t('contactsByOutcome')}>
         <table>
           <thead>
             <tr>
@@ -287,7 +288,7 @@ function Outcomes({ e, tx }: { e: Explain; tx: Texts }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </Scroll>
       <p>
         {tx.t('withCost')}:{' '}
         <Figure

@@ -3,6 +3,7 @@ import { getJson, sendJson } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { ErrorBox } from './error-box.js';
 import { Figure } from './figure.js';
+import { Scroll } from './scroll.js';
 
 interface ImportEntry {
   id: string;
@@ -44,7 +45,7 @@ export function ImportsList({
       {loaded.error && <ErrorBox error={loaded.error} />}
       {loaded.data && imports.length === 0 && <p>{tx.t('noImports')}</p>}
       {imports.length > 0 && (
-        <div class="scroll tall">
+        <Scroll label={tx.t('importsHeading')} tall>
           <table class="imports">
             <thead>
               <tr>
@@ -87,7 +88,7 @@ export function ImportsList({
               ))}
             </tbody>
           </table>
-        </div>
+        </Scroll>
       )}
     </section>
   );

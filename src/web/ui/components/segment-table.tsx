@@ -4,6 +4,7 @@ import { subtractDecimals } from '../lib/decimal.js';
 import { type SortDirection, sortRows } from '../lib/sort.js';
 import type { Report, ReportRow } from '../lib/types.js';
 import { Figure } from './figure.js';
+import { Scroll } from './scroll.js';
 
 interface Column {
   key: string;
@@ -108,7 +109,7 @@ export function SegmentTable({
       <h2 id="segments-heading">
         {tx.t('tableHeading', { period: tx.period(period), dimension: tx.dimension(dimension) })}
       </h2>
-      <div class="scroll">
+      <Scroll label={tx.dimension(dimension)}>
         <table class="segments">
           <thead>
             <tr>
@@ -179,7 +180,7 @@ export function SegmentTable({
             })}
           </tbody>
         </table>
-      </div>
+      </Scroll>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Chart } from '../components/chart.js';
 import { ErrorBox } from '../components/error-box.js';
 import { Figure } from '../components/figure.js';
+import { Scroll } from '../components/scroll.js';
 import { useDashboard } from '../context.js';
 import type { TermKey } from '../i18n/terms.js';
 import type { Texts } from '../i18n/texts.js';
@@ -184,7 +185,7 @@ function Labour({ d, tx }: { d: Drivers; tx: Texts }) {
   return (
     <section class="panel" aria-labelledby="labour-heading">
       <h2 id="labour-heading">{tx.t('labourHeading')}</h2>
-      <div class="scroll">
+      <Scroll label={tx.t('labourHeading')}>
         <table>
           <thead>
             <tr>
@@ -231,7 +232,7 @@ function Labour({ d, tx }: { d: Drivers; tx: Texts }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </Scroll>
     </section>
   );
 }
@@ -249,7 +250,7 @@ function Segments({ d, tx }: { d: Drivers; tx: Texts }) {
   return (
     <section class="panel" aria-labelledby="segments-heading">
       <h2 id="segments-heading">{tx.t('segmentsHeading')}</h2>
-      <div class="scroll">
+      <Scroll label={tx.t('segmentsHeading')}>
         <table>
           <thead>
             <tr>
@@ -314,7 +315,7 @@ function Segments({ d, tx }: { d: Drivers; tx: Texts }) {
             })}
           </tbody>
         </table>
-      </div>
+      </Scroll>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Chart } from '../components/chart.js';
 import { ErrorBox } from '../components/error-box.js';
 import { Figure } from '../components/figure.js';
+import { Scroll } from '../components/scroll.js';
 import { useDashboard } from '../context.js';
 import type { Texts } from '../i18n/texts.js';
 import { getJson, sendJson } from '../lib/api.js';
@@ -263,7 +264,7 @@ function Plan({ plan, tx, target }: { plan: StaffPlan; tx: Texts; target: number
       </section>
       <section class="panel" aria-labelledby="intervals-heading">
         <h2 id="intervals-heading">{tx.t('intervalStart')}</h2>
-        <div class="scroll tall">
+        <Scroll label={tx.t('intervalStart')} tall>
           <table class="intervals">
             <thead>
               <tr>
@@ -325,7 +326,7 @@ function Plan({ plan, tx, target }: { plan: StaffPlan; tx: Texts; target: number
               ))}
             </tbody>
           </table>
-        </div>
+        </Scroll>
       </section>
     </>
   );
