@@ -3,6 +3,7 @@ import { type ExplainTarget, useDashboard } from '../context.js';
 import type { Texts } from '../i18n/texts.js';
 import { getJson } from '../lib/api.js';
 import { equalDecimals, subtractDecimals, sumDecimals } from '../lib/decimal.js';
+import { formulaText } from '../lib/formula-text.js';
 import { METRIC_LABELS, OUTCOME_LABELS, PART_LABELS } from '../lib/metric-labels.js';
 import type { Explain } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
@@ -78,7 +79,7 @@ function ExplainBody({ e, tx }: { e: Explain; tx: Texts }) {
     <div class="explain-body">
       <section aria-labelledby="formula-heading">
         <h3 id="formula-heading">{tx.t('formula')}</h3>
-        <p class="formula-text">{e.formula.text}</p>
+        <p class="formula-text">{formulaText(e.metric, e.formula.text, tx.lang)}</p>
         <p class="formula">
           <Figure
             metric="explain.numerator"

@@ -1,7 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { PALETTE } from '../components/chart.js';
 import type { Texts } from '../i18n/texts.js';
-import type { IntervalSum } from './staffing.js';
+import { type IntervalSum, intervalLabel } from './staffing.js';
 import type { Report, ReportRow } from './types.js';
 
 const num = (text: string | null | undefined) => (text === null || text === undefined ? null : Number(text));
@@ -173,10 +173,7 @@ export function waterfallOption(steps: readonly WaterfallStep[], tx: Texts): ECh
 
 /** Required and scheduled agents per interval (bars and a step line), the service level on a second axis. */
 export function staffingOption(sums: readonly IntervalSum[], tx: Texts, target?: number): EChartsCoreOption {
-  const label = (start: string) => {
-    const [date = '', time = ''] = start.split(' ');
-    return sums.length > 48 ? `${tx.date(date)} ${time}` : time;
-  };
+  const label = (start: string) => intervalLabel(start, tx.lang, tx.date);
   return {
     color: ['#1f5fa8', '#b3541e', '#2e7d32'],
     tooltip: { trigger: 'axis' },
@@ -206,7 +203,13 @@ export function staffingOption(sums: readonly IntervalSum[], tx: Texts, target?:
         markLine:
           target === undefined
             ? undefined
-            : { silent: true, symbol: 'none', lineStyle: { type: 'dashed' }, data: [{ yAxis: target }] },
+            : {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { type: 'dashed' },
+                label: { show: false },
+                data: [{ yAxis: target }],
+              },
       },
     ],
   };

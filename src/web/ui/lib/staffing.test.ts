@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byIntervalStart, type PlanInterval, planPeriod } from './staffing.js';
+import { byIntervalStart, intervalLabel, type PlanInterval, planPeriod, weekdaysIn } from './staffing.js';
 
 const interval = (
   start: string,
@@ -33,5 +33,26 @@ describe('staffing plans in the dashboard', () => {
     expect(planPeriod('2026-w41')).toBe('2026-W41');
     expect(planPeriod('2026-10')).toBeUndefined();
     expect(planPeriod(undefined)).toBeUndefined();
+  });
+});
+
+describe('interval starts', () => {
+  it("sorts a typical week's weekdays in ISO order, not alphabetically", () => {
+    const sums = byIntervalStart([
+      interval('Fri 08:00', 'voice', 1, 1, 1, 1),
+      interval('Mon 08:30', 'voice', 1, 1, 1, 1),
+      interval('Sun 23:30', 'voice', 1, 1, 1, 1),
+      interval('Mon 08:00', 'voice', 1, 1, 1, 1),
+    ]);
+    expect(sums.map((s) => s.start)).toEqual(['Mon 08:00', 'Mon 08:30', 'Fri 08:00', 'Sun 23:30']);
+  });
+
+  it("writes weekdays and dates in the reader's language", () => {
+    const german = (iso: string) => iso.split('-').reverse().join('.');
+    expect(intervalLabel('Wed 08:30', 'de', german)).toBe('Mi 08:30');
+    expect(intervalLabel('Wed 08:30', 'en', german)).toBe('Wed 08:30');
+    expect(intervalLabel('2026-10-05 08:30', 'de', german)).toBe('05.10.2026 08:30');
+    expect(weekdaysIn('2026-08 Mon 14:30', 'de')).toBe('2026-08 Mo 14:30');
+    expect(weekdaysIn('Monday', 'de')).toBe('Monday');
   });
 });

@@ -18,6 +18,7 @@ import {
 import { granularityOf } from '../lib/periods.js';
 import { type PlanOutcome, planBridgeSteps } from '../lib/plan.js';
 import { loadScenarios, saveScenarios } from '../lib/saved-scenarios.js';
+import { weekdaysIn } from '../lib/staffing.js';
 import type { Report } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 
@@ -363,7 +364,7 @@ function Constraints({ o, tx }: { o: PlanOutcome; tx: Texts }) {
                   <td class={c.met && c.violations === 0 ? 'status-met' : 'status-violated'}>
                     {c.met && c.violations === 0
                       ? tx.t('met')
-                      : `${tx.t('violated')}${first ? ` — ${tx.t('violationAt', { count: tx.count(c.violations), at: first.at })}` : ''}`}
+                      : `${tx.t('violated')}${first ? ` — ${tx.t('violationAt', { count: tx.count(c.violations), at: weekdaysIn(first.at, tx.lang) })}` : ''}`}
                   </td>
                 </tr>
               );

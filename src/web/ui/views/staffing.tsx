@@ -7,7 +7,7 @@ import { useDashboard } from '../context.js';
 import type { Texts } from '../i18n/texts.js';
 import { getJson, sendJson } from '../lib/api.js';
 import { staffingOption } from '../lib/chart-options.js';
-import { byIntervalStart, planPeriod, type StaffPlan } from '../lib/staffing.js';
+import { byIntervalStart, intervalLabel, planPeriod, type StaffPlan } from '../lib/staffing.js';
 import type { Report } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 
@@ -293,7 +293,7 @@ function Plan({ plan, tx, target }: { plan: StaffPlan; tx: Texts; target: number
             <tbody>
               {plan.intervals.map((i) => (
                 <tr key={`${i.intervalStart}|${i.segment ?? ''}`}>
-                  <th scope="row">{`${tx.date(i.intervalStart.slice(0, 10))} ${i.intervalStart.slice(11)}`}</th>
+                  <th scope="row">{intervalLabel(i.intervalStart, tx.lang, tx.date)}</th>
                   {withSegment && <td>{i.segment}</td>}
                   <td class="num">{tx.decimal(i.calls, Number.isInteger(i.calls) ? 0 : 1)}</td>
                   <td class="num">{tx.decimal(i.ahtSeconds, 0)}</td>
