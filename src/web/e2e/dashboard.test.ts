@@ -116,8 +116,9 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
 
   it('explains a figure with parts that add up to it', async () => {
     const page = await open(RANGE, READY.overview as string);
-    const tile = page.locator('[data-kpi="costPerContact"] button.figure-button');
-    await tile.click();
+    // By keyboard: focus the figure, Enter opens its explanation.
+    await page.locator('[data-kpi="costPerContact"] button.figure-button').focus();
+    await page.keyboard.press('Enter');
     await page.waitForSelector('dialog.explain [data-metric="lines.sum"]');
     const figure = async (metric: string) =>
       (await value(page, `dialog.explain [data-metric="${metric}"]`)) as string;
@@ -235,6 +236,15 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     const rejects = await readFile((await (await download).path()) as string, 'utf8');
     expect(rejects).toContain('not-a-date');
     expect(rejects).not.toContain('e2e-1');
+    // The import is listed with its stored rows; removing it takes them out again.
+    const row = page.locator('tr[data-import]', { hasText: 'e2e-contacts.csv' });
+    await row.waitFor();
+    expect(await row.locator('[data-metric="import.rowsStored"]').getAttribute('data-value')).toBe('2');
+    page.once('dialog', (d) => d.accept());
+    await row.getByRole('button', { name: /Remove/ }).click();
+    await row.waitFor({ state: 'detached' });
+    const log = await api<{ imports: { files: string[] }[] }>(served, '/imports');
+    expect(log.imports.some((i) => i.files.includes('e2e-contacts.csv'))).toBe(false);
     await page.close();
   });
 
@@ -262,6 +272,16 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     expect(await value(page, '[data-metric="scenario.costPerContact"]')).toBe(
       plan.scenario.totals.costPerContact,
     );
+    await page.close();
+  });
+
+  it('prints the overview without navigation and controls', async () => {
+    const page = await open(RANGE, READY.overview as string);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.top').isVisible()).toBe(false);
+    expect(await page.locator('form.controls').isVisible()).toBe(false);
+    expect(await page.locator('[data-kpi="costPerContact"] .tile-value').isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'overview-print.png'), fullPage: true });
     await page.close();
   });
 
