@@ -42,7 +42,7 @@ export function SegmentTable({
   const segmentName = (row: ReportRow) =>
     dimension === 'channel' ? tx.channel(row.channel ?? null) : (row[dimension] ?? tx.t('segmentNone'));
   const columns: Column[] = [
-    { key: 'segment', label: tx.dimension(dimension), value: segmentName, show: segmentName },
+    { key: 'segment', label: capitalised(tx.dimension(dimension)), value: segmentName, show: segmentName },
     {
       key: 'contacts',
       label: tx.term({ en: 'Contacts', de: 'Kontakte' }),
@@ -183,4 +183,8 @@ export function SegmentTable({
       </Scroll>
     </section>
   );
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

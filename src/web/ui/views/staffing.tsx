@@ -294,7 +294,7 @@ function Plan({ plan, tx, target }: { plan: StaffPlan; tx: Texts; target: number
               {plan.intervals.map((i) => (
                 <tr key={`${i.intervalStart}|${i.segment ?? ''}`}>
                   <th scope="row">{intervalLabel(i.intervalStart, tx.lang, tx.date)}</th>
-                  {withSegment && <td>{i.segment}</td>}
+                  {withSegment && <td>{segmentText(i.segment, tx)}</td>}
                   <td class="num">{tx.decimal(i.calls, Number.isInteger(i.calls) ? 0 : 1)}</td>
                   <td class="num">{tx.decimal(i.ahtSeconds, 0)}</td>
                   <td class="num">
@@ -330,4 +330,11 @@ function Plan({ plan, tx, target }: { plan: StaffPlan; tx: Texts; target: number
       </section>
     </>
   );
+}
+
+/** "voice/billing" with the channel in the reader's words. */
+function segmentText(segment: string | undefined, tx: Texts): string {
+  if (!segment) return '';
+  const [channel = '', ...rest] = segment.split('/');
+  return [tx.channel(channel), ...rest].join(' / ');
 }
