@@ -275,6 +275,27 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('plans staffing for an uploaded interval CSV as the API does', async () => {
+    const page = await open('/?view=staffing&from=2026-W42&to=2026-W42', READY.staffing as string);
+    const csv = join(ARTIFACTS, 'e2e-intervals.csv');
+    const text = 'interval_start,calls,aht_seconds\n2026-10-05T08:00,40,300\n2026-10-05T08:30,120,310\n';
+    await writeFile(csv, text);
+    await page.getByLabel('an interval CSV').check();
+    await page.locator('input[name="intervals"]').setInputFiles(csv);
+    await page.getByRole('button', { name: 'Compute plan' }).click();
+    await expect.poll(() => page.locator('[data-metric="interval.agents"]').count()).toBe(2);
+    const plan = await api<{ intervals: { agents: number; scheduled: number }[] }>(served, '/staff', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ intervals: text, interval: 1800, sl: 0.8, shrinkage: 0.3, maxOccupancy: 0.9 }),
+    });
+    const agents = await page.$$eval('[data-metric="interval.agents"]', (els) =>
+      els.map((e) => Number(e.getAttribute('data-value'))),
+    );
+    expect(agents).toEqual(plan.intervals.map((i) => i.agents));
+    await page.close();
+  });
+
   it('prints the overview without navigation and controls', async () => {
     const page = await open(RANGE, READY.overview as string);
     await page.emulateMedia({ media: 'print' });
