@@ -231,6 +231,8 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     expect(await summary('imported')).toBe(2);
     expect(await summary('rejected')).toBe(1);
     expect(await summary('duplicates')).toBe(0);
+    expect(await summary('skipped')).toBe(0);
+    expect(await page.locator('.import-summary .sum-check.ok').count()).toBe(1);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download the rejected rows (CSV)' }).click();
     const rejects = await readFile((await (await download).path()) as string, 'utf8');

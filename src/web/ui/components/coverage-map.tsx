@@ -1,3 +1,4 @@
+import type { StatusCell, StatusView } from '../../../app/status.js';
 import { useDashboard } from '../context.js';
 import type { Texts } from '../i18n/texts.js';
 import { getJson } from '../lib/api.js';
@@ -5,21 +6,7 @@ import { useApi } from '../lib/use-api.js';
 import { ErrorBox } from './error-box.js';
 import { Scroll } from './scroll.js';
 
-export interface StatusCell {
-  month: string;
-  channel: string;
-  contacts: number;
-  handled: number;
-  handledWithHandleTime: number;
-  costLines: number;
-  agentTimeSeconds: number;
-}
-
-interface StatusView {
-  months: string[];
-  channels: string[];
-  cells: StatusCell[];
-}
+export type { StatusCell };
 
 /** Which inputs a cell lacks: none means cost per contact rests on everything it needs. */
 export function missingInputs(cell: StatusCell, tx: Texts): string[] {

@@ -1,21 +1,10 @@
+import type { ImportEntry, ImportsView } from '../../../app/imports.js';
 import { useDashboard } from '../context.js';
 import { getJson, sendJson } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { ErrorBox } from './error-box.js';
 import { Figure } from './figure.js';
 import { Scroll } from './scroll.js';
-
-interface ImportEntry {
-  id: string;
-  shortId: string;
-  finishedAt: string;
-  kind: string;
-  source: string | null;
-  files: string[];
-  rowsRead: number;
-  rowsStored: number;
-  removedAt: string | null;
-}
 
 /** The import log with each import's stored rows; an analyst removes an import's rows here. */
 export function ImportsList({
@@ -28,7 +17,7 @@ export function ImportsList({
   onError(e: Error): void;
 }) {
   const { tx } = useDashboard();
-  const loaded = useApi(() => getJson<{ imports: ImportEntry[] }>('/imports'), [version]);
+  const loaded = useApi(() => getJson<ImportsView>('/imports'), [version]);
   const remove = async (entry: ImportEntry) => {
     if (!confirm(tx.t('removeConfirm', { id: entry.shortId }))) return;
     try {

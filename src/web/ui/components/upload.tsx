@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { useDashboard } from '../context.js';
 import type { TermKey } from '../i18n/terms.js';
 import { apiFetch, download } from '../lib/api.js';
-import { jobPercent, SUMMARY_PARTS, summaryAddsUp } from '../lib/import-summary.js';
+import { jobPercent, SUMMARY_PARTS, summaryAddsUp, summaryParts } from '../lib/import-summary.js';
 import { followEvents } from '../lib/sse.js';
 import type { JobView } from '../lib/types.js';
 import { ErrorBox } from './error-box.js';
@@ -83,6 +83,7 @@ export function Upload({ onImported }: { onImported(): void }) {
         )
     : '';
   const result = job?.status === 'succeeded' ? job.result : null;
+  const parts = result ? summaryParts(result) : undefined;
   return (
     <section class="panel" aria-labelledby="upload-heading" id="upload">
       <h2 id="upload-heading">{tx.t('uploadHeading')}</h2>
@@ -143,7 +144,7 @@ export function Upload({ onImported }: { onImported(): void }) {
             {SUMMARY_PARTS.map((k) => (
               <li key={k}>
                 {tx.t(PART_TERMS[k])}
-                <Figure metric={`import.${k}`} value={result[k] ?? 0} shown={tx.count(result[k] ?? 0)} />
+                <Figure metric={`import.${k}`} value={parts?.[k]} shown={tx.count(parts?.[k])} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,11 @@
+import type { ImportSummary } from '../../../ingest/pipeline/summary.js';
+import type { JobView as ServerJob } from '../../../server/jobs.js';
+
+export type { ImportSummary };
 /** The parts of the API's answers the dashboard reads (docs/server.md, docs/report-formats.md). */
 
-export type Role = 'viewer' | 'analyst' | 'admin';
+export type { Role } from '../../../app/actor.js';
+import type { Role } from '../../../app/actor.js';
 
 export interface Me {
   name: string;
@@ -114,59 +119,9 @@ export interface Explain {
   definitions: Record<string, string>;
 }
 
-export interface DriversSegment {
-  dimensions: Record<string, string | null>;
-  status: string;
-  contacts: [number, number];
-  costPerContact: [string | null, string | null];
-  mix: string;
-  costGrowth: string;
-  volumeGrowth: string;
-  own: string;
-  total: string;
-}
+export type { DriversView as Drivers, SegmentView as DriversSegment } from '../../../metrics/drivers/view.js';
 
-export interface Drivers {
-  currency: string;
-  periods: { label: string; from: string; to: string }[];
-  contacts: [number, number];
-  cost: [string, string];
-  costPerContact: [string | null, string | null];
-  change: string | null;
-  bridge: Record<
-    'mix' | 'costGrowth' | 'volumeGrowth' | 'entered' | 'left' | 'withoutContacts' | 'unallocated',
-    string
-  >;
-  segments: DriversSegment[];
-  labour: {
-    costPerContact: [string | null, string | null];
-    change: string | null;
-    factors: { name: string; label: string; values: [string, string]; effect: string }[];
-  } | null;
-  method: string[];
-  notes: (string | Note)[];
-}
+/** A job as the API shows it, its result an import's summary. */
+export type JobView = Omit<ServerJob, 'result'> & { result: ImportSummary | null };
 
-export interface JobView {
-  id: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-  phase: string | null;
-  progress: number | null;
-  result: ImportResult | null;
-  error: { code: string; message: string } | null;
-}
-
-export interface ImportResult {
-  read: number;
-  imported: number;
-  rejected: number;
-  duplicates: number;
-  skipped: number;
-  rejectsFile: string | null;
-  [key: string]: unknown;
-}
-
-export interface ConfigView {
-  config: { currency: string; timezone: string } & Record<string, unknown>;
-  definitions: Record<string, string>;
-}
+export type { ConfigView } from '../../../app/config.js';

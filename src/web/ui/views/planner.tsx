@@ -343,7 +343,7 @@ function Constraints({ o, tx }: { o: PlanOutcome; tx: Texts }) {
           </thead>
           <tbody>
             {o.constraints.map((c) => {
-              const first = o.violations.find((v) => v.name === c.name && v.channel === c.channel);
+              const first = o.violations.find((v) => v.name === c.name && v.channel === c.channel && v.at !== null);
               return (
                 <tr
                   key={`${c.name}|${c.channel}`}
@@ -364,7 +364,7 @@ function Constraints({ o, tx }: { o: PlanOutcome; tx: Texts }) {
                   <td class={c.met && c.violations === 0 ? 'status-met' : 'status-violated'}>
                     {c.met && c.violations === 0
                       ? tx.t('met')
-                      : `${tx.t('violated')}${first ? ` — ${tx.t('violationAt', { count: tx.count(c.violations), at: weekdaysIn(first.at, tx.lang) })}` : ''}`}
+                      : `${tx.t('violated')}${first ? ` — ${tx.t('violationAt', { count: tx.count(c.violations), at: weekdaysIn(first.at ?? '', tx.lang) })}` : ''}`}
                   </td>
                 </tr>
               );
