@@ -1,6 +1,6 @@
 import { useDashboard } from '../context.js';
 import { Figure } from './figure.js';
-import { Scroll } from './scroll.js';
+import { Table } from './table.js';
 
 export interface TableSeries {
   key: string;
@@ -20,50 +20,44 @@ export function ChartTable({ periods, series }: { periods: string[]; series: Tab
   return (
     <details class="chart-data">
       <summary>{tx.t('chartData')}</summary>
-      <Scroll label={tx.t('chartData')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{tx.t('segment')}</th>
-              {periods.map((p) => (
-                <th scope="col" key={p}>
-                  {tx.period(p)}
-                </th>
+      <Table
+        label={tx.t('chartData')}
+        columns={[
+          { label: tx.t('segment') },
+          ...periods.map((p) => ({ label: tx.period(p) })),
+          ...(benchmarks ? [{ label: tx.t('benchmarkColumn') }] : []),
+        ]}
+      >
+        <tbody>
+          {series.map((s) => (
+            <tr key={s.key}>
+              <th scope="row">{s.label}</th>
+              {s.values.map((v, i) => (
+                <td key={periods[i]} class="num">
+                  <Figure
+                    metric={s.metric}
+                    value={v}
+                    shown={v === null ? '' : s.show(v)}
+                    period={periods[i]}
+                    segment={s.segment}
+                  />
+                </td>
               ))}
-              {benchmarks && <th scope="col">{tx.t('benchmarkColumn')}</th>}
+              {benchmarks && (
+                <td class="num">
+                  <Figure
+                    metric={`${s.metric}.benchmark`}
+                    value={s.benchmark}
+                    shown={s.benchmark ? s.show(s.benchmark) : ''}
+                    period={periods.at(-1)}
+                    segment={s.segment}
+                  />
+                </td>
+              )}
             </tr>
-          </thead>
-          <tbody>
-            {series.map((s) => (
-              <tr key={s.key}>
-                <th scope="row">{s.label}</th>
-                {s.values.map((v, i) => (
-                  <td key={periods[i]} class="num">
-                    <Figure
-                      metric={s.metric}
-                      value={v}
-                      shown={v === null ? '' : s.show(v)}
-                      period={periods[i]}
-                      segment={s.segment}
-                    />
-                  </td>
-                ))}
-                {benchmarks && (
-                  <td class="num">
-                    <Figure
-                      metric={`${s.metric}.benchmark`}
-                      value={s.benchmark}
-                      shown={s.benchmark ? s.show(s.benchmark) : ''}
-                      period={periods.at(-1)}
-                      segment={s.segment}
-                    />
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Scroll>
+          ))}
+        </tbody>
+      </Table>
     </details>
   );
 }

@@ -4,7 +4,7 @@ import type { Texts } from '../i18n/texts.js';
 import { getJson } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { ErrorBox } from './error-box.js';
-import { Scroll } from './scroll.js';
+import { Table } from './table.js';
 
 export type { StatusCell };
 
@@ -41,48 +41,40 @@ export function CoverageMap({ version }: { version: number }) {
       <h2 id="coverage-map-heading">{tx.t('coverageMap')}</h2>
       {loaded.error && <ErrorBox error={loaded.error} />}
       {s && (
-        <Scroll label={tx.t('coverageMap')}>
-          <table class="coverage-map">
-            <thead>
-              <tr>
-                <th scope="col">{tx.t('month')}</th>
-                {s.channels.map((c) => (
-                  <th scope="col" key={c}>
-                    {tx.channel(c)}
-                  </th>
-                ))}
+        <Table
+          label={tx.t('coverageMap')}
+          class="coverage-map"
+          columns={[{ label: tx.t('month') }, ...s.channels.map((c) => ({ label: tx.channel(c) }))]}
+        >
+          <tbody>
+            {months.map((m) => (
+              <tr key={m}>
+                <th scope="row">{tx.period(m)}</th>
+                {s.channels.map((c) => {
+                  const cell = s.cells.find((x) => x.month === m && x.channel === c);
+                  const empty = !cell || (cell.contacts === 0 && cell.costLines === 0);
+                  const missing = cell ? missingInputs(cell, tx) : [];
+                  const state = empty ? 'empty' : missing.length > 0 ? 'partial' : 'full';
+                  return (
+                    <td
+                      key={c}
+                      class={state}
+                      data-month={m}
+                      data-channel={c}
+                      data-coverage={state}
+                      data-metric="status.contacts"
+                      data-value={cell?.contacts ?? 0}
+                    >
+                      {empty
+                        ? tx.t('cellEmpty')
+                        : `${tx.count(cell?.contacts ?? 0)} · ${missing.length > 0 ? tx.t('cellMissing', { inputs: missing.join(', ') }) : '✓'}`}
+                    </td>
+                  );
+                })}
               </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr key={m}>
-                  <th scope="row">{tx.period(m)}</th>
-                  {s.channels.map((c) => {
-                    const cell = s.cells.find((x) => x.month === m && x.channel === c);
-                    const empty = !cell || (cell.contacts === 0 && cell.costLines === 0);
-                    const missing = cell ? missingInputs(cell, tx) : [];
-                    const state = empty ? 'empty' : missing.length > 0 ? 'partial' : 'full';
-                    return (
-                      <td
-                        key={c}
-                        class={state}
-                        data-month={m}
-                        data-channel={c}
-                        data-coverage={state}
-                        data-metric="status.contacts"
-                        data-value={cell?.contacts ?? 0}
-                      >
-                        {empty
-                          ? tx.t('cellEmpty')
-                          : `${tx.count(cell?.contacts ?? 0)} · ${missing.length > 0 ? tx.t('cellMissing', { inputs: missing.join(', ') }) : '✓'}`}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Scroll>
+            ))}
+          </tbody>
+        </Table>
       )}
     </section>
   );

@@ -9,7 +9,7 @@ import type { Explain } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { ErrorBox } from './error-box.js';
 import { Figure } from './figure.js';
-import { Scroll } from './scroll.js';
+import { Table } from './table.js';
 
 const MONEY_METRICS = new Set([
   'costPerContact',
@@ -124,65 +124,52 @@ function CostLines({ e, tx }: { e: Explain; tx: Texts }) {
   return (
     <section aria-labelledby="lines-heading">
       <h3 id="lines-heading">{tx.t('costLines')}</h3>
-      <Scroll label={tx.t('costLines')}>
-        <table class="lines">
-          <thead>
-            <tr>
-              <th scope="col">{tx.t('line')}</th>
-              <th scope="col">{tx.term({ en: 'Category', de: 'Kategorie' })}</th>
-              <th scope="col" class="num">
-                {tx.t('lineAmount')}
+      <Table
+        label={tx.t('costLines')}
+        class="lines"
+        columns={[
+          { label: tx.t('line') },
+          { label: tx.term({ en: 'Category', de: 'Kategorie' }) },
+          { label: tx.t('lineAmount'), num: true },
+          { label: tx.t('periodAmount'), num: true },
+          { label: tx.t('driver') },
+          { label: tx.t('share'), num: true },
+          { label: tx.t('allocated'), num: true },
+        ]}
+      >
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.id}>
+              <th scope="row">
+                <span class="line-id">{l.id}</span>
+                {l.description && <span class="line-description">{l.description}</span>}
               </th>
-              <th scope="col" class="num">
-                {tx.t('periodAmount')}
-              </th>
-              <th scope="col">{tx.t('driver')}</th>
-              <th scope="col" class="num">
-                {tx.t('share')}
-              </th>
-              <th scope="col" class="num">
-                {tx.t('allocated')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr key={l.id}>
-                <th scope="row">
-                  <span class="line-id">{l.id}</span>
-                  {l.description && <span class="line-description">{l.description}</span>}
-                </th>
-                <td>{tx.category(l.category)}</td>
-                <td class="num">
-                  {l.currency === e.currency ? tx.money(l.amount) : `${l.amount} ${l.currency}`}
-                </td>
-                <td class="num">
-                  <Figure
-                    metric="line.periodAmount"
-                    value={l.periodAmount}
-                    shown={tx.money(l.periodAmount)}
-                  />
-                </td>
-                <td>{l.driver}</td>
-                <td class="num">{tx.percent(l.share, 1)}</td>
-                <td class="num">
-                  <Figure metric="line.allocated" value={l.allocated} shown={tx.money(l.allocated)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={6}>
-                {tx.t('sumOfParts')}
-              </th>
+              <td>{tx.category(l.category)}</td>
               <td class="num">
-                <Figure metric="lines.sum" value={sum} shown={tx.money(sum)} />
+                {l.currency === e.currency ? tx.money(l.amount) : `${l.amount} ${l.currency}`}
+              </td>
+              <td class="num">
+                <Figure metric="line.periodAmount" value={l.periodAmount} shown={tx.money(l.periodAmount)} />
+              </td>
+              <td>{l.driver}</td>
+              <td class="num">{tx.percent(l.share, 1)}</td>
+              <td class="num">
+                <Figure metric="line.allocated" value={l.allocated} shown={tx.money(l.allocated)} />
               </td>
             </tr>
-          </tfoot>
-        </table>
-      </Scroll>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={6}>
+              {tx.t('sumOfParts')}
+            </th>
+            <td class="num">
+              <Figure metric="lines.sum" value={sum} shown={tx.money(sum)} />
+            </td>
+          </tr>
+        </tfoot>
+      </Table>
       <SumCheck parts={sum} whole={e.formula.numerator} tx={tx} metric="check.costLines" />
     </section>
   );
@@ -194,50 +181,44 @@ function ChannelParts({ e, tx }: { e: Explain; tx: Texts }) {
   return (
     <section aria-labelledby="parts-heading">
       <h3 id="parts-heading">{tx.t('byChannelParts')}</h3>
-      <Scroll label={tx.t('byChannelParts')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{tx.t('channel')}</th>
+      <Table
+        label={tx.t('byChannelParts')}
+        columns={[
+          { label: tx.t('channel') },
+          ...columns.map((c) => ({ label: PART_LABELS[c] ? tx.term(PART_LABELS[c]) : c, num: true })),
+        ]}
+      >
+        <tbody>
+          {rows.map((r) => (
+            <tr key={String(r.channel)}>
+              <th scope="row">{tx.channel(String(r.channel))}</th>
               {columns.map((c) => (
-                <th scope="col" class="num" key={c}>
-                  {PART_LABELS[c] ? tx.term(PART_LABELS[c]) : c}
-                </th>
+                <td class="num" key={c}>
+                  <Figure
+                    metric={`part.${c}`}
+                    value={r[c]}
+                    shown={tx.count(Number(r[c]))}
+                    segment={{ channel: String(r.channel) }}
+                  />
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={String(r.channel)}>
-                <th scope="row">{tx.channel(String(r.channel))}</th>
-                {columns.map((c) => (
-                  <td class="num" key={c}>
-                    <Figure
-                      metric={`part.${c}`}
-                      value={r[c]}
-                      shown={tx.count(Number(r[c]))}
-                      segment={{ channel: String(r.channel) }}
-                    />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{tx.t('sumOfParts')}</th>
-              {columns.map((c) => {
-                const sum = rows.reduce((acc, r) => acc + Number(r[c] ?? 0), 0);
-                return (
-                  <td class="num" key={c}>
-                    <Figure metric={`parts.${c}.sum`} value={sum} shown={tx.count(sum)} />
-                  </td>
-                );
-              })}
-            </tr>
-          </tfoot>
-        </table>
-      </Scroll>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{tx.t('sumOfParts')}</th>
+            {columns.map((c) => {
+              const sum = rows.reduce((acc, r) => acc + Number(r[c] ?? 0), 0);
+              return (
+                <td class="num" key={c}>
+                  <Figure metric={`parts.${c}.sum`} value={sum} shown={tx.count(sum)} />
+                </td>
+              );
+            })}
+          </tr>
+        </tfoot>
+      </Table>
     </section>
   );
 }
@@ -248,48 +229,44 @@ function Outcomes({ e, tx }: { e: Explain; tx: Texts }) {
   return (
     <section aria-labelledby="outcomes-heading">
       <h3 id="outcomes-heading">{tx.t('contactsByOutcome')}</h3>
-      <Scroll label={tx.t('contactsByOutcome')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{tx.t('direction')}</th>
-              <th scope="col">{tx.t('outcome')}</th>
-              <th scope="col" class="num">
-                {tx.term({ en: 'Contacts', de: 'Kontakte' })}
-              </th>
-              <th scope="col">{tx.t('counted')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {e.contacts.byOutcome.map((o) => (
-              <tr key={`${o.direction}-${o.outcome}`} class={o.counted ? 'counted' : ''}>
-                <td>{outcome(o.direction)}</td>
-                <td>{outcome(o.outcome)}</td>
-                <td class="num">
-                  <Figure
-                    metric="outcome.contacts"
-                    value={o.contacts}
-                    shown={tx.count(o.contacts)}
-                    segment={{ outcome: o.outcome, direction: o.direction, counted: String(o.counted) }}
-                  />
-                </td>
-                <td>{o.counted ? tx.t('yes') : tx.t('no')}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={2}>
-                {tx.t('countedSum')}
-              </th>
+      <Table
+        label={tx.t('contactsByOutcome')}
+        columns={[
+          { label: tx.t('direction') },
+          { label: tx.t('outcome') },
+          { label: tx.term({ en: 'Contacts', de: 'Kontakte' }), num: true },
+          { label: tx.t('counted') },
+        ]}
+      >
+        <tbody>
+          {e.contacts.byOutcome.map((o) => (
+            <tr key={`${o.direction}-${o.outcome}`} class={o.counted ? 'counted' : ''}>
+              <td>{outcome(o.direction)}</td>
+              <td>{outcome(o.outcome)}</td>
               <td class="num">
-                <Figure metric="outcomes.counted.sum" value={counted} shown={tx.count(counted)} />
+                <Figure
+                  metric="outcome.contacts"
+                  value={o.contacts}
+                  shown={tx.count(o.contacts)}
+                  segment={{ outcome: o.outcome, direction: o.direction, counted: String(o.counted) }}
+                />
               </td>
-              <td />
+              <td>{o.counted ? tx.t('yes') : tx.t('no')}</td>
             </tr>
-          </tfoot>
-        </table>
-      </Scroll>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2}>
+              {tx.t('countedSum')}
+            </th>
+            <td class="num">
+              <Figure metric="outcomes.counted.sum" value={counted} shown={tx.count(counted)} />
+            </td>
+            <td />
+          </tr>
+        </tfoot>
+      </Table>
       <p>
         {tx.t('withCost')}:{' '}
         <Figure

@@ -4,7 +4,7 @@ import { getJson, sendJson } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { ErrorBox } from './error-box.js';
 import { Figure } from './figure.js';
-import { Scroll } from './scroll.js';
+import { Table } from './table.js';
 
 /** The import log with each import's stored rows; an analyst removes an import's rows here. */
 export function ImportsList({
@@ -34,50 +34,44 @@ export function ImportsList({
       {loaded.error && <ErrorBox error={loaded.error} />}
       {loaded.data && imports.length === 0 && <p>{tx.t('noImports')}</p>}
       {imports.length > 0 && (
-        <Scroll label={tx.t('importsHeading')} tall>
-          <table class="imports">
-            <thead>
-              <tr>
-                <th scope="col">{tx.t('importedAt')}</th>
-                <th scope="col">{tx.t('importKind')}</th>
-                <th scope="col">{tx.t('importFiles')}</th>
-                <th scope="col" class="num">
-                  {tx.t('rowsRead')}
-                </th>
-                <th scope="col" class="num">
-                  {tx.t('rowsStored')}
-                </th>
-                <th scope="col">
-                  <span class="visually-hidden">{tx.t('remove')}</span>
-                </th>
+        <Table
+          label={tx.t('importsHeading')}
+          tall
+          class="imports"
+          columns={[
+            { label: tx.t('importedAt') },
+            { label: tx.t('importKind') },
+            { label: tx.t('importFiles') },
+            { label: tx.t('rowsRead'), num: true },
+            { label: tx.t('rowsStored'), num: true },
+            { label: tx.t('remove'), hidden: true },
+          ]}
+        >
+          <tbody>
+            {[...imports].reverse().map((i) => (
+              <tr key={i.id} data-import={i.id}>
+                <td>{tx.dateTime(i.finishedAt)}</td>
+                <td>{i.kind}</td>
+                <td>{i.files.join(', ')}</td>
+                <td class="num">
+                  <Figure metric="import.rowsRead" value={i.rowsRead} shown={tx.count(i.rowsRead)} />
+                </td>
+                <td class="num">
+                  <Figure metric="import.rowsStored" value={i.rowsStored} shown={tx.count(i.rowsStored)} />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    onClick={() => remove(i)}
+                    aria-label={`${tx.t('remove')} ${i.shortId} (${i.files.join(', ')})`}
+                  >
+                    {tx.t('remove')}
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {[...imports].reverse().map((i) => (
-                <tr key={i.id} data-import={i.id}>
-                  <td>{tx.dateTime(i.finishedAt)}</td>
-                  <td>{i.kind}</td>
-                  <td>{i.files.join(', ')}</td>
-                  <td class="num">
-                    <Figure metric="import.rowsRead" value={i.rowsRead} shown={tx.count(i.rowsRead)} />
-                  </td>
-                  <td class="num">
-                    <Figure metric="import.rowsStored" value={i.rowsStored} shown={tx.count(i.rowsStored)} />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      onClick={() => remove(i)}
-                      aria-label={`${tx.t('remove')} ${i.shortId} (${i.files.join(', ')})`}
-                    >
-                      {tx.t('remove')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Scroll>
+            ))}
+          </tbody>
+        </Table>
       )}
     </section>
   );

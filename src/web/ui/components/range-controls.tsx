@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { GRANULARITIES, type Granularity } from '../../../calendar/period.js';
 import { useDashboard } from '../context.js';
-import { BREAKDOWNS, type Breakdown } from '../lib/url-state.js';
+import { BreakdownSelect } from './breakdown-select.js';
 
 /** Periods, range and breakdown of the overview: the report's `period`, `from`, `to`, `by`. */
 export function RangeControls({ breakdown = true }: { breakdown?: boolean }) {
@@ -65,22 +65,7 @@ export function RangeControls({ breakdown = true }: { breakdown?: boolean }) {
           onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
         />
       </label>
-      {breakdown && (
-        <label>
-          {tx.t('by')}
-          <select
-            name="by"
-            value={draft.by}
-            onChange={(e) => setDraft({ ...draft, by: e.currentTarget.value as Breakdown })}
-          >
-            {BREAKDOWNS.map((b) => (
-              <option key={b} value={b}>
-                {tx.dimension(b)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {breakdown && <BreakdownSelect value={draft.by} onChange={(by) => setDraft({ ...draft, by })} />}
       <button type="submit" class="primary">
         {tx.t('apply')}
       </button>

@@ -49,6 +49,8 @@ describe('the cost bridge', () => {
   });
 
   it('has no bridge where either period has no cost per contact', () => {
-    expect(bridgeRows({ ...drivers, costPerContact: [null, '5.00'] } as unknown as Drivers, texts('en'))).toEqual([]);
+    expect(
+      bridgeRows({ ...drivers, costPerContact: [null, '5.00'] } as unknown as Drivers, texts('en')),
+    ).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@ export const SUMMARY_PARTS = ['imported', 'rejected', 'duplicates', 'skipped'] a
 export type SummaryPart = (typeof SUMMARY_PARTS)[number];
 
 /** Each part as a count of rows: `skipped` is a list of reasons with their rows. */
-export function summaryParts(r: Pick<ImportSummary, 'imported' | 'rejected' | 'duplicates' | 'skipped'>): Record<SummaryPart, number> {
+export function summaryParts(
+  r: Pick<ImportSummary, 'imported' | 'rejected' | 'duplicates' | 'skipped'>,
+): Record<SummaryPart, number> {
   return {
     imported: r.imported,
     rejected: r.rejected,
@@ -15,7 +17,9 @@ export function summaryParts(r: Pick<ImportSummary, 'imported' | 'rejected' | 'd
 }
 
 /** read = imported + rejected + duplicates + skipped: true when the summary accounts for every row. */
-export function summaryAddsUp(r: Pick<ImportSummary, 'read' | 'imported' | 'rejected' | 'duplicates' | 'skipped'>): boolean {
+export function summaryAddsUp(
+  r: Pick<ImportSummary, 'read' | 'imported' | 'rejected' | 'duplicates' | 'skipped'>,
+): boolean {
   const parts = summaryParts(r);
   return SUMMARY_PARTS.reduce((acc, k) => acc + parts[k], 0) === r.read;
 }

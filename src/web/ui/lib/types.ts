@@ -5,6 +5,7 @@ export type { ImportSummary };
 /** The parts of the API's answers the dashboard reads (docs/server.md, docs/report-formats.md). */
 
 export type { Role } from '../../../app/actor.js';
+
 import type { Role } from '../../../app/actor.js';
 
 export interface Me {

@@ -4,6 +4,7 @@ import { ErrorBox } from '../components/error-box.js';
 import { ImportsList } from '../components/imports-list.js';
 import { Settings } from '../components/settings.js';
 import { Upload } from '../components/upload.js';
+import { ViewHead } from '../components/view-head.js';
 import { useDashboard } from '../context.js';
 
 /** Upload, the import log, what each month and channel holds, and the definitions in force. */
@@ -15,9 +16,7 @@ export function DataPage() {
   const changed = () => setVersion((v) => v + 1);
   return (
     <section aria-labelledby="data-heading">
-      <div class="view-head">
-        <h1 id="data-heading">{tx.t('viewData')}</h1>
-      </div>
+      <ViewHead id="data-heading" title={tx.t('viewData')} />
       {error && <ErrorBox error={error} />}
       {analyst ? (
         <Upload onImported={changed} />

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { BreakdownSelect } from '../components/breakdown-select.js';
 import { Chart } from '../components/chart.js';
 import { ErrorBox } from '../components/error-box.js';
 import { Figure } from '../components/figure.js';
-import { Scroll } from '../components/scroll.js';
+import { Table } from '../components/table.js';
+import { ViewHead } from '../components/view-head.js';
 import { useDashboard } from '../context.js';
 import type { TermKey } from '../i18n/terms.js';
 import type { Texts } from '../i18n/texts.js';
@@ -12,7 +14,6 @@ import { waterfallOption } from '../lib/chart-options.js';
 import { equalDecimals, sumDecimals } from '../lib/decimal.js';
 import { granularityOf, previousPeriod } from '../lib/periods.js';
 import type { Drivers, Report } from '../lib/types.js';
-import { BREAKDOWNS, type Breakdown } from '../lib/url-state.js';
 import { useApi } from '../lib/use-api.js';
 
 const FACTOR_TERMS: Record<string, TermKey> = {
@@ -55,9 +56,7 @@ export function DriversView() {
   const d = loaded.data;
   return (
     <section aria-labelledby="drivers-heading">
-      <div class="view-head">
-        <h1 id="drivers-heading">{tx.t('viewDrivers')}</h1>
-      </div>
+      <ViewHead id="drivers-heading" title={tx.t('viewDrivers')} />
       <form
         class="controls"
         onSubmit={(e) => {
@@ -83,20 +82,7 @@ export function DriversView() {
             onInput={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
           />
         </label>
-        <label>
-          {tx.t('by')}
-          <select
-            name="by"
-            value={draft.by}
-            onChange={(e) => setDraft({ ...draft, by: e.currentTarget.value as Breakdown })}
-          >
-            {BREAKDOWNS.map((b) => (
-              <option key={b} value={b}>
-                {tx.dimension(b)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <BreakdownSelect value={draft.by} onChange={(by) => setDraft({ ...draft, by })} />
         <button type="submit" class="primary">
           {tx.t('apply')}
         </button>
@@ -185,54 +171,46 @@ function Labour({ d, tx }: { d: Drivers; tx: Texts }) {
   return (
     <section class="panel" aria-labelledby="labour-heading">
       <h2 id="labour-heading">{tx.t('labourHeading')}</h2>
-      <Scroll label={tx.t('labourHeading')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{tx.t('factor')}</th>
-              <th scope="col" class="num">
-                {tx.period(from?.label ?? '')}
-              </th>
-              <th scope="col" class="num">
-                {tx.period(to?.label ?? '')}
-              </th>
-              <th scope="col" class="num">
-                {tx.t('bridgeEffect')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{tx.t('labourCostPerContact')}</th>
-              <td class="num">{tx.money(labour.costPerContact[0])}</td>
-              <td class="num">{tx.money(labour.costPerContact[1])}</td>
+      <Table
+        label={tx.t('labourHeading')}
+        columns={[
+          { label: tx.t('factor') },
+          { label: tx.period(from?.label ?? ''), num: true },
+          { label: tx.period(to?.label ?? ''), num: true },
+          { label: tx.t('bridgeEffect'), num: true },
+        ]}
+      >
+        <tbody>
+          <tr>
+            <th scope="row">{tx.t('labourCostPerContact')}</th>
+            <td class="num">{tx.money(labour.costPerContact[0])}</td>
+            <td class="num">{tx.money(labour.costPerContact[1])}</td>
+            <td class="num">
+              <Figure metric="labour.change" value={labour.change} shown={tx.moneyChange(labour.change)} />
+            </td>
+          </tr>
+          {labour.factors.map((f) => (
+            <tr key={f.name}>
+              <th scope="row">{FACTOR_TERMS[f.name] ? tx.t(FACTOR_TERMS[f.name] as TermKey) : f.label}</th>
+              <td class="num">{tx.decimal(Number(f.values[0]), decimalsOf(f.values[0]))}</td>
+              <td class="num">{tx.decimal(Number(f.values[1]), decimalsOf(f.values[1]))}</td>
               <td class="num">
-                <Figure metric="labour.change" value={labour.change} shown={tx.moneyChange(labour.change)} />
+                <Figure metric={`labour.${f.name}`} value={f.effect} shown={tx.moneyChange(f.effect)} />
               </td>
             </tr>
-            {labour.factors.map((f) => (
-              <tr key={f.name}>
-                <th scope="row">{FACTOR_TERMS[f.name] ? tx.t(FACTOR_TERMS[f.name] as TermKey) : f.label}</th>
-                <td class="num">{tx.decimal(Number(f.values[0]), decimalsOf(f.values[0]))}</td>
-                <td class="num">{tx.decimal(Number(f.values[1]), decimalsOf(f.values[1]))}</td>
-                <td class="num">
-                  <Figure metric={`labour.${f.name}`} value={f.effect} shown={tx.moneyChange(f.effect)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={3}>
-                {tx.t('sumOfParts')}
-              </th>
-              <td class="num">
-                <Figure metric="labour.sum" value={effects} shown={tx.moneyChange(effects)} />
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      </Scroll>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={3}>
+              {tx.t('sumOfParts')}
+            </th>
+            <td class="num">
+              <Figure metric="labour.sum" value={effects} shown={tx.moneyChange(effects)} />
+            </td>
+          </tr>
+        </tfoot>
+      </Table>
     </section>
   );
 }
@@ -250,72 +228,41 @@ function Segments({ d, tx }: { d: Drivers; tx: Texts }) {
   return (
     <section class="panel" aria-labelledby="segments-heading">
       <h2 id="segments-heading">{tx.t('segmentsHeading')}</h2>
-      <Scroll label={tx.t('segmentsHeading')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{tx.t('segment')}</th>
-              <th scope="col" class="num">
-                {tx.period(from?.label ?? '')}
-              </th>
-              <th scope="col" class="num">
-                {tx.period(to?.label ?? '')}
-              </th>
-              <th scope="col" class="num">
-                {tx.t('bridgeMix')}
-              </th>
-              <th scope="col" class="num">
-                {tx.t('bridgeCostGrowth')}
-              </th>
-              <th scope="col" class="num">
-                {tx.t('bridgeVolumeGrowth')}
-              </th>
-              <th scope="col" class="num">
-                {tx.t('total')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.segments.map((s) => {
-              const seg = Object.fromEntries(Object.entries(s.dimensions));
-              return (
-                <tr key={name(s.dimensions)}>
-                  <th scope="row">{name(s.dimensions)}</th>
-                  <td class="num">{tx.money(s.costPerContact[0])}</td>
-                  <td class="num">{tx.money(s.costPerContact[1])}</td>
-                  <td class="num">
-                    <Figure metric="segment.mix" value={s.mix} shown={tx.moneyChange(s.mix)} segment={seg} />
-                  </td>
-                  <td class="num">
+      <Table
+        label={tx.t('segmentsHeading')}
+        columns={[
+          { label: tx.t('segment') },
+          { label: tx.period(from?.label ?? ''), num: true },
+          { label: tx.period(to?.label ?? ''), num: true },
+          { label: tx.t('bridgeMix'), num: true },
+          { label: tx.t('bridgeCostGrowth'), num: true },
+          { label: tx.t('bridgeVolumeGrowth'), num: true },
+          { label: tx.t('total'), num: true },
+        ]}
+      >
+        <tbody>
+          {d.segments.map((s) => {
+            const seg = Object.fromEntries(Object.entries(s.dimensions));
+            return (
+              <tr key={name(s.dimensions)}>
+                <th scope="row">{name(s.dimensions)}</th>
+                <td class="num">{tx.money(s.costPerContact[0])}</td>
+                <td class="num">{tx.money(s.costPerContact[1])}</td>
+                {(['mix', 'costGrowth', 'volumeGrowth', 'total'] as const).map((part) => (
+                  <td class="num" key={part}>
                     <Figure
-                      metric="segment.costGrowth"
-                      value={s.costGrowth}
-                      shown={tx.moneyChange(s.costGrowth)}
+                      metric={`segment.${part}`}
+                      value={s[part]}
+                      shown={tx.moneyChange(s[part])}
                       segment={seg}
                     />
                   </td>
-                  <td class="num">
-                    <Figure
-                      metric="segment.volumeGrowth"
-                      value={s.volumeGrowth}
-                      shown={tx.moneyChange(s.volumeGrowth)}
-                      segment={seg}
-                    />
-                  </td>
-                  <td class="num">
-                    <Figure
-                      metric="segment.total"
-                      value={s.total}
-                      shown={tx.moneyChange(s.total)}
-                      segment={seg}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </Scroll>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </Table>
     </section>
   );
 }

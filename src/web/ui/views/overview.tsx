@@ -6,6 +6,7 @@ import { ErrorBox } from '../components/error-box.js';
 import { KpiTiles } from '../components/kpi-tiles.js';
 import { RangeControls } from '../components/range-controls.js';
 import { SegmentTable } from '../components/segment-table.js';
+import { ViewHead } from '../components/view-head.js';
 import { useDashboard } from '../context.js';
 import { getJson } from '../lib/api.js';
 import {
@@ -72,12 +73,11 @@ export function Overview() {
   );
   return (
     <section aria-labelledby="overview-heading" class="overview">
-      <div class="view-head">
-        <h1 id="overview-heading">{tx.t('viewOverview')}</h1>
+      <ViewHead id="overview-heading" title={tx.t('viewOverview')}>
         <button type="button" class="print" onClick={() => print()}>
           {tx.t('printHint')}
         </button>
-      </div>
+      </ViewHead>
       <RangeControls />
       {loaded.error && <ErrorBox error={loaded.error} />}
       {loaded.loading && !d && <p class="loading">{tx.t('loading')}</p>}

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { Chart } from '../components/chart.js';
 import { ErrorBox } from '../components/error-box.js';
 import { Figure } from '../components/figure.js';
-import { Scroll } from '../components/scroll.js';
+import { Table } from '../components/table.js';
+import { ViewHead } from '../components/view-head.js';
 import { useDashboard } from '../context.js';
 import type { Texts } from '../i18n/texts.js';
 import { getJson, sendJson } from '../lib/api.js';
@@ -84,12 +85,11 @@ export function PlannerView() {
     );
   return (
     <section aria-labelledby="planner-heading">
-      <div class="view-head">
-        <h1 id="planner-heading">{tx.t('viewPlanner')}</h1>
+      <ViewHead id="planner-heading" title={tx.t('viewPlanner')}>
         <p class="muted">
           {range && `${tx.t('baseline')}: ${tx.period(range.from)} – ${tx.period(range.to)}`}
         </p>
-      </div>
+      </ViewHead>
       <p class="hint">{tx.t('plannerIntro')}</p>
       <div class="planner">
         <section class="panel" aria-labelledby="levers-heading">
@@ -326,52 +326,48 @@ function Constraints({ o, tx }: { o: PlanOutcome; tx: Texts }) {
   return (
     <section class="panel" aria-labelledby="constraints-heading">
       <h2 id="constraints-heading">{tx.t('constraints')}</h2>
-      <Scroll label={tx.t('constraints')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{tx.t('channel')}</th>
-              <th scope="col">{tx.t('constraint')}</th>
-              <th scope="col" class="num">
-                {tx.t('targetValue')}
-              </th>
-              <th scope="col" class="num">
-                {tx.t('scenario')}
-              </th>
-              <th scope="col">{tx.t('status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {o.constraints.map((c) => {
-              const first = o.violations.find((v) => v.name === c.name && v.channel === c.channel && v.at !== null);
-              return (
-                <tr
-                  key={`${c.name}|${c.channel}`}
-                  data-constraint={c.name}
-                  data-channel={c.channel}
-                  data-met={String(c.met)}
-                >
-                  <td>{tx.channel(c.channel)}</td>
-                  <td>
-                    {c.name === 'service_level'
-                      ? tx.t('serviceLevel')
-                      : c.name === 'abandon_rate_max'
-                        ? tx.t('maxAbandon')
-                        : c.name}
-                  </td>
-                  <td class="num">{share(c.target)}</td>
-                  <td class="num">{share(c.value)}</td>
-                  <td class={c.met && c.violations === 0 ? 'status-met' : 'status-violated'}>
-                    {c.met && c.violations === 0
-                      ? tx.t('met')
-                      : `${tx.t('violated')}${first ? ` — ${tx.t('violationAt', { count: tx.count(c.violations), at: weekdaysIn(first.at ?? '', tx.lang) })}` : ''}`}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </Scroll>
+      <Table
+        label={tx.t('constraints')}
+        columns={[
+          { label: tx.t('channel') },
+          { label: tx.t('constraint') },
+          { label: tx.t('targetValue'), num: true },
+          { label: tx.t('scenario'), num: true },
+          { label: tx.t('status') },
+        ]}
+      >
+        <tbody>
+          {o.constraints.map((c) => {
+            const first = o.violations.find(
+              (v) => v.name === c.name && v.channel === c.channel && v.at !== null,
+            );
+            return (
+              <tr
+                key={`${c.name}|${c.channel}`}
+                data-constraint={c.name}
+                data-channel={c.channel}
+                data-met={String(c.met)}
+              >
+                <td>{tx.channel(c.channel)}</td>
+                <td>
+                  {c.name === 'service_level'
+                    ? tx.t('serviceLevel')
+                    : c.name === 'abandon_rate_max'
+                      ? tx.t('maxAbandon')
+                      : c.name}
+                </td>
+                <td class="num">{share(c.target)}</td>
+                <td class="num">{share(c.value)}</td>
+                <td class={c.met && c.violations === 0 ? 'status-met' : 'status-violated'}>
+                  {c.met && c.violations === 0
+                    ? tx.t('met')
+                    : `${tx.t('violated')}${first ? ` — ${tx.t('violationAt', { count: tx.count(c.violations), at: weekdaysIn(first.at ?? '', tx.lang) })}` : ''}`}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </Table>
     </section>
   );
 }

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { Chart } from '../components/chart.js';
 import { ErrorBox } from '../components/error-box.js';
 import { Figure } from '../components/figure.js';
-import { Scroll } from '../components/scroll.js';
+import { Table } from '../components/table.js';
+import { ViewHead } from '../components/view-head.js';
 import { useDashboard } from '../context.js';
+import type { TermKey } from '../i18n/terms.js';
 import type { Texts } from '../i18n/texts.js';
 import { getJson, sendJson } from '../lib/api.js';
 import { staffingOption } from '../lib/chart-options.js';
@@ -13,6 +15,15 @@ import { useApi } from '../lib/use-api.js';
 
 const CHANNELS = ['voice', 'chat', 'email', 'messaging', 'social', 'sms', 'video'];
 const INTERVALS = [900, 1800, 3600];
+
+/** The plan's numeric settings as form fields: parameter, label, width. */
+const NUMBER_FIELDS: [Exclude<keyof Settings, 'channel' | 'interval'>, TermKey, number][] = [
+  ['sl', 'slTarget', 5],
+  ['within', 'within', 5],
+  ['shrinkage', 'shrinkage', 5],
+  ['maxOccupancy', 'maxOccupancy', 5],
+  ['hourlyCost', 'hourlyCost', 7],
+];
 
 /** The plan's settings in the URL, named as the staff endpoint's parameters. */
 interface Settings {
@@ -85,9 +96,7 @@ export function StaffingView() {
     setDraft({ ...draft, [name]: e.currentTarget.value });
   return (
     <section aria-labelledby="staffing-heading">
-      <div class="view-head">
-        <h1 id="staffing-heading">{tx.t('viewStaffing')}</h1>
-      </div>
+      <ViewHead id="staffing-heading" title={tx.t('viewStaffing')} />
       <form
         class="controls"
         onSubmit={(e) => {
@@ -164,44 +173,12 @@ export function StaffingView() {
             ))}
           </select>
         </label>
-        <label>
-          {tx.t('slTarget')}
-          <input name="sl" size={5} inputMode="decimal" value={draft.sl} onInput={set('sl')} />
-        </label>
-        <label>
-          {tx.t('within')}
-          <input name="within" size={5} inputMode="numeric" value={draft.within} onInput={set('within')} />
-        </label>
-        <label>
-          {tx.t('shrinkage')}
-          <input
-            name="shrinkage"
-            size={5}
-            inputMode="decimal"
-            value={draft.shrinkage}
-            onInput={set('shrinkage')}
-          />
-        </label>
-        <label>
-          {tx.t('maxOccupancy')}
-          <input
-            name="maxOccupancy"
-            size={5}
-            inputMode="decimal"
-            value={draft.maxOccupancy}
-            onInput={set('maxOccupancy')}
-          />
-        </label>
-        <label>
-          {tx.t('hourlyCost')}
-          <input
-            name="hourlyCost"
-            size={7}
-            inputMode="decimal"
-            value={draft.hourlyCost}
-            onInput={set('hourlyCost')}
-          />
-        </label>
+        {NUMBER_FIELDS.map(([name, term, size]) => (
+          <label key={name}>
+            {tx.t(term)}
+            <input name={name} size={size} inputMode="decimal" value={draft[name]} onInput={set(name)} />
+          </label>
+        ))}
         <button type="submit" class="primary">
           {tx.t('computePlan')}
         </button>
@@ -264,69 +241,57 @@ function Plan({ plan, tx, target }: { plan: StaffPlan; tx: Texts; target: number
       </section>
       <section class="panel" aria-labelledby="intervals-heading">
         <h2 id="intervals-heading">{tx.t('intervalStart')}</h2>
-        <Scroll label={tx.t('intervalStart')} tall>
-          <table class="intervals">
-            <thead>
-              <tr>
-                <th scope="col">{tx.t('intervalStart')}</th>
-                {withSegment && <th scope="col">{tx.t('segment')}</th>}
-                <th scope="col" class="num">
-                  {tx.t('calls')}
-                </th>
-                <th scope="col" class="num">
-                  {tx.t('aht')}
-                </th>
-                <th scope="col" class="num">
-                  {tx.t('requiredAgents')}
-                </th>
-                <th scope="col" class="num">
-                  {tx.t('scheduledAgents')}
-                </th>
-                <th scope="col" class="num">
-                  {tx.t('serviceLevel')}
-                </th>
-                <th scope="col" class="num">
-                  {tx.t('occupancy')}
-                </th>
+        <Table
+          label={tx.t('intervalStart')}
+          tall
+          class="intervals"
+          columns={[
+            { label: tx.t('intervalStart') },
+            ...(withSegment ? [{ label: tx.t('segment') }] : []),
+            ...(
+              ['calls', 'aht', 'requiredAgents', 'scheduledAgents', 'serviceLevel', 'occupancy'] as const
+            ).map((k) => ({
+              label: tx.t(k),
+              num: true,
+            })),
+          ]}
+        >
+          <tbody>
+            {plan.intervals.map((i) => (
+              <tr key={`${i.intervalStart}|${i.segment ?? ''}`}>
+                <th scope="row">{intervalLabel(i.intervalStart, tx.lang, tx.date)}</th>
+                {withSegment && <td>{segmentText(i.segment, tx)}</td>}
+                <td class="num">{tx.decimal(i.calls, Number.isInteger(i.calls) ? 0 : 1)}</td>
+                <td class="num">{tx.decimal(i.ahtSeconds, 0)}</td>
+                <td class="num">
+                  <Figure
+                    metric="interval.agents"
+                    value={i.agents}
+                    shown={tx.count(i.agents)}
+                    period={i.intervalStart}
+                  />
+                </td>
+                <td class="num">
+                  <Figure
+                    metric="interval.scheduled"
+                    value={i.scheduled}
+                    shown={tx.count(i.scheduled)}
+                    period={i.intervalStart}
+                  />
+                </td>
+                <td class="num">
+                  <Figure
+                    metric="interval.serviceLevel"
+                    value={i.serviceLevel}
+                    shown={tx.percent(i.serviceLevel)}
+                    period={i.intervalStart}
+                  />
+                </td>
+                <td class="num">{tx.percent(i.occupancy)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {plan.intervals.map((i) => (
-                <tr key={`${i.intervalStart}|${i.segment ?? ''}`}>
-                  <th scope="row">{intervalLabel(i.intervalStart, tx.lang, tx.date)}</th>
-                  {withSegment && <td>{segmentText(i.segment, tx)}</td>}
-                  <td class="num">{tx.decimal(i.calls, Number.isInteger(i.calls) ? 0 : 1)}</td>
-                  <td class="num">{tx.decimal(i.ahtSeconds, 0)}</td>
-                  <td class="num">
-                    <Figure
-                      metric="interval.agents"
-                      value={i.agents}
-                      shown={tx.count(i.agents)}
-                      period={i.intervalStart}
-                    />
-                  </td>
-                  <td class="num">
-                    <Figure
-                      metric="interval.scheduled"
-                      value={i.scheduled}
-                      shown={tx.count(i.scheduled)}
-                      period={i.intervalStart}
-                    />
-                  </td>
-                  <td class="num">
-                    <Figure
-                      metric="interval.serviceLevel"
-                      value={i.serviceLevel}
-                      shown={tx.percent(i.serviceLevel)}
-                      period={i.intervalStart}
-                    />
-                  </td>
-                  <td class="num">{tx.percent(i.occupancy)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Scroll>
+            ))}
+          </tbody>
+        </Table>
       </section>
     </>
   );
