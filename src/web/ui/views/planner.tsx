@@ -241,7 +241,11 @@ function Outcome({ o, tx }: { o: PlanOutcome; tx: Texts }) {
       show: (v: string) => tx.money(v),
     },
     { key: 'contacts', label: tx.term({ en: 'Contacts', de: 'Kontakte' }), show: (v: number) => tx.count(v) },
-    { key: 'serviceLevel', label: tx.t('serviceLevel'), show: (v: number) => tx.percent(v) },
+    {
+      key: 'serviceLevel',
+      label: tx.term({ en: 'Service level', de: 'Servicelevel' }),
+      show: (v: number) => tx.percent(v),
+    },
     {
       key: 'abandonRate',
       label: tx.term({ en: 'Abandon rate', de: 'Abbruchquote' }),
