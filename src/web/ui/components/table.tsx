@@ -23,7 +23,6 @@ export function Table(props: {
         <thead>
           <tr>
             {props.columns.map((c, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed for the table's life
               <th key={i} scope="col" class={c.num ? 'num' : undefined}>
                 {c.hidden ? <span class="visually-hidden">{c.label}</span> : c.label}
               </th>
