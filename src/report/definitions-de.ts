@@ -11,7 +11,7 @@ const OUTCOMES_DE: Record<string, string> = {
 };
 const DIRECTIONS_DE: Record<string, string> = { inbound: 'eingehende', outbound: 'ausgehende' };
 
-const SERVICE_LEVEL_DE: Record<ServiceLevelFormula, string> = {
+export const SERVICE_LEVEL_DE: Record<ServiceLevelFormula, string> = {
   short_abandons_excluded: 'angenommen innerhalb t ÷ (angenommen + abgebrochen − abgebrochen innerhalb s)',
   abandons_against: 'angenommen innerhalb t ÷ (angenommen + abgebrochen)',
   answered_only: 'angenommen innerhalb t ÷ angenommen',

@@ -1,6 +1,7 @@
 import type {} from '@fastify/swagger';
 import type { Role } from '../app/actor.js';
 import type { Authenticator, Principal } from './auth.js';
+import { DASHBOARD_DIR } from './dashboard-files.js';
 import type { Jobs } from './jobs.js';
 import type { ResultCache } from './result-cache.js';
 import type { WorkspaceHost } from './workspace-host.js';
@@ -26,6 +27,8 @@ export interface ServerOptions {
   jsonLimitBytes?: number;
   /** Log requests (pino, to stdout); default off. */
   logger?: boolean;
+  /** The built dashboard served at `/` (default: the package's dist/web). */
+  dashboardDir?: string;
   /**
    * The LiveAgent account POST /pull/liveagent reads (from the server's environment, see serve.ts);
    * null: pulls are refused.
@@ -46,6 +49,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   corsOrigins: [],
   jsonLimitBytes: 4 * 1024 * 1024,
   logger: false,
+  dashboardDir: DASHBOARD_DIR,
   liveAgent: null,
 };
 

@@ -7,10 +7,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { hasRole } from '../app/actor.js';
 import { Authenticator } from './auth.js';
 import { type Access, DEFAULT_OPTIONS, type ServerContext, type ServerOptions } from './context.js';
+import { loadDashboard } from './dashboard-files.js';
 import { body, errorBody } from './error-body.js';
 import { HttpError } from './http-error.js';
 import { Jobs } from './jobs.js';
 import { ResultCache } from './result-cache.js';
+import { registerDashboardRoutes } from './routes/dashboard-routes.js';
 import { registerImportRoutes } from './routes/import-routes.js';
 import { registerMetaRoutes } from './routes/meta-routes.js';
 import { registerReadRoutes } from './routes/read-routes.js';
@@ -142,6 +144,7 @@ export async function buildServer(host: WorkspaceHost, given: ServerOptions = {}
   registerReadRoutes(app, context);
   registerWriteRoutes(app, context);
   registerImportRoutes(app, context);
+  registerDashboardRoutes(app, await loadDashboard(options.dashboardDir));
   await app.ready();
 
   return {
