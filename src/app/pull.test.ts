@@ -143,10 +143,31 @@ describe('pull liveagent (against a local server serving the documented API v3 s
       return undefined;
     });
     const waits: number[] = [];
-    const view = await pull(quickRetry(waits));
+    const told: string[] = [];
+    const view = await pull({ ...quickRetry(waits), onRetry: (text) => told.push(text) });
     // 3 s as the answer said, then 100 ms and 200 ms for the two refusals of tickets page 1.
     expect(waits).toEqual([3000, 100, 200]);
+    expect(told).toEqual([
+      'LiveAgent: GET /api/v3/calls: HTTP 429 Too Many Requests; try 2 of 4 in 3 s',
+      'LiveAgent: GET /api/v3/tickets: HTTP 429 Too Many Requests; try 2 of 4 in 0.1 s',
+      'LiveAgent: GET /api/v3/tickets: HTTP 429 Too Many Requests; try 3 of 4 in 0.2 s',
+    ]);
     expect(view.imports.map((s) => s.imported)).toEqual([5, 2]);
+  });
+
+  it('gives up at once on a host name that does not resolve', async () => {
+    const waits: number[] = [];
+    const error = await pullLiveAgent(
+      t.ws,
+      TEST_ACTOR,
+      { from: '2026-03-01', to: '2026-03-31' },
+      { url: 'https://no-such-account.invalid', apiKey: KEY, retry: quickRetry(waits) },
+    ).catch((e: unknown) => e);
+    expect(isUserError(error) && error.code).toBe('REMOTE');
+    expect((error as Error).message).toBe(
+      'LiveAgent: no such host no-such-account.invalid (check the URL); nothing was imported',
+    );
+    expect(waits).toEqual([]);
   });
 
   it('an interrupted pull imports nothing: calls fetched, then the connection drops for good', async () => {

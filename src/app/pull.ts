@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { type ImportOptions, importFilesTogether } from '../ingest/import-files.js';
 import type { ImportSummary } from '../ingest/pipeline/summary.js';
-import type { RetryPolicy } from '../sources/http.js';
+import { DEFAULT_RETRY, type RetryPolicy } from '../sources/http.js';
 import { type ApiRecord, type DayRange, LiveAgentClient } from '../sources/liveagent/client.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Actor } from './actor.js';
@@ -22,6 +22,8 @@ export interface LiveAgentAccount {
   apiKey: string;
   retry?: RetryPolicy;
   onProgress?: ((text: string) => void) | undefined;
+  /** Told of every retry (rate limits, a failing connection) with the wait before it. */
+  onRetry?: ((text: string) => void) | undefined;
 }
 
 export interface PulledKind {
@@ -58,7 +60,11 @@ export async function pullLiveAgent(
 ): Promise<PullView> {
   const r = parseRequest(pullLiveAgentRequest, request);
   const range = checkRange(r.from, r.to);
-  const client = new LiveAgentClient(account.url, account.apiKey, r.perPage, account.retry);
+  const retry = {
+    ...(account.retry ?? DEFAULT_RETRY),
+    ...(account.onRetry ? { onRetry: account.onRetry } : {}),
+  };
+  const client = new LiveAgentClient(account.url, account.apiKey, r.perPage, retry);
   const folder = join(ws.dir, 'pulls', `liveagent-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   await mkdir(folder, { recursive: true });
   const progress = account.onProgress ?? (() => {});

@@ -8,6 +8,8 @@ export interface RetryPolicy {
   baseDelayMs: number;
   maxDelayMs: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Told before each wait, so that a user sees why nothing seems to happen. */
+  onRetry?: (text: string) => void;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 1000, maxDelayMs: 60_000 };
@@ -38,9 +40,25 @@ export async function getWithRetry(
       wait = retryAfter(response.headers.get('retry-after'), retry.maxDelayMs) ?? wait;
       await response.body?.cancel();
     } catch (error) {
-      last = `no answer (${(error as Error).cause ?? (error as Error).message})`;
+      const cause = (error as Error).cause as { code?: string } | undefined;
+      // A host name that does not resolve will not resolve on a later try either.
+      if (cause?.code === 'ENOTFOUND')
+        throw new UserError(
+          'REMOTE',
+          `${service}: no such host ${url.hostname} (check the URL); nothing was imported`,
+          {
+            parameter: 'url',
+            value: url.origin,
+          },
+        );
+      last = `no answer (${cause ?? (error as Error).message})`;
     }
-    if (attempt < retry.attempts) await sleep(wait);
+    if (attempt < retry.attempts) {
+      retry.onRetry?.(
+        `${service}: GET ${url.pathname}: ${last}; try ${attempt + 1} of ${retry.attempts} in ${(wait / 1000).toFixed(wait < 1000 ? 1 : 0)} s`,
+      );
+      await sleep(wait);
+    }
   }
   throw new UserError(
     'REMOTE',

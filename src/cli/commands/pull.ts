@@ -64,6 +64,7 @@ export function registerPull(program: Command): void {
             url: opts.url,
             apiKey,
             onProgress,
+            onRetry: (text) => io.err(`${io.interactive ? '\n' : ''}${text}\n`),
           });
         } finally {
           await workspace.close();
