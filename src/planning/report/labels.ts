@@ -64,8 +64,12 @@ export const PLAN_LABELS = {
   best: { en: 'Best plan', de: 'Bester Plan' },
   runnersUp: { en: 'Runners-up', de: 'Nächstbeste' },
   frontier: {
-    en: 'Cost against service level (frontier)',
-    de: 'Kosten gegen Servicelevel (Effizienzgrenze)',
+    en: 'Cost against service level (frontier of the plans that keep every constraint)',
+    de: 'Kosten gegen Servicelevel (Effizienzgrenze der Pläne, die alle Vorgaben einhalten)',
+  },
+  frontierNote: {
+    en: 'Each plan costs more ({objective}) than the one before and buys a higher service level; the first is the best plan. Plans that break a constraint are left out, however cheap (see the values not chosen).',
+    de: 'Jeder Plan kostet mehr ({objective}) als der vorige und erreicht einen höheren Servicelevel; der erste ist der beste Plan. Pläne, die eine Vorgabe verletzen, fehlen, wie günstig sie auch sind (siehe die nicht gewählten Werte).',
   },
   rejected: { en: 'Values not chosen', de: 'Nicht gewählte Werte' },
   parameter: { en: 'parameter', de: 'Parameter' },

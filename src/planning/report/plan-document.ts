@@ -363,12 +363,13 @@ function optimiseTables(outcome: OptimiseOutcome, l: LocaleFormat): DocTable[] {
     {
       key: 'frontier',
       title: h('frontier'),
-      headings: [h('levers'), heads[0] as string, heads[2] as string, h('met')],
+      note: h('frontierNote', { objective }),
+      headings: [h('levers'), heads[0] as string, heads[1] as string, heads[2] as string],
       rows: outcome.frontier.map((f) => [
         text(assignmentText(f.assignment)),
         money(f.cost),
+        money(f.costPerContact),
         { value: f.serviceLevel, kind: 'ratio' },
-        text(h(f.feasible ? 'yes' : 'no')),
       ]),
     },
     {
