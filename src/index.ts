@@ -18,6 +18,12 @@ export { type PlanBaselineRequest, type PlanBaselineView, planBaseline } from '.
 export { type PlanOptimiseRequest, planOptimise } from './app/plan-optimise.js';
 export { type PlanRunRequest, type PlanRunView, planRun } from './app/plan-run.js';
 export type { PlanSource } from './app/plan-source.js';
+export {
+  type LiveAgentAccount,
+  type PullLiveAgentRequest,
+  type PullView,
+  pullLiveAgent,
+} from './app/pull.js';
 export { type SimulatedRow, type SimulateRequest, type SimulateView, simulatePlan } from './app/simulate.js';
 export { type StatusCell, type StatusRequest, type StatusView, workspaceStatus } from './app/status.js';
 export type { WorkspaceTotals } from './app/workspace-totals.js';

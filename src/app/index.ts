@@ -32,6 +32,14 @@ export { type DriversRequest, drivers, driversOperation } from './drivers.js';
 export { type ExplainRequest, explain, explainOperation } from './explain.js';
 export { type ImportOptions, type ImportRequest, importData, importOptions } from './import.js';
 export { type Operation, operation } from './operation.js';
+export {
+  type LiveAgentAccount,
+  type PulledKind,
+  type PullLiveAgentRequest,
+  type PullView,
+  pullLiveAgent,
+  pullLiveAgentRequest,
+} from './pull.js';
 export { type ReportRequest, report, reportOperation } from './report.js';
 export { InvalidRequest, parseRequest, type RequestIssue } from './request.js';
 export { type StaffRequest, type StaffView, staff, staffOperation } from './staff.js';

@@ -21,7 +21,8 @@ import {
 /** A figure in a table: its machine value (money as decimal text) and how to show it. */
 export interface DocCell {
   value: string | number | null;
-  kind: CellKind | 'hours';
+  /** `hours`: one decimal (hours, FTE, fractional agents); `signedHours` the same with its sign. */
+  kind: CellKind | 'hours' | 'signedHours';
 }
 
 export interface DocTable {
@@ -59,7 +60,10 @@ const money = (value: string | null, signed = false): DocCell => ({
 /** A cell as people read it, in the locale (hours with one decimal, the rest as the report shows them). */
 export function shown(cell: DocCell, locale: LocaleFormat): string {
   if (cell.kind === 'text') return cell.value === null ? '' : String(cell.value);
-  if (cell.kind === 'hours') return cell.value === null ? '' : locale.decimal(Number(cell.value), 1);
+  if (cell.kind === 'hours' || cell.kind === 'signedHours') {
+    if (cell.value === null) return '';
+    return locale.decimalText(Number(cell.value).toFixed(1), cell.kind === 'signedHours');
+  }
   return formatValue(cell.kind, cell.value, locale);
 }
 
@@ -138,6 +142,7 @@ const FIGURES: [FigureKey, DocCell['kind']][] = [
   ['scheduledHours', 'hours'],
   ['scheduledFte', 'hours'],
   ['agentsMean', 'hours'],
+  // Whole agents where Erlang staffs the channel; its kind follows the values (agentsKind).
   ['agentsPeak', 'count'],
   ['serviceLevel', 'ratio'],
   ['asaSeconds', 'seconds'],
@@ -153,6 +158,14 @@ function figureOf(f: PlanFigures, key: FigureKey): string | number | null {
   return typeof v === 'object' ? null : v;
 }
 
+/**
+ * Agents at the peak: whole agents (Erlang staffing) as counts, fractional ones (deferrable work staffed
+ * to its workload, e.g. 0.4 of an agent on social) with one decimal, so that 4.5 does not print as 5.
+ */
+function agentsKind(...values: (string | number | null)[]): DocCell['kind'] {
+  return values.every((v) => v === null || Number.isInteger(Number(v))) ? 'count' : 'hours';
+}
+
 function difference(
   before: string | number | null,
   after: string | number | null,
@@ -165,7 +178,9 @@ function difference(
         ? 'signedRatio'
         : kind === 'count'
           ? 'signedCount'
-          : kind;
+          : kind === 'hours'
+            ? 'signedHours'
+            : kind;
   if (before === null || after === null) return { value: null, kind: signed };
   if (kind === 'money') return { value: new Decimal(after).minus(before).toFixed(), kind: signed };
   return { value: Number((Number(after) - Number(before)).toFixed(6)), kind: signed };
@@ -187,12 +202,10 @@ function comparisonTable(outcome: PlanOutcome, l: LocaleFormat): DocTable {
     ].sort();
     const lines: [string, string | number | null, string | number | null, DocCell['kind']][] = [
       ...FIGURES.map(
-        ([key, kind]): [string, string | number | null, string | number | null, DocCell['kind']] => [
-          figureName(key, l),
-          figureOf(before, key),
-          figureOf(after, key),
-          kind,
-        ],
+        ([key, kind]): [string, string | number | null, string | number | null, DocCell['kind']] => {
+          const [b, a] = [figureOf(before, key), figureOf(after, key)];
+          return [figureName(key, l), b, a, key === 'agentsPeak' ? agentsKind(b, a) : kind];
+        },
       ),
       ...categories.map((c): [string, string | null, string | null, DocCell['kind']] => [
         `  ${isCostCategory(c) ? l.text(CATEGORY_LABELS[c]) : c}`,
@@ -350,12 +363,13 @@ function optimiseTables(outcome: OptimiseOutcome, l: LocaleFormat): DocTable[] {
     {
       key: 'frontier',
       title: h('frontier'),
-      headings: [h('levers'), heads[0] as string, heads[2] as string, h('met')],
+      note: h('frontierNote', { objective }),
+      headings: [h('levers'), heads[0] as string, heads[1] as string, heads[2] as string],
       rows: outcome.frontier.map((f) => [
         text(assignmentText(f.assignment)),
         money(f.cost),
+        money(f.costPerContact),
         { value: f.serviceLevel, kind: 'ratio' },
-        text(h(f.feasible ? 'yes' : 'no')),
       ]),
     },
     {
@@ -397,6 +411,7 @@ function validationTable(rows: ValidationRow[], l: LocaleFormat): DocTable {
       replications: String(first?.replications ?? 0),
       seed: String(first?.seed ?? 0),
     }),
+    note: h('validationNote'),
     headings: [h('channel'), h('figure'), h('modelValue'), h('simulated')],
     rows: rows.flatMap((r) =>
       (

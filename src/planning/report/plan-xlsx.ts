@@ -14,6 +14,13 @@ const sheetName = (title: string, used: Set<string>) => {
 const cellValue = (c: DocCell) =>
   c.value !== null && (c.kind === 'money' || c.kind === 'signedMoney') ? Number(c.value) : c.value;
 
+/** Hours, FTE and fractional agents with one decimal, as the text table shows them. */
+function cellFormat(kind: DocCell['kind'], scale: number): string | undefined {
+  if (kind === 'hours') return '#,##0.0';
+  if (kind === 'signedHours') return '+#,##0.0;-#,##0.0;0.0';
+  return numberFormat(kind, scale);
+}
+
 /** A workbook with one sheet per table: numbers typed with number formats, the plan's settings first. */
 export async function planXlsx(doc: PlanDocument): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -26,19 +33,16 @@ export async function planXlsx(doc: PlanDocument): Promise<Uint8Array> {
   about.getRow(1).font = { bold: true, size: 13 };
   for (const t of doc.tables) {
     const sheet = workbook.addWorksheet(sheetName(t.title, used));
-    sheet.columns = t.headings.map((h, i) => {
-      const kind = t.rows[0]?.[i]?.kind ?? 'text';
-      const format = numberFormat(kind === 'hours' ? 'seconds' : kind, scale);
-      return {
-        header: h,
-        width: Math.min(48, Math.max(12, h.length + 2)),
-        style: { numFmt: format ?? 'General' },
-      };
-    });
+    sheet.columns = t.headings.map((h) => ({ header: h, width: Math.min(48, Math.max(12, h.length + 2)) }));
     sheet.getRow(1).font = { bold: true };
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     t.rows.forEach((r, i) => {
       const row = sheet.addRow(r.map(cellValue));
+      // Each cell its own format: a column of the comparison holds counts, money, shares and hours.
+      r.forEach((c, j) => {
+        const format = cellFormat(c.kind, scale);
+        if (format) row.getCell(j + 1).numFmt = format;
+      });
       if (t.totals?.[i]) row.font = { bold: true };
     });
   }

@@ -3,7 +3,7 @@ import { Decimal } from '../../money/decimal.js';
 import { smallDemoBaseline } from '../../test-support/demo-baseline.js';
 import type { Baseline } from '../baseline/baseline.js';
 import { planContext } from './evaluate.js';
-import { dimensionsOf, optimise, scenarioAt } from './optimise.js';
+import { type Candidate, dimensionsOf, frontierOf, optimise, scenarioAt } from './optimise.js';
 import { runPlan } from './run-plan.js';
 import { optimiseSchema } from './schema.js';
 
@@ -68,5 +68,65 @@ describe('plan optimise', () => {
     // The frontier runs from cheaper and worse to dearer and better.
     const levels = result.frontier.map((f) => f.serviceLevel ?? 0);
     expect([...levels].sort((a, b) => a - b)).toEqual(levels);
+  });
+
+  it('shows as frontier the plans that keep every constraint and no other such plan dominates', () => {
+    const s = spec();
+    const result = optimise(planContext(baseline, { replications: 2, seed: 1 }), s);
+    // By brute force: every plan that keeps the constraints, and of those the ones no other is at
+    // least as cheap and as good as, and strictly better in one.
+    const kept = result.dimensions[0]?.values.flatMap((containment) =>
+      [0, 0.02].flatMap((change) =>
+        [0.6, 0.7, 0.8].flatMap((sl) => {
+          const assignment = {
+            'levers.ivr.containment': containment,
+            'levers.wages.change': change,
+            'levers.targets.voice.service_level': sl,
+          };
+          const plan = runPlan(baseline, scenarioAt(s, assignment));
+          if (!plan.constraints.every((c) => c.met)) return [];
+          return [
+            { cost: new Decimal(plan.scenario.totals.cost), level: plan.scenario.totals.serviceLevel ?? 0 },
+          ];
+        }),
+      ),
+    );
+    const undominated = (kept ?? []).filter(
+      (p) =>
+        !(kept ?? []).some(
+          (q) => q.cost.lte(p.cost) && q.level >= p.level && (q.cost.lt(p.cost) || q.level > p.level),
+        ),
+    );
+    // Plans alike in cost and service level are one point of the frontier.
+    const pairs = (list: { cost: string | Decimal; level: number }[]) => [
+      ...new Set(list.map((p) => `${new Decimal(p.cost).toFixed(2)} ${p.level}`).sort()),
+    ];
+    expect(pairs(result.frontier.map((f) => ({ cost: f.cost, level: f.serviceLevel ?? 0 })))).toEqual(
+      pairs(undominated),
+    );
+    expect(result.frontier.length).toBeGreaterThan(0);
+    // The cheapest of them is the best plan.
+    expect(result.frontier[0]?.assignment).toEqual(result.best.assignment);
+  });
+
+  it('leaves plans that break a constraint off the frontier, however cheap', () => {
+    const plan = (name: string, cost: number, serviceLevel: number, feasible: boolean): Candidate => ({
+      assignment: { [name]: 1 },
+      levers: {},
+      totals: { contacts: 100, cost: cost.toFixed(2), costPerContact: null, serviceLevel, abandonRate: 0 },
+      objective: new Decimal(cost),
+      feasible,
+      binding: undefined,
+      violation: undefined,
+    });
+    // By hand: A breaks a constraint; of B, C, D (all keep them) C costs more than B for less service
+    // level, D costs most and buys the highest level. The frontier is B then D.
+    const frontier = frontierOf([
+      plan('A', 90, 0.9, false),
+      plan('C', 110, 0.79, true),
+      plan('D', 120, 0.85, true),
+      plan('B', 100, 0.8, true),
+    ]);
+    expect(frontier.map((f) => Object.keys(f.assignment)[0])).toEqual(['B', 'D']);
   });
 });

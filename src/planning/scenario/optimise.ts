@@ -61,12 +61,16 @@ export interface OptimiseOutcome extends PlanOutcome {
   dimensions: Dimension[];
   best: { assignment: Record<string, number>; levers: Levers; totals: PlanFigures };
   runnersUp: { assignment: Record<string, number>; totals: CandidateTotals }[];
-  /** Lever settings on the cost-vs-service-level frontier: none cheaper with at least their service level. */
+  /**
+   * The plans to choose from along the cost-vs-service-level frontier: of the plans that keep every
+   * constraint, those no other beats on both the objective (lower) and service level (higher),
+   * cheapest first; the first is the best plan.
+   */
   frontier: {
     assignment: Record<string, number>;
     cost: string;
+    costPerContact: string | null;
     serviceLevel: number | null;
-    feasible: boolean;
   }[];
   rejected: Rejection[];
   evaluated: number;
@@ -251,13 +255,18 @@ export function optimise(context: PlanContext, spec: OptimiseSpec): OptimiseOutc
   };
 }
 
-/** Plans no other plan beats on both cost (lower) and service level (higher), cheapest first. */
-function frontierOf(candidates: readonly Candidate[]): OptimiseOutcome['frontier'] {
-  const sorted = [...candidates].sort(
-    (a, b) =>
-      new Decimal(a.totals.cost).comparedTo(b.totals.cost) ||
-      (b.totals.serviceLevel ?? 0) - (a.totals.serviceLevel ?? 0),
-  );
+/**
+ * Of plans that keep every constraint, sorted by objective, those no other beats on both the objective
+ * and service level: each costs more than the one before and buys a higher service level. Plans that
+ * break a constraint are no choice, however cheap; the rejected values say what they break.
+ */
+export function frontierOf(candidates: readonly Candidate[]): OptimiseOutcome['frontier'] {
+  const sorted = candidates
+    .filter((c) => c.feasible)
+    .sort(
+      (a, b) =>
+        a.objective.comparedTo(b.objective) || (b.totals.serviceLevel ?? 0) - (a.totals.serviceLevel ?? 0),
+    );
   const frontier: OptimiseOutcome['frontier'] = [];
   let bestLevel = Number.NEGATIVE_INFINITY;
   for (const c of sorted) {
@@ -267,8 +276,8 @@ function frontierOf(candidates: readonly Candidate[]): OptimiseOutcome['frontier
     frontier.push({
       assignment: c.assignment,
       cost: c.totals.cost,
+      costPerContact: c.totals.costPerContact,
       serviceLevel: c.totals.serviceLevel,
-      feasible: c.feasible,
     });
   }
   return frontier;

@@ -62,7 +62,11 @@ export function staffBySimulation(
     let changed = false;
     for (let k = 0; k < size; k++) {
       const total = erlang.reduce((sum, s) => sum + (s.agents[k] as number), 0);
-      if (total === 0) continue;
+      // A class without calls keeps its zero agents: none are added where no caller comes.
+      if (total === 0) {
+        best[k] = 0;
+        continue;
+      }
       const r = reduction[k] as number;
       if (meets(unit, pooled, reference, k)) {
         best[k] = Math.max(best[k] as number, r);
