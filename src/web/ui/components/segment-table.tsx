@@ -90,7 +90,13 @@ export function SegmentTable({
       show: (r) => tx.percent(r.abandonRate),
       explain: 'abandonRate',
     },
-    { key: 'csatMean', label: 'CSAT', value: (r) => r.csatMean, show: (r) => tx.percent(r.csatMean) },
+    {
+      key: 'csatMean',
+      label: 'CSAT',
+      value: (r) => r.csatMean,
+      show: (r) => tx.percent(r.csatMean),
+      explain: 'csatMean',
+    },
   ];
   const column = columns.find((c) => c.key === sort.key) ?? (columns[1] as Column);
   const rows = sortRows(
