@@ -3,6 +3,7 @@ import { resolveDefinitions } from '../metrics/definitions.js';
 import { type Explanation, explain as explainFigure } from '../metrics/explain.js';
 import type { DimensionValues } from '../metrics/segments.js';
 import { DIMENSIONS } from '../model/contact.js';
+import { REPEAT_METRICS } from '../report/explain-metrics.js';
 import { type ExplainView, explainText, explainView } from '../report/explain-render.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { operation } from './operation.js';
@@ -34,7 +35,7 @@ function explanation(workspace: Workspace, r: z.output<typeof explainRequest>): 
   return explainFigure(workspace.engine, resolveDefinitions(workspace.config), {
     period: r.period,
     segment,
-    detail: r.metric === 'costPerResolution' ? 'full' : 'headline',
+    detail: REPEAT_METRICS.has(r.metric) ? 'full' : 'headline',
   });
 }
 

@@ -90,6 +90,26 @@ describe('the read operations give what the CLI prints as JSON', () => {
     );
   });
 
+  it("explain of FCR and CSAT: the CLI's JSON, and the report's figures", async () => {
+    const expected = await cliJson('explain', '--workspace', ws, '--period', '2026-03', '--metric', 'fcr');
+    const fcr = await onWorkspace((w) => explain(w, { period: '2026-03', metric: 'fcr' }));
+    expect(fcr).toEqual(expected);
+    const csat = await onWorkspace((w) => explain(w, { period: '2026-03', metric: 'csatMean' }));
+    const march = (
+      await onWorkspace((w) => report(w, { period: 'month', from: '2026-03', to: '2026-03', detail: 'full' }))
+    ).periodTotals[0];
+    // The report's FCR is 1 − repeats ÷ contacts with a customer; explain's the quotient of its parts.
+    expect(Number(fcr.formula.numerator) / Number(fcr.formula.denominator)).toBeCloseTo(
+      Number(march?.fcr),
+      4,
+    );
+    expect(Number(csat.formula.numerator) / Number(csat.formula.denominator)).toBeCloseTo(
+      Number(march?.csatMean),
+      4,
+    );
+    expect(Number(fcr.formula.denominator)).toBeGreaterThan(0);
+  });
+
   it('drivers between two months', async () => {
     const expected = await cliJson(
       'drivers',

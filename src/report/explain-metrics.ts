@@ -9,5 +9,11 @@ export const EXPLAIN_METRICS = [
   'asaSeconds',
   'serviceLevel',
   'abandonRate',
+  'fcr',
+  'csatMean',
+  'csatTopBox',
 ] as const;
 export type ExplainMetric = (typeof EXPLAIN_METRICS)[number];
+
+/** The figures that need repeat contacts: explained from a report with detail `full`. */
+export const REPEAT_METRICS: ReadonlySet<ExplainMetric> = new Set(['costPerResolution', 'fcr']);

@@ -83,7 +83,39 @@ export function formulaOf(e: Explanation, metric: ExplainMetric): Formula {
         m.abandoned - m.abandonedShort,
         m.offered - m.abandonedShort,
       );
+    case 'fcr':
+      return fcrFormula(e);
+    case 'csatMean':
+      return ratio('Σ CSAT scores (normalised to 0..1) ÷ contacts with a score', csatSum(m), m.csatCount);
+    case 'csatTopBox':
+      return ratio(
+        `contacts scoring ≥ ${sl.csatTopBoxMin} (normalised) ÷ contacts with a score`,
+        m.csatTopBox,
+        m.csatCount,
+      );
   }
+}
+
+/** FCR as the report computes it, 1 − repeats ÷ counted contacts with a known customer, as one quotient. */
+function fcrFormula(e: Explanation): Formula {
+  // Repeat contacts are counted only in a report with detail full: a headline one has none to show.
+  if (e.report.detail !== 'full') throw new Error('FCR is explained from a report with detail full');
+  const m = e.row.measures;
+  const days = e.report.definitions.repeatWindowDays;
+  return {
+    text: `(counted contacts with a known customer − repeat contacts within ${days} days) ÷ counted contacts with a known customer`,
+    numerator: String(m.contactsWithCustomer - m.repeats),
+    denominator: String(m.contactsWithCustomer),
+    value:
+      m.contactsWithCustomer > 0
+        ? ((m.contactsWithCustomer - m.repeats) / m.contactsWithCustomer).toFixed(4)
+        : null,
+  };
+}
+
+/** The sum of normalised scores to 4 decimals (a 1..10 scale leaves binary noise in a sum of ninths). */
+function csatSum(m: ContactMeasures): number {
+  return Number(m.csatSum.toFixed(4));
 }
 
 function handleMinutes(cost: Decimal, seconds: number, scale: number): Formula {
@@ -137,6 +169,23 @@ const CHANNEL_COLUMNS: Partial<Record<ExplainMetric, ChannelColumn[]>> = {
     { header: 'offered', de: 'angeboten', value: (m) => m.offered },
     { header: 'abandoned', de: 'abgebrochen', value: (m) => m.abandoned },
     { header: 'abandoned within s', de: 'abgebrochen innerhalb s', value: (m) => m.abandonedShort },
+  ],
+  fcr: [
+    { header: 'with a customer', de: 'mit Kunde', value: (m) => m.contactsWithCustomer },
+    { header: 'repeats', de: 'Wiederholkontakte', value: (m) => m.repeats },
+    {
+      header: 'resolved first time',
+      de: 'beim ersten Kontakt gelöst',
+      value: (m) => m.contactsWithCustomer - m.repeats,
+    },
+  ],
+  csatMean: [
+    { header: 'scored', de: 'bewertet', value: (m) => m.csatCount },
+    { header: 'score sum', de: 'Summe der Werte', value: csatSum },
+  ],
+  csatTopBox: [
+    { header: 'scored', de: 'bewertet', value: (m) => m.csatCount },
+    { header: 'top box', de: 'Top-Box', value: (m) => m.csatTopBox },
   ],
 };
 
@@ -351,7 +400,7 @@ function channelText(e: Explanation, metric: ExplainMetric, locale: LocaleFormat
   const columns = CHANNEL_COLUMNS[metric] ?? [];
   const rows = channels(e).map(([channel, m, threshold]) => [
     channel,
-    ...columns.map((c) => locale.count(Math.round(c.value(m, threshold)))),
+    ...columns.map((c) => locale.decimalText(String(c.value(m, threshold)))),
   ]);
   const headings = columns.map((c) => (locale.lang === 'de' ? c.de : c.header));
   return [

@@ -72,6 +72,14 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     return page;
   };
   const value = (page: Page, selector: string) => page.locator(selector).first().getAttribute('data-value');
+  const numbers = (page: Page, selector: string) =>
+    page.$$eval(selector, (els) => els.map((e) => Number(e.getAttribute('data-value'))));
+  const post = <T>(path: string, body: unknown) =>
+    api<T>(served, path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('shows every tile as the API reports the last period of the range', async () => {
     const page = await open(RANGE, READY.overview as string);
@@ -111,6 +119,13 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
       await value(page, '[data-metric="costPerContact"][data-channel="voice"][data-period="2026-10"]'),
     ).toBe(String(voice.costPerContact));
     expect(await value(page, '[data-metric="contacts"][data-channel="voice"]')).toBe(String(voice.contacts));
+    // The change of voice's cost per contact opens the drivers of September to October by channel.
+    await page
+      .locator('a.figure-button:has([data-metric="costPerContact.change"][data-channel="voice"])')
+      .click();
+    await page.waitForSelector(READY.drivers as string);
+    expect(page.url()).toContain('view=drivers&period=month&from=2026-09&to=2026-10');
+    expect(await page.locator('[data-metric="segment.total"][data-channel="voice"]').count()).toBe(1);
     await page.close();
   });
 
@@ -148,6 +163,35 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     await expect
       .poll(() => page.evaluate("document.activeElement?.classList.contains('figure-button')"))
       .toBe(true);
+    // FCR and CSAT: the formula's parts are the report's figure, and the channels' parts sum to them.
+    const full = await api<Report>(served, '/report?period=month&from=2026-10&to=2026-10&detail=full');
+    const parts = async (column: string) =>
+      page.$$eval(`dialog.explain [data-metric="part.${column}"]`, (els) =>
+        els.reduce((acc, e) => acc + Number(e.getAttribute('data-value')), 0),
+      );
+    for (const [metric, numeratorPart, denominatorPart] of [
+      ['fcr', 'resolved first time', 'with a customer'],
+      ['csatMean', 'score sum', 'scored'],
+    ] as const) {
+      await page.locator(`[data-kpi="${metric}"] button.figure-button`).click();
+      await page.waitForSelector(`dialog.explain [data-metric="explain.${metric}"]`);
+      const n = Number(await figure('explain.numerator'));
+      const d = Number(await figure('explain.denominator'));
+      expect(d, metric).toBeGreaterThan(0);
+      expect(n / d, metric).toBeCloseTo(Number(full.periodTotals[0]?.[metric]), 4);
+      expect(await parts(numeratorPart), metric).toBeCloseTo(n, 4);
+      expect(await parts(denominatorPart), metric).toBe(d);
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('dialog.explain', { state: 'detached' });
+    }
+    // A CSAT cell of the table: voice's figure of the report by channel.
+    const byChannel = await api<Report>(served, '/report?period=month&from=2026-10&to=2026-10&by=channel');
+    const voice = byChannel.rows.find((r) => r.channel === 'voice') as Row;
+    await page.locator('td button.figure-button:has([data-metric="csatMean"][data-channel="voice"])').click();
+    await page.waitForSelector('dialog.explain [data-metric="explain.csatMean"]');
+    expect(
+      Number(await figure('explain.numerator')) / Number(await figure('explain.denominator')),
+    ).toBeCloseTo(Number(voice.csatMean), 4);
     await page.close();
   });
 
@@ -259,17 +303,13 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
       .poll(() => value(page, '[data-metric="scenario.costPerContact"]'), { timeout: 60_000 })
       .not.toBe(before);
     expect(page.url()).toContain('ivr.containment=0.2');
-    const plan = await api<{ scenario: { totals: { costPerContact: string } } }>(served, '/plan/run', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        from: '2026-08',
-        to: '2026-10',
-        scenario: {
-          levers: { ivr: { containment: 0.2 } },
-          constraints: { service_level: 'baseline', abandon_rate_max: 0.05 },
-        },
-      }),
+    const plan = await post<{ scenario: { totals: { costPerContact: string } } }>('/plan/run', {
+      from: '2026-08',
+      to: '2026-10',
+      scenario: {
+        levers: { ivr: { containment: 0.2 } },
+        constraints: { service_level: 'baseline', abandon_rate_max: 0.05 },
+      },
     });
     expect(await value(page, '[data-metric="scenario.costPerContact"]')).toBe(
       plan.scenario.totals.costPerContact,
@@ -277,24 +317,153 @@ describe.skipIf(!HAS_CHROMIUM)('the dashboard in Chromium', () => {
     await page.close();
   });
 
-  it('plans staffing for an uploaded interval CSV as the API does', async () => {
-    const page = await open('/?view=staffing&from=2026-W42&to=2026-W42', READY.staffing as string);
+  it('plans staffing for an uploaded interval CSV as the API does, in German: dates and decimal commas', async () => {
+    const page = await open('/?view=staffing&from=2026-W42&to=2026-W42&lang=de', READY.staffing as string);
+    // The defaults (sl 0.8, shrinkage 0.3, maximum occupancy 0.9) as a German reader writes them.
+    expect(await page.locator('input[name="sl"]').inputValue()).toBe('0,8');
+    expect(await page.locator('input[name="shrinkage"]').inputValue()).toBe('0,3');
+    expect(await page.locator('input[name="maxOccupancy"]').inputValue()).toBe('0,9');
     const csv = join(ARTIFACTS, 'e2e-intervals.csv');
     const text = 'interval_start,calls,aht_seconds\n2026-10-05T08:00,40,300\n2026-10-05T08:30,120,310\n';
     await writeFile(csv, text);
-    await page.getByLabel('an interval CSV').check();
+    await page.getByLabel('einer Intervall-CSV').check();
     await page.locator('input[name="intervals"]').setInputFiles(csv);
-    await page.getByRole('button', { name: 'Compute plan' }).click();
+    await page.locator('input[name="sl"]').fill('0,85');
+    await page.getByRole('button', { name: 'Plan berechnen' }).click();
+    await expect.poll(() => page.url()).toContain('sl=0.85');
     await expect.poll(() => page.locator('[data-metric="interval.agents"]').count()).toBe(2);
-    const plan = await api<{ intervals: { agents: number; scheduled: number }[] }>(served, '/staff', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ intervals: text, interval: 1800, sl: 0.8, shrinkage: 0.3, maxOccupancy: 0.9 }),
+    expect(await page.locator('input[name="sl"]').inputValue()).toBe('0,85');
+    const plan = await post<{ intervals: { agents: number; scheduled: number }[] }>('/staff', {
+      intervals: text,
+      interval: 1800,
+      sl: 0.85,
+      shrinkage: 0.3,
+      maxOccupancy: 0.9,
     });
-    const agents = await page.$$eval('[data-metric="interval.agents"]', (els) =>
-      els.map((e) => Number(e.getAttribute('data-value'))),
+    expect(await numbers(page, '[data-metric="interval.agents"]')).toEqual(
+      plan.intervals.map((i) => i.agents),
     );
-    expect(agents).toEqual(plan.intervals.map((i) => i.agents));
+    // Dates as German readers write them: 5 October 2026 is 05.10.2026.
+    expect(await page.locator('table.intervals tbody th').allTextContents()).toEqual([
+      '05.10.2026 08:00',
+      '05.10.2026 08:30',
+    ]);
+    await page.close();
+  });
+
+  it('plans staffing from history as the API does', async () => {
+    const page = await open(
+      '/?view=staffing&from=2026-W42&to=2026-W42&channel=voice',
+      READY.staffing as string,
+    );
+    const plan = await api<{
+      intervals: { agents: number; scheduled: number }[];
+      total: { contacts: number; staffedHours: number; scheduledHours: number; labourCost: string | null };
+    }>(
+      served,
+      '/staff?from=2026-W42&to=2026-W42&channel=voice&interval=1800&sl=0.8&shrinkage=0.3&maxOccupancy=0.9',
+    );
+    expect(plan.intervals.length).toBeGreaterThan(10);
+    expect(Number(await value(page, '[data-metric="plan.contacts"]'))).toBe(plan.total.contacts);
+    expect(Number(await value(page, '[data-metric="plan.staffedHours"]'))).toBe(plan.total.staffedHours);
+    expect(Number(await value(page, '[data-metric="plan.scheduledHours"]'))).toBe(plan.total.scheduledHours);
+    expect(await value(page, '[data-metric="plan.labourCost"]')).toBe(plan.total.labourCost);
+    expect(await numbers(page, '[data-metric="interval.agents"]')).toEqual(
+      plan.intervals.map((i) => i.agents),
+    );
+    expect(await numbers(page, '[data-metric="interval.scheduled"]')).toEqual(
+      plan.intervals.map((i) => i.scheduled),
+    );
+    await page.close();
+  });
+
+  it('shows the drivers bridge as the API answers it, start plus parts landing on the end', async () => {
+    const page = await open(
+      '/?view=drivers&period=month&from=2026-09&to=2026-10&by=channel',
+      READY.drivers as string,
+    );
+    const d = await api<{
+      costPerContact: [string, string];
+      bridge: Record<string, string>;
+      labour: { change: string; factors: { name: string; effect: string }[] } | null;
+    }>(served, '/drivers?from=2026-09&to=2026-10&by=channel');
+    expect(await value(page, '[data-metric="bridge.start"]')).toBe(d.costPerContact[0]);
+    expect(await value(page, '[data-metric="bridge.end"]')).toBe(d.costPerContact[1]);
+    for (const part of ['mix', 'costGrowth', 'volumeGrowth'])
+      expect(await value(page, `[data-metric="bridge.${part}"]`), part).toBe(d.bridge[part]);
+    // Every part on screen is the API's; summed here with decimal.js they take the start to the end.
+    const shown = await page.$$eval('table.bridge tbody [data-metric^="bridge."]', (els) =>
+      els.map(
+        (e) =>
+          [
+            e.getAttribute('data-metric')?.slice(7) as string,
+            e.getAttribute('data-value') as string,
+          ] as const,
+      ),
+    );
+    let sum = new Decimal(0);
+    for (const [key, v] of shown) {
+      if (key === 'end') continue;
+      expect(v, key).toBe(key === 'start' ? d.costPerContact[0] : d.bridge[key]);
+      sum = sum.plus(v);
+    }
+    expect(sum.equals(d.costPerContact[1])).toBe(true);
+    if (d.labour) {
+      expect(await value(page, '[data-metric="labour.change"]')).toBe(d.labour.change);
+      for (const f of d.labour.factors)
+        expect(await value(page, `[data-metric="labour.${f.name}"]`), f.name).toBe(f.effect);
+    }
+    await page.close();
+  });
+
+  it('saves and loads a scenario, and shows each constraint as the API judges it', async () => {
+    const levers = 'targets.voice.service_level=0.6&wages.change=0.02';
+    const page = await open(
+      `/?view=planner&period=month&from=2026-08&to=2026-10&${levers}`,
+      READY.planner as string,
+    );
+    const plan = await post<{
+      scenario: { totals: { costPerContact: string } };
+      constraints: { name: string; channel: string; met: boolean; violations: number }[];
+    }>('/plan/run', {
+      from: '2026-08',
+      to: '2026-10',
+      scenario: {
+        levers: { targets: { voice: { service_level: 0.6, within_seconds: 20 } }, wages: { change: 0.02 } },
+        constraints: { service_level: 'baseline', abandon_rate_max: 0.05 },
+      },
+    });
+    const scenarioCpc = () => value(page, '[data-metric="scenario.costPerContact"]');
+    await expect.poll(scenarioCpc, { timeout: 60_000 }).toBe(plan.scenario.totals.costPerContact);
+    expect(plan.constraints.length).toBeGreaterThan(0);
+    for (const c of plan.constraints) {
+      const row = page.locator(`tr[data-constraint="${c.name}"][data-channel="${c.channel}"]`);
+      const met = c.met && c.violations === 0;
+      expect(await row.getAttribute('data-met'), `${c.name} ${c.channel}`).toBe(String(c.met));
+      expect(
+        await row.locator(met ? '.status-met' : '.status-violated').count(),
+        `${c.name} ${c.channel}`,
+      ).toBe(1);
+    }
+    // A lower voice target than the baseline's service level cannot keep it.
+    expect(plan.constraints.some((c) => !c.met && c.name === 'service_level' && c.channel === 'voice')).toBe(
+      true,
+    );
+    // Saved under a name, the levers reset, loaded again: the same scenario and figure.
+    await page.getByLabel('Scenario name').fill('lower voice target');
+    await page.getByRole('button', { name: 'Save scenario' }).click();
+    await page.getByRole('button', { name: 'Reset levers' }).click();
+    await expect.poll(() => page.url()).not.toContain('wages.change');
+    await expect
+      .poll(scenarioCpc, { timeout: 60_000 })
+      .toBe(await value(page, '[data-metric="baseline.costPerContact"]'));
+    await page.reload();
+    await page.getByRole('button', { name: 'Load scenario: lower voice target' }).click();
+    await expect.poll(() => page.url()).toContain('targets.voice.service_level=0.6');
+    expect(page.url()).toContain('wages.change=0.02');
+    await expect.poll(scenarioCpc, { timeout: 60_000 }).toBe(plan.scenario.totals.costPerContact);
+    await page.getByRole('button', { name: 'Delete: lower voice target' }).click();
+    expect(await page.locator('.saved-list li').count()).toBe(0);
     await page.close();
   });
 

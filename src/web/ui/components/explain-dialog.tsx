@@ -4,7 +4,7 @@ import type { Texts } from '../i18n/texts.js';
 import { getJson } from '../lib/api.js';
 import { equalDecimals, subtractDecimals, sumDecimals } from '../lib/decimal.js';
 import { formulaText } from '../lib/formula-text.js';
-import { METRIC_LABELS, OUTCOME_LABELS, PART_LABELS } from '../lib/metric-labels.js';
+import { METRIC_LABELS, OUTCOME_LABELS, PART_LABELS, SHARE_METRICS } from '../lib/metric-labels.js';
 import type { Explain } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { ErrorBox } from './error-box.js';
@@ -65,14 +65,13 @@ export function ExplainDialog({ target, onClose }: { target: ExplainTarget; onCl
 
 function ExplainBody({ e, tx }: { e: Explain; tx: Texts }) {
   const money = MONEY_METRICS.has(e.metric);
-  const count = (v: string) => (/^-?\d+$/.test(v) ? tx.count(Number(v)) : tx.decimal(Number(v), 1));
   const value = e.formula.value;
   const shownValue =
     value === null
       ? ''
       : money
         ? tx.money(value)
-        : e.metric === 'serviceLevel' || e.metric === 'abandonRate'
+        : SHARE_METRICS.has(e.metric)
           ? tx.percent(Number(value))
           : tx.seconds(Number(value));
   return (
@@ -84,13 +83,13 @@ function ExplainBody({ e, tx }: { e: Explain; tx: Texts }) {
           <Figure
             metric="explain.numerator"
             value={e.formula.numerator}
-            shown={money ? tx.money(e.formula.numerator) : count(e.formula.numerator)}
+            shown={money ? tx.money(e.formula.numerator) : number(tx, e.formula.numerator)}
           />{' '}
           ÷{' '}
           <Figure
             metric="explain.denominator"
             value={e.formula.denominator}
-            shown={count(e.formula.denominator)}
+            shown={number(tx, e.formula.denominator)}
           />{' '}
           = <Figure metric={`explain.${e.metric}`} value={value} shown={shownValue} class="result" />
         </p>
@@ -107,6 +106,12 @@ function ExplainBody({ e, tx }: { e: Explain; tx: Texts }) {
       )}
     </div>
   );
+}
+
+/** A count grouped, a fractional number (handle minutes, a sum of scores) with its own decimals. */
+function number(tx: Texts, v: string | number): string {
+  const places = String(v).split('.')[1]?.length ?? 0;
+  return tx.decimal(Number(v), places);
 }
 
 function SumCheck({ parts, whole, tx, metric }: { parts: string; whole: string; tx: Texts; metric: string }) {
@@ -197,7 +202,7 @@ function ChannelParts({ e, tx }: { e: Explain; tx: Texts }) {
                   <Figure
                     metric={`part.${c}`}
                     value={r[c]}
-                    shown={tx.count(Number(r[c]))}
+                    shown={number(tx, r[c] as string | number)}
                     segment={{ channel: String(r.channel) }}
                   />
                 </td>
@@ -209,10 +214,11 @@ function ChannelParts({ e, tx }: { e: Explain; tx: Texts }) {
           <tr>
             <th scope="row">{tx.t('sumOfParts')}</th>
             {columns.map((c) => {
-              const sum = rows.reduce((acc, r) => acc + Number(r[c] ?? 0), 0);
+              // Scores are fractions: summed to the 4 decimals the API gives them with, without float noise.
+              const sum = Number(rows.reduce((acc, r) => acc + Number(r[c] ?? 0), 0).toFixed(4));
               return (
                 <td class="num" key={c}>
-                  <Figure metric={`parts.${c}.sum`} value={sum} shown={tx.count(sum)} />
+                  <Figure metric={`parts.${c}.sum`} value={sum} shown={number(tx, sum)} />
                 </td>
               );
             })}

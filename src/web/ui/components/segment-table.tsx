@@ -3,6 +3,7 @@ import { useDashboard } from '../context.js';
 import { subtractDecimals } from '../lib/decimal.js';
 import { type SortDirection, sortRows } from '../lib/sort.js';
 import type { Report, ReportRow } from '../lib/types.js';
+import { type UrlState, writeState } from '../lib/url-state.js';
 import { Figure } from './figure.js';
 import { Scroll } from './scroll.js';
 
@@ -13,6 +14,8 @@ interface Column {
   show(row: ReportRow): string;
   /** The metric explain takes apart when the cell is clicked. */
   explain?: string;
+  /** A change from the previous period: the cell opens the drivers' bridge of the two periods. */
+  bridge?: boolean;
 }
 
 /** The last period's rows by channel, queue or team, sortable by any column; figures open their explanation. */
@@ -25,7 +28,7 @@ export function SegmentTable({
   period: string;
   previous: string;
 }) {
-  const { tx, explain } = useDashboard();
+  const { tx, explain, state, navigate } = useDashboard();
   const dimension = (report.by[0] ?? 'channel') as 'channel' | 'queue' | 'team';
   const [sort, setSort] = useState<{ key: string; direction: SortDirection }>({
     key: 'contacts',
@@ -68,6 +71,7 @@ export function SegmentTable({
       label: tx.t('changeCpc'),
       value: change,
       show: (r) => tx.moneyChange(change(r)),
+      bridge: true,
     },
     {
       key: 'ahtSeconds',
@@ -90,7 +94,13 @@ export function SegmentTable({
       show: (r) => tx.percent(r.abandonRate),
       explain: 'abandonRate',
     },
-    { key: 'csatMean', label: 'CSAT', value: (r) => r.csatMean, show: (r) => tx.percent(r.csatMean) },
+    {
+      key: 'csatMean',
+      label: 'CSAT',
+      value: (r) => r.csatMean,
+      show: (r) => tx.percent(r.csatMean),
+      explain: 'csatMean',
+    },
   ];
   const column = columns.find((c) => c.key === sort.key) ?? (columns[1] as Column);
   const rows = sortRows(
@@ -158,9 +168,35 @@ export function SegmentTable({
                       period,
                       segment: row[dimension] ? { [dimension]: row[dimension] as string } : {},
                     };
+                    const known = raw !== null && raw !== undefined && row[dimension];
+                    // The drivers of the two periods by the same breakdown: this row's segment among them.
+                    const drivers: UrlState = {
+                      ...state,
+                      view: 'drivers',
+                      from: previous,
+                      to: period,
+                      by: dimension,
+                      extra: {},
+                    };
                     return (
                       <td key={c.key} class="num">
-                        {c.explain && raw !== null && raw !== undefined && row[dimension] ? (
+                        {c.bridge && known ? (
+                          <a
+                            class="figure-button"
+                            href={`/${writeState(drivers)}`}
+                            aria-label={`${tx.t('driversOfChange', {
+                              figure: `${tx.term({ en: 'cost per contact', de: 'Kosten je Kontakt' })} ${name}`,
+                              from: tx.period(previous),
+                              to: tx.period(period),
+                            })}: ${c.show(row)}`}
+                            onClick={(e) => {
+                              e.preventDefault();
+                              navigate(drivers, { whole: true });
+                            }}
+                          >
+                            {figure}
+                          </a>
+                        ) : c.explain && known ? (
                           <button
                             type="button"
                             class="figure-button"

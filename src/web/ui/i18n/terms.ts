@@ -64,6 +64,10 @@ export const TERMS = {
     de: 'braucht Kundennummern oder Gelöst-Kennzeichen',
   },
   explainThis: { en: 'Explain {figure}', de: '{figure} erklären' },
+  driversOfChange: {
+    en: 'Why {figure} changed: the drivers from {from} to {to}',
+    de: 'Warum sich {figure} geändert hat: die Treiber von {from} bis {to}',
+  },
   coverageHeading: { en: 'Coverage', de: 'Abdeckung' },
   coverageOk: {
     en: 'Every period in the range has contacts, costs, handle time and agent time.',

@@ -13,6 +13,21 @@ describe("explain's formulas in German", () => {
     ).toBe('angenommen innerhalb t ÷ (angenommen + abgebrochen − abgebrochen innerhalb s)');
   });
 
+  it('carries the number a formula states into German', () => {
+    expect(
+      formulaText(
+        'fcr',
+        '(counted contacts with a known customer − repeat contacts within 7 days) ÷ counted contacts with a known customer',
+        'de',
+      ),
+    ).toBe(
+      '(gezählte Kontakte mit bekanntem Kunden − Wiederholkontakte innerhalb von 7 Tagen) ÷ gezählte Kontakte mit bekanntem Kunden',
+    );
+    expect(
+      formulaText('csatTopBox', 'contacts scoring ≥ 0.75 (normalised) ÷ contacts with a score', 'de'),
+    ).toBe('Kontakte mit Wert ≥ 0,75 (normiert) ÷ Kontakte mit Bewertung');
+  });
+
   it('keeps a formula it does not know in English rather than guessing', () => {
     expect(formulaText('serviceLevel', 'a formula of the future', 'de')).toBe('a formula of the future');
     expect(formulaText('newMetric', 'x ÷ y', 'de')).toBe('x ÷ y');

@@ -13,6 +13,9 @@ const FORMULAS_DE: Record<string, string> = {
     'Σ Bearbeitungssekunden bearbeiteter Kontakte ÷ bearbeitete Kontakte mit bekannter Bearbeitungszeit',
   asaSeconds: 'Σ Wartezeit angenommener Kontakte ÷ angenommene Kontakte mit bekannter Wartezeit',
   abandonRate: '(abgebrochen − innerhalb s abgebrochen) ÷ (angeboten − innerhalb s abgebrochen)',
+  fcr: '(gezählte Kontakte mit bekanntem Kunden − Wiederholkontakte innerhalb von {n} Tagen) ÷ gezählte Kontakte mit bekanntem Kunden',
+  csatMean: 'Σ CSAT-Werte (auf 0..1 normiert) ÷ Kontakte mit Bewertung',
+  csatTopBox: 'Kontakte mit Wert ≥ {n} (normiert) ÷ Kontakte mit Bewertung',
 };
 
 /** The formula of an explanation in the reader's language (the API writes it in English). */
@@ -26,5 +29,9 @@ export function formulaText(metric: string, english: string, lang: 'en' | 'de'):
     );
     return formula ? SERVICE_LEVEL_DE[formula] : english;
   }
-  return FORMULAS_DE[metric] ?? english;
+  const german = FORMULAS_DE[metric];
+  if (!german) return english;
+  // The one number a formula states (the repeat window, the top-box score) comes from the API's text.
+  const n = english.match(/\d+(\.\d+)?/)?.[0];
+  return n === undefined ? german : german.replace('{n}', n.replace('.', ','));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EXPLAIN_METRICS } from '../../../report/explain-metrics.js';
 import { texts } from '../i18n/texts.js';
 import { KPIS } from './kpis.js';
 
@@ -20,6 +21,11 @@ describe('KPI tiles', () => {
       'fcr',
       'csatMean',
     ]);
+  });
+
+  it('opens an explanation the API knows from every tile', () => {
+    const known = new Set<string>(EXPLAIN_METRICS);
+    expect(KPIS.filter((k) => !k.explain || !known.has(k.explain)).map((k) => k.key)).toEqual([]);
   });
 
   it('states changes as money, percentage points or relative change', () => {

@@ -90,6 +90,7 @@ export const KPIS: readonly Kpi[] = [
   {
     key: 'fcr',
     label: { en: 'FCR (first-contact resolution)', de: 'Erstlösungsquote (FCR)' },
+    explain: 'fcr',
     detail: true,
     better: 'higher',
     show: (tx, v) => tx.percent(Number(v)),
@@ -98,6 +99,7 @@ export const KPIS: readonly Kpi[] = [
   {
     key: 'csatMean',
     label: { en: 'CSAT (mean, 0–100 %)', de: 'CSAT (Mittelwert, 0–100 %)' },
+    explain: 'csatMean',
     better: 'higher',
     show: (tx, v) => tx.percent(Number(v)),
     change: pointsChange,

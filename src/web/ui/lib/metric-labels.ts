@@ -11,7 +11,19 @@ export const METRIC_LABELS: Record<string, Term> = {
   asaSeconds: { en: 'ASA (average speed of answer)', de: 'ASA (durchschn. Wartezeit)' },
   serviceLevel: { en: 'Service level', de: 'Servicelevel' },
   abandonRate: { en: 'Abandon rate', de: 'Abbruchquote' },
+  fcr: { en: 'FCR (first-contact resolution)', de: 'Erstlösungsquote (FCR)' },
+  csatMean: { en: 'CSAT (mean, 0–100 %)', de: 'CSAT (Mittelwert, 0–100 %)' },
+  csatTopBox: { en: 'CSAT top box', de: 'CSAT Top-Box' },
 };
+
+/** The explained figures that are shares, shown as percentages. */
+export const SHARE_METRICS: ReadonlySet<string> = new Set([
+  'serviceLevel',
+  'abandonRate',
+  'fcr',
+  'csatMean',
+  'csatTopBox',
+]);
 
 /** Outcomes and directions of contacts, as the explanation lists them. */
 export const OUTCOME_LABELS: Record<string, Term> = {
@@ -38,4 +50,10 @@ export const PART_LABELS: Record<string, Term> = {
   'threshold s': { en: 'threshold t (s)', de: 'Schwelle t (s)' },
   'answered with a wait': { en: 'answered with a known wait', de: 'angenommen mit bekannter Wartezeit' },
   'wait seconds': { en: 'wait seconds', de: 'Wartesekunden' },
+  'with a customer': { en: 'counted with a known customer', de: 'gezählt mit bekanntem Kunden' },
+  repeats: { en: 'repeat contacts', de: 'Wiederholkontakte' },
+  'resolved first time': { en: 'resolved at first contact', de: 'beim ersten Kontakt gelöst' },
+  scored: { en: 'with a score', de: 'mit Bewertung' },
+  'score sum': { en: 'sum of scores (0..1)', de: 'Summe der Werte (0..1)' },
+  'top box': { en: 'top box', de: 'Top-Box' },
 };

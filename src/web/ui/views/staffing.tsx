@@ -9,6 +9,7 @@ import type { TermKey } from '../i18n/terms.js';
 import type { Texts } from '../i18n/texts.js';
 import { getJson, sendJson } from '../lib/api.js';
 import { staffingOption } from '../lib/chart-options.js';
+import { decimalParam, fieldText } from '../lib/decimal-field.js';
 import { byIntervalStart, intervalLabel, planPeriod, type StaffPlan } from '../lib/staffing.js';
 import type { Report } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
@@ -17,7 +18,8 @@ const CHANNELS = ['voice', 'chat', 'email', 'messaging', 'social', 'sms', 'video
 const INTERVALS = [900, 1800, 3600];
 
 /** The plan's numeric settings as form fields: parameter, label, width. */
-const NUMBER_FIELDS: [Exclude<keyof Settings, 'channel' | 'interval'>, TermKey, number][] = [
+type NumberField = Exclude<keyof Settings, 'channel' | 'interval'>;
+const NUMBER_FIELDS: [NumberField, TermKey, number][] = [
   ['sl', 'slTarget', 5],
   ['within', 'within', 5],
   ['shrinkage', 'shrinkage', 5],
@@ -64,7 +66,13 @@ export function StaffingView() {
   const day = planPeriod(state.from);
   const [source, setSource] = useState<'history' | 'csv'>('history');
   const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
-  const [draft, setDraft] = useState({ ...settings, day: day ?? '' });
+  // The form shows numbers in the reader's language (0,8 in German); the address keeps decimal points.
+  const shown = (s: Settings): Settings => {
+    const fields = NUMBER_FIELDS.map(([name]) => [name, fieldText(decimalParam(s[name]), tx.lang)]);
+    return { ...s, ...Object.fromEntries(fields) };
+  };
+  const [draft, setDraft] = useState({ ...shown(settings), day: day ?? '' });
+  useEffect(() => setDraft((d) => ({ ...d, ...shown(d) })), [tx.lang]);
   useEffect(() => {
     if (day || source !== 'history') return;
     // Without a day or week in the link: the last whole week with data.
@@ -102,8 +110,11 @@ export function StaffingView() {
         onSubmit={(e) => {
           e.preventDefault();
           const { day: chosen, ...rest } = draft;
+          const numbers = new Set<string>(NUMBER_FIELDS.map(([name]) => name));
           const extra = Object.fromEntries(
-            Object.entries(rest).filter(([k, v]) => v !== '' && v !== DEFAULTS[k as keyof Settings]),
+            Object.entries(rest)
+              .map(([k, v]) => [k, numbers.has(k) ? decimalParam(v) : v])
+              .filter(([k, v]) => v !== '' && v !== DEFAULTS[k as keyof Settings]),
           );
           const period = planPeriod(chosen.trim());
           navigate({ extra, ...(source === 'history' && period ? { from: period, to: period } : {}) });
