@@ -3,7 +3,7 @@ import { minorUnits } from '../money/currency.js';
 import { Decimal } from '../money/decimal.js';
 import type { AllocationRecord, CostPerContactReport, ReportRow } from './cost-per-contact.js';
 import type { Definitions } from './definitions.js';
-import { moneyText, waitClocks } from './figures.js';
+import { moneyText, noKnownWait, waitClocks } from './figures.js';
 import { intersect } from './line-parts.js';
 import { type Note, type NoteValue, note } from './notes.js';
 import { noOverlapNote } from './range.js';
@@ -35,7 +35,7 @@ export function reportNotes(
   return [noOverlapNote(contacts, costs)];
 }
 
-/** The notes of one row: partial period, contacts without cost, fallback allocation, handle-time gaps, mixed clocks. */
+/** The notes of one row: partial period, contacts without cost, fallback allocation, handle-time and wait gaps, mixed clocks. */
 export function rowNotes(
   row: ReportRow,
   report: ReportBase,
@@ -78,8 +78,13 @@ export function rowNotes(
       }),
     );
   }
+  if (finest && noKnownWait(row.measures)) notes.push(noWaitNote(row, report));
   const mixed = asaNote(row, report.definitions);
   return mixed ? [...notes, mixed] : notes;
+}
+
+function noWaitNote(row: ReportRow, report: ReportBase): Note {
+  return note('noWait', { period: where(row, report), contacts: { count: row.measures.handled } });
 }
 
 function asaNote(row: ReportRow, d: Definitions): Note | undefined {
@@ -111,6 +116,7 @@ function totalNotes(row: ReportRow, report: ReportBase): Note[] {
       }),
     );
   }
+  if (noKnownWait(row.measures)) notes.push(noWaitNote(row, report));
   const mixed = asaNote(row, report.definitions);
   return mixed ? [...notes, mixed] : notes;
 }
