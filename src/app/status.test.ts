@@ -57,15 +57,49 @@ describe('workspace status: what is there, month by month and channel by channel
     expect(r.result).toBe(0);
     const map = r.out.split('\n');
     const at = map.findIndex((l) => l.startsWith('month'));
-    expect(map.slice(at, at + 6)).toEqual([
+    // January and February hold nothing on any channel: one line for both.
+    expect(map.slice(at, at + 5)).toEqual([
       'month    voice  chat',
       '2025-12  -$--   -$--',
-      '2026-01  ----   ----',
-      '2026-02  ----   ----',
+      '2026-01 … 2026-02: no data',
       '2026-03  C-AH   C---',
       '2026-04  C$AH   --A-',
     ]);
     expect(r.out).toContain('Contacts without cost lines (no cost per contact there): 2026-03');
+  });
+
+  it('folds a run of empty months into one line, and keeps a single empty month a row', async () => {
+    // Contacts in February 1998, April 1998, April and May 2021 only: by hand, 1998-03 is empty
+    // alone and stays a row; 1998-05 … 2021-03 (275 months) hold nothing and make one line; the map
+    // is 7 lines, not 281. JSON keeps every month (1998-02 to 2021-05: 280).
+    const contacts = [
+      'id,channel,arrived_at,talk_seconds,outcome',
+      '1,voice,1998-02-02 10:00,300,handled',
+      '2,voice,1998-04-02 10:00,300,handled',
+      '3,voice,2021-04-01 10:00,300,handled',
+      '4,voice,2021-05-03 10:00,300,handled',
+    ].join('\n');
+    await t.import({ files: [await t.file('calls.csv', contacts)] });
+    const view = await workspaceStatus(t.ws);
+    expect(view.months.length).toBe(12 * 23 + 4);
+    await t.ws.close();
+    const r = await captureIo(() => run(['status', '-w', t.ws.dir]));
+    const map = r.out.split('\n');
+    const at = map.findIndex((l) => l.startsWith('month'));
+    expect(map.slice(at, at + 8)).toEqual([
+      'month    voice',
+      '1998-02  C--H',
+      '1998-03  ----',
+      '1998-04  C--H',
+      '1998-05 … 2021-03: no data',
+      '2021-04  C--H',
+      '2021-05  C--H',
+      '',
+    ]);
+    // Without a ledger, every month with contacts lacks cost lines: consecutive ones as a run.
+    expect(r.out).toContain(
+      'Contacts without cost lines (no cost per contact there): 1998-02, 1998-04, 2021-04 … 2021-05',
+    );
   });
 
   it('fits the coverage map of every channel into 100 columns', async () => {
