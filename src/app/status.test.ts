@@ -102,6 +102,14 @@ describe('workspace status: what is there, month by month and channel by channel
     );
   });
 
+  it('names a reversed range by its parameters', async () => {
+    // The library and the HTTP API speak of parameters; the CLI turns both into flags (cli.test.ts).
+    await expect(workspaceStatus(t.ws, { from: '2026-03', to: '2026-01' })).rejects.toMatchObject({
+      message: 'to "2026-01" is before from "2026-03"',
+      location: { parameter: 'to', value: '2026-01' },
+    });
+  });
+
   it('fits the coverage map of every channel into 100 columns', async () => {
     const rows = CHANNELS.map((channel, i) => `${i},${channel},2026-03-02 10:00,60,handled`);
     await t.import({

@@ -70,13 +70,24 @@ export async function resolveRange(
       'the workspace holds no contacts and no costs yet (import some, or try: percontact demo)',
     );
   }
-  if (from >= to) {
-    throw new UserError('USAGE', `from ${fromText ?? from} is after to ${toText ?? addDays(to, -1)}`, {
-      parameter: fromText ? 'from' : 'to',
-      value: fromText ?? toText ?? from,
-    });
-  }
+  if (from >= to) throw reversedRange({ from: fromText, to: toText }, { from, to });
   return { from, to, notes: fromText || toText ? [] : chosen.notes };
+}
+
+/**
+ * A range whose start is not before its end, in the words of its parameters: each given one with
+ * the value as given (a front end names it its own way), a default one as the date it came to.
+ */
+export function reversedRange(given: { from?: string; to?: string }, range: DaySpan): UserError {
+  const last = addDays(range.to, -1);
+  const message =
+    given.from !== undefined && given.to !== undefined
+      ? `to "${given.to}" is before from "${given.from}"`
+      : given.from !== undefined
+        ? `from "${given.from}" is after the default end (${last})`
+        : `to "${given.to ?? last}" is before the default start (${range.from})`;
+  const parameter = given.to === undefined ? 'from' : 'to';
+  return new UserError('USAGE', message, { parameter, value: given[parameter] ?? range[parameter] });
 }
 
 /**
