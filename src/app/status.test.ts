@@ -5,6 +5,15 @@ import { type TestWorkspace, testWorkspace } from '../ingest/testing.js';
 import { CHANNELS } from '../model/contact.js';
 import { workspaceStatus } from './status.js';
 
+/** `percontact status` on the closed workspace: its output, and its coverage map from the heading on. */
+async function statusMap(t: TestWorkspace): Promise<{ out: string; map: string[] }> {
+  await t.ws.close();
+  const r = await captureIo(() => run(['status', '-w', t.ws.dir]));
+  expect(r.result).toBe(0);
+  const lines = r.out.split('\n');
+  return { out: r.out, map: lines.slice(lines.findIndex((l) => l.startsWith('month'))) };
+}
+
 describe('workspace status: what is there, month by month and channel by channel', () => {
   let t: TestWorkspace;
   beforeEach(async () => {
@@ -52,20 +61,16 @@ describe('workspace status: what is there, month by month and channel by channel
     expect(view.totals).toMatchObject({ contacts: 4, costLines: 2, cost: { EUR: '1010.00' }, agentDays: 2 });
     expect(view.imports.count).toBe(3);
 
-    await t.ws.close();
-    const r = await captureIo(() => run(['status', '-w', t.ws.dir]));
-    expect(r.result).toBe(0);
-    const map = r.out.split('\n');
-    const at = map.findIndex((l) => l.startsWith('month'));
+    const { out, map } = await statusMap(t);
     // January and February hold nothing on any channel: one line for both.
-    expect(map.slice(at, at + 5)).toEqual([
+    expect(map.slice(0, 5)).toEqual([
       'month    voice  chat',
       '2025-12  -$--   -$--',
       '2026-01 … 2026-02: no data',
       '2026-03  C-AH   C---',
       '2026-04  C$AH   --A-',
     ]);
-    expect(r.out).toContain('Contacts without cost lines (no cost per contact there): 2026-03');
+    expect(out).toContain('Contacts without cost lines (no cost per contact there): 2026-03');
   });
 
   it('folds a run of empty months into one line, and keeps a single empty month a row', async () => {
@@ -82,11 +87,8 @@ describe('workspace status: what is there, month by month and channel by channel
     await t.import({ files: [await t.file('calls.csv', contacts)] });
     const view = await workspaceStatus(t.ws);
     expect(view.months.length).toBe(12 * 23 + 4);
-    await t.ws.close();
-    const r = await captureIo(() => run(['status', '-w', t.ws.dir]));
-    const map = r.out.split('\n');
-    const at = map.findIndex((l) => l.startsWith('month'));
-    expect(map.slice(at, at + 8)).toEqual([
+    const { out, map } = await statusMap(t);
+    expect(map.slice(0, 8)).toEqual([
       'month    voice',
       '1998-02  C--H',
       '1998-03  ----',
@@ -97,7 +99,7 @@ describe('workspace status: what is there, month by month and channel by channel
       '',
     ]);
     // Without a ledger, every month with contacts lacks cost lines: consecutive ones as a run.
-    expect(r.out).toContain(
+    expect(out).toContain(
       'Contacts without cost lines (no cost per contact there): 1998-02, 1998-04, 2021-04 … 2021-05',
     );
   });
