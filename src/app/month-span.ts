@@ -5,6 +5,7 @@ import type { Engine } from '../engine/engine.js';
 import { column } from '../engine/query.js';
 import { AGENT_TIME_TABLE, CONTACTS_TABLE, COST_LINES_TABLE, VOLUMES_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
+import { reversedRange } from '../metrics/range.js';
 
 /** The months to show: the request's, else from the first to the last local day any data covers. */
 export async function monthSpan(
@@ -20,10 +21,7 @@ export async function monthSpan(
   const from = given.from ?? data?.from;
   const to = given.to ?? data?.to;
   if (!from || !to) return undefined;
-  if (from >= to)
-    throw new UserError('USAGE', `from ${request.from ?? from} is after to ${request.to ?? to}`, {
-      parameter: 'from',
-    });
+  if (from >= to) throw reversedRange(request, { from, to });
   return { from, to };
 }
 

@@ -2,9 +2,11 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { addDays } from '../calendar/dates.js';
 import { UserError } from '../errors.js';
 import { type ImportOptions, importFilesTogether } from '../ingest/import-files.js';
 import type { ImportSummary } from '../ingest/pipeline/summary.js';
+import { reversedRange } from '../metrics/range.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../sources/http.js';
 import { type ApiRecord, type DayRange, LiveAgentClient } from '../sources/liveagent/client.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -117,8 +119,7 @@ function checkRange(from: string, to: string): DayRange {
         value: day,
       });
   }
-  if (from > to)
-    throw new UserError('USAGE', `to "${to}" is before from "${from}"`, { parameter: 'to', value: to });
+  if (from > to) throw reversedRange({ from, to }, { from, to: addDays(to, 1) });
   return { from, to };
 }
 

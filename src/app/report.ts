@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { parsePeriodText } from '../calendar/period.js';
 import type { ReportOptions } from '../metrics/cost-per-contact.js';
 import { resolveDefinitions } from '../metrics/definitions.js';
+import { reversedRange } from '../metrics/range.js';
 import { type ReportJson, reportJson } from '../report/json.js';
 import {
   type BinaryFormat,
@@ -92,9 +93,8 @@ async function prepare(workspace: Workspace, r: Report, width?: number): Promise
 /** `from` and `to` are both inclusive: the range is empty when `from` starts after `to` ends. */
 export function assertOrdered(from: string | undefined, to: string | undefined): void {
   if (from === undefined || to === undefined) return;
-  if (parsePeriodText(from).start >= parsePeriodText(to).end) {
-    throw badParameter('to', `${to} ends before from (${from}) starts`, to);
-  }
+  const range = { from: parsePeriodText(from).start, to: parsePeriodText(to).end };
+  if (range.from >= range.to) throw reversedRange({ from, to }, range);
 }
 
 export const reportOperation = operation({

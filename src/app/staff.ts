@@ -215,6 +215,7 @@ async function staffCsv(r: Demand): Promise<StaffPlan> {
   const heading = inEveryLanguage((lang) =>
     staffWord(lang, 'csvPlan', {
       n: String(intervals.length),
+      intervals: staffWord(lang, intervals.length === 1 ? 'oneInterval' : 'intervals'),
       interval: String(r.interval),
       targets: targetsLine(r, settings, lang),
     }),

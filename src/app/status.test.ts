@@ -5,6 +5,15 @@ import { type TestWorkspace, testWorkspace } from '../ingest/testing.js';
 import { CHANNELS } from '../model/contact.js';
 import { workspaceStatus } from './status.js';
 
+/** `percontact status` on the closed workspace: its output, and its coverage map from the heading on. */
+async function statusMap(t: TestWorkspace): Promise<{ out: string; map: string[] }> {
+  await t.ws.close();
+  const r = await captureIo(() => run(['status', '-w', t.ws.dir]));
+  expect(r.result).toBe(0);
+  const lines = r.out.split('\n');
+  return { out: r.out, map: lines.slice(lines.findIndex((l) => l.startsWith('month'))) };
+}
+
 describe('workspace status: what is there, month by month and channel by channel', () => {
   let t: TestWorkspace;
   beforeEach(async () => {
@@ -52,20 +61,55 @@ describe('workspace status: what is there, month by month and channel by channel
     expect(view.totals).toMatchObject({ contacts: 4, costLines: 2, cost: { EUR: '1010.00' }, agentDays: 2 });
     expect(view.imports.count).toBe(3);
 
-    await t.ws.close();
-    const r = await captureIo(() => run(['status', '-w', t.ws.dir]));
-    expect(r.result).toBe(0);
-    const map = r.out.split('\n');
-    const at = map.findIndex((l) => l.startsWith('month'));
-    expect(map.slice(at, at + 6)).toEqual([
+    const { out, map } = await statusMap(t);
+    // January and February hold nothing on any channel: one line for both.
+    expect(map.slice(0, 5)).toEqual([
       'month    voice  chat',
       '2025-12  -$--   -$--',
-      '2026-01  ----   ----',
-      '2026-02  ----   ----',
+      '2026-01 … 2026-02: no data',
       '2026-03  C-AH   C---',
       '2026-04  C$AH   --A-',
     ]);
-    expect(r.out).toContain('Contacts without cost lines (no cost per contact there): 2026-03');
+    expect(out).toContain('Contacts without cost lines (no cost per contact there): 2026-03');
+  });
+
+  it('folds a run of empty months into one line, and keeps a single empty month a row', async () => {
+    // Contacts in February 1998, April 1998, April and May 2021 only: by hand, 1998-03 is empty
+    // alone and stays a row; 1998-05 … 2021-03 (275 months) hold nothing and make one line; the map
+    // is 7 lines, not 281. JSON keeps every month (1998-02 to 2021-05: 280).
+    const contacts = [
+      'id,channel,arrived_at,talk_seconds,outcome',
+      '1,voice,1998-02-02 10:00,300,handled',
+      '2,voice,1998-04-02 10:00,300,handled',
+      '3,voice,2021-04-01 10:00,300,handled',
+      '4,voice,2021-05-03 10:00,300,handled',
+    ].join('\n');
+    await t.import({ files: [await t.file('calls.csv', contacts)] });
+    const view = await workspaceStatus(t.ws);
+    expect(view.months.length).toBe(12 * 23 + 4);
+    const { out, map } = await statusMap(t);
+    expect(map.slice(0, 8)).toEqual([
+      'month    voice',
+      '1998-02  C--H',
+      '1998-03  ----',
+      '1998-04  C--H',
+      '1998-05 … 2021-03: no data',
+      '2021-04  C--H',
+      '2021-05  C--H',
+      '',
+    ]);
+    // Without a ledger, every month with contacts lacks cost lines: consecutive ones as a run.
+    expect(out).toContain(
+      'Contacts without cost lines (no cost per contact there): 1998-02, 1998-04, 2021-04 … 2021-05',
+    );
+  });
+
+  it('names a reversed range by its parameters', async () => {
+    // The library and the HTTP API speak of parameters; the CLI turns both into flags (cli.test.ts).
+    await expect(workspaceStatus(t.ws, { from: '2026-03', to: '2026-01' })).rejects.toMatchObject({
+      message: 'to "2026-01" is before from "2026-03"',
+      location: { parameter: 'to', value: '2026-01' },
+    });
   });
 
   it('fits the coverage map of every channel into 100 columns', async () => {

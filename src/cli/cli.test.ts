@@ -89,6 +89,36 @@ describe('percontact report', () => {
     expect(r.err).not.toMatch(/at .*\.js/);
   });
 
+  it('names both ends of a reversed range by their flags', async () => {
+    // Before: `--to "2026-01-01" is before from "2026-02-01"`, a flag beside a parameter name.
+    const ws = join(dir, 'ws');
+    await cli('init', ws);
+    for (const command of ['report', 'status']) {
+      const r = await cli(command, '-w', ws, '--from', '2026-03', '--to', '2026-01');
+      expect(r).toMatchObject({ result: 2, err: 'percontact: --to "2026-01" is before --from "2026-03"\n' });
+    }
+    process.env.PERCONTACT_TEST_REVERSED_KEY = 'k';
+    const r = await cli(
+      'pull',
+      'liveagent',
+      '-w',
+      ws,
+      '--url',
+      'http://127.0.0.1:9',
+      '--api-key-env',
+      'PERCONTACT_TEST_REVERSED_KEY',
+      '--from',
+      '2026-02-01',
+      '--to',
+      '2026-01-01',
+    );
+    delete process.env.PERCONTACT_TEST_REVERSED_KEY;
+    expect(r).toMatchObject({
+      result: 2,
+      err: 'percontact: --to "2026-01-01" is before --from "2026-02-01"\n',
+    });
+  });
+
   it('prints the documented JSON shape', async () => {
     const ws = join(dir, 'ws');
     await cli('init', ws);

@@ -140,7 +140,15 @@ function leadingFlag(error: UserError): string {
   return `${shown ? `${flag.long} "${flag.value}"` : flag.long}: ${rest}`;
 }
 
-/** Parameter names the message mentions in camelCase (no English word is written so) as the command's flags. */
+/**
+ * Parameter names the message mentions as the command's flags: in camelCase (no English word is
+ * written so), or before the very value the flag was given (`to "2026-01-01"`: "to" alone is a word).
+ */
 function flagsIn(text: string): string {
-  return text.replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b/g, (word) => flagOf(running, word)?.long ?? word);
+  return text
+    .replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b/g, (word) => flagOf(running, word)?.long ?? word)
+    .replace(/(?<![\w-])([a-z]\w*) "([^"]*)"/g, (whole, word: string, value: string) => {
+      const flag = flagOf(running, word);
+      return flag && flag.value === value ? `${flag.long} "${value}"` : whole;
+    });
 }

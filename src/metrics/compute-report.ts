@@ -70,7 +70,9 @@ export function computeReport(inputs: ReportInputs): CostPerContactReport {
   };
   for (const row of [...report.rows, ...report.periodTotals, report.totals])
     row.notes = rowNotes(row, base, allocations);
-  return { ...base, notes: [...inputs.rangeNotes, ...reportNotes(base, inputs.lines), ...labourNotes] };
+  const said = new Set(inputs.rangeNotes.map((n) => n.code));
+  const whole = reportNotes(base, inputs.lines).filter((n) => !said.has(n.code));
+  return { ...base, notes: [...inputs.rangeNotes, ...whole, ...labourNotes] };
 }
 
 /** The lines with a part in each period (ledger lines and bottom-up labour alike). */

@@ -36,15 +36,15 @@ export function costLineOf(r: Record<string, unknown>): CostLine {
   };
 }
 
-/** The first and last day any cost line accrues (for a report's default range). */
-export async function costLineSpan(engine: Engine): Promise<{ from: string; to: string } | undefined> {
-  const [row] = await aggregateRows(engine, {
+/** The distinct spans cost lines accrue over (for a report's default range). */
+export async function costLineSpans(engine: Engine): Promise<{ from: string; to: string }[]> {
+  const rows = await aggregateRows(engine, {
     from: COST_LINES_TABLE.name,
-    groupBy: [],
-    aggregates: [
-      { name: 'f', fn: 'min', expr: column('period_start') },
-      { name: 't', fn: 'max', expr: column('period_end') },
+    groupBy: [
+      { name: 'f', expr: column('period_start') },
+      { name: 't', expr: column('period_end') },
     ],
+    aggregates: [{ name: 'n', fn: 'count' }],
   });
-  return row?.f ? { from: String(row.f), to: String(row.t) } : undefined;
+  return rows.map((r) => ({ from: String(r.f), to: String(r.t) }));
 }

@@ -3,38 +3,39 @@ import { minorUnits } from '../money/currency.js';
 import { Decimal } from '../money/decimal.js';
 import type { AllocationRecord, CostPerContactReport, ReportRow } from './cost-per-contact.js';
 import type { Definitions } from './definitions.js';
-import { moneyText, waitClocks } from './figures.js';
+import { moneyText, noKnownWait, waitClocks } from './figures.js';
 import { intersect } from './line-parts.js';
 import { type Note, type NoteValue, note } from './notes.js';
+import { noOverlapNote } from './range.js';
 
 type ReportBase = Omit<CostPerContactReport, 'notes'>;
 
-/** Notes about the report as a whole: a ledger and contacts that do not meet. */
+/**
+ * Notes about the report as a whole: a ledger and contacts that do not meet, i.e. no period holds
+ * both (their overall spans may still interleave: contacts in 2018 and 2021, a ledger for 2019).
+ */
 export function reportNotes(
   report: ReportBase,
   lines: ReadonlyArray<{ periodStart: string; periodEnd: string }>,
 ): Note[] {
-  const contactDays = report.periodTotals.flatMap((r) =>
-    r.coverage?.contactDays ? [r.coverage.contactDays] : [],
+  const withContacts = report.periodTotals.flatMap((r) =>
+    r.coverage?.contactDays ? [{ days: r.coverage.days, contactDays: r.coverage.contactDays }] : [],
   );
-  if (contactDays.length === 0 || lines.length === 0) return [];
-  const contacts = { from: contactDays[0]?.from as string, to: contactDays.at(-1)?.to as string };
-  const costs = {
-    from: lines.map((l) => l.periodStart).sort()[0] as string,
-    to: lines.map((l) => l.periodEnd).sort()[lines.length - 1] as string,
+  if (withContacts.length === 0 || lines.length === 0) return [];
+  const spans = lines.map((l) => ({ from: l.periodStart, to: l.periodEnd }));
+  if (withContacts.some((p) => spans.some((l) => intersect(p.days, l)))) return [];
+  const contacts = {
+    from: withContacts[0]?.contactDays.from as string,
+    to: withContacts.at(-1)?.contactDays.to as string,
   };
-  if (intersect(contacts, costs)) return [];
-  return [
-    note('noOverlap', {
-      costsFrom: { date: costs.from },
-      costsTo: { date: costs.to },
-      contactsFrom: { date: contacts.from },
-      contactsTo: { date: contacts.to },
-    }),
-  ];
+  const costs = {
+    from: spans.map((l) => l.from).sort()[0] as string,
+    to: spans.map((l) => l.to).sort()[spans.length - 1] as string,
+  };
+  return [noOverlapNote(contacts, costs)];
 }
 
-/** The notes of one row: partial period, contacts without cost, fallback allocation, handle-time gaps, mixed clocks. */
+/** The notes of one row: partial period, contacts without cost, fallback allocation, handle-time and wait gaps, mixed clocks. */
 export function rowNotes(
   row: ReportRow,
   report: ReportBase,
@@ -77,8 +78,13 @@ export function rowNotes(
       }),
     );
   }
+  if (finest && noKnownWait(row.measures)) notes.push(noWaitNote(row, report));
   const mixed = asaNote(row, report.definitions);
   return mixed ? [...notes, mixed] : notes;
+}
+
+function noWaitNote(row: ReportRow, report: ReportBase): Note {
+  return note('noWait', { period: where(row, report), contacts: { count: row.measures.handled } });
 }
 
 function asaNote(row: ReportRow, d: Definitions): Note | undefined {
@@ -110,6 +116,7 @@ function totalNotes(row: ReportRow, report: ReportBase): Note[] {
       }),
     );
   }
+  if (noKnownWait(row.measures)) notes.push(noWaitNote(row, report));
   const mixed = asaNote(row, report.definitions);
   return mixed ? [...notes, mixed] : notes;
 }

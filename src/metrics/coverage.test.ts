@@ -92,14 +92,63 @@ describe('coverage: contacts without any cost', () => {
   });
 
   it('warns where the ledger and the contacts do not overlap, naming both ranges', async () => {
-    // Only the 1999 contacts and the 2021 ledger: by default the report spans both, and no contact
-    // has a cost, so the total's cost per contact is undefined rather than 590.00 ÷ 4.
+    // Only the 1999 contacts and the 2021 ledger: no month holds both, so by default the report
+    // shows the month with contacts, 1999-03; no contact has a cost, so cost per contact is undefined.
     const view = await report(contacts.slice(0, 4), ledger, { granularity: 'month', by: [] });
+    expect([view.from, view.to]).toEqual(['1999-03-01', '1999-04-01']);
     const warning = view.notes.find((n) => n.code === 'noOverlap');
     expect(warning?.text).toBe(
       'the cost ledger (2021-01-01 to 2021-03-01) and the contacts (1999-03-01 to 1999-03-05) do not overlap in this range: no contact has a cost',
     );
-    expect(view.totals).toMatchObject({ contacts: 4, cost: '590.00', costPerContact: null });
+    expect(view.totals).toMatchObject({ contacts: 4, cost: null, costPerContact: null });
+  });
+});
+
+describe('default range: periods that hold both contacts and costs', () => {
+  /*
+   * Contacts in 2018 (2, in March) and 2021 (3, in June), a ledger for 2019 only (one line of
+   * 365.00, 2019-01-01 to 2020-01-01). The overall spans (2018-03 to 2021-06, and 2019) intersect in
+   * 2019, but 2019 holds no contact: no year, no month holds both. By hand: the default range falls
+   * back to the years with contacts, 2018 to 2021 (2022-01-01 exclusive); 2018 and 2021 have contacts
+   * and no cost (cost per contact undefined), 2019 has the 365.00 and no contacts; the report says
+   * the ledger (2019-01-01 to 2020-01-01) and the contacts (2018-03-05 to 2021-06-11) do not overlap.
+   * Before: the range was 2019 alone, 0 contacts, without a word.
+   */
+  const contacts = [
+    handled('a', '2018-03-05'),
+    handled('b', '2018-03-20'),
+    handled('c', '2021-06-01'),
+    handled('d', '2021-06-02'),
+    handled('e', '2021-06-10'),
+  ];
+  const ledger = [
+    costLine({ id: 'L', amount: '365.00', periodStart: '2019-01-01', periodEnd: '2020-01-01' }),
+  ];
+
+  it('falls back to the periods with contacts and warns, naming both ranges, when none holds both', async () => {
+    const view = await report(contacts, ledger, { granularity: 'year', by: [] });
+    expect([view.from, view.to]).toEqual(['2018-01-01', '2022-01-01']);
+    const rows = view.rows.filter((r) => r.contacts > 0).map((r) => [r.period, r.contacts, r.costPerContact]);
+    expect(rows).toEqual([
+      ['2018', 2, null],
+      ['2021', 3, null],
+    ]);
+    expect(view.notes.find((n) => n.code === 'noOverlap')?.text).toBe(
+      'the cost ledger (2019-01-01 to 2020-01-01) and the contacts (2018-03-05 to 2021-06-11) do not overlap in this range: no contact has a cost',
+    );
+    expect(view.totals).toMatchObject({ contacts: 5, cost: '365.00', costPerContact: null });
+  });
+
+  it('keeps to the periods that hold both where some do', async () => {
+    // A second line of 120.00 over 2021-06 (30 days) meets June 2021's 3 contacts: by month, the
+    // range is 2021-06 alone (2018 has contacts but no cost, 2019 costs but no contacts): 40.00,
+    // the month partial (contacts 1 to 10 June only), the contacts left out said.
+    const june = costLine({ id: 'J', amount: '120.00', periodStart: '2021-06-01', periodEnd: '2021-07-01' });
+    const view = await report(contacts, [...ledger, june], { granularity: 'month', by: [] });
+    expect(view.rows.map((r) => [r.period, r.contacts, r.cost, r.costPerContact])).toEqual([
+      ['2021-06', 3, '120.00', '40.00'],
+    ]);
+    expect(view.notes.map((n) => n.code)).toEqual(['defaultRange', 'partial']);
   });
 });
 

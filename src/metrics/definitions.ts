@@ -68,8 +68,8 @@ export function describeDefinitions(d: Definitions): Record<string, string> {
     costPerContact:
       'cost ÷ counted contacts that some cost line reaches (undefined where there are none, never 0)',
     aht: 'Σ (talk + hold + wrap) of handled contacts ÷ handled contacts whose handle time is known (undefined where none is)',
-    asa: 'Σ wait of answered contacts ÷ answered contacts (contacts with unknown wait left out; not shown where a row mixes channels answered on different service-level clocks)',
-    serviceLevel: `${d.serviceLevelFormula}: ${SERVICE_LEVEL_TEXT[d.serviceLevelFormula]}, t = ${t}, s = ${s} s; "within" = wait ≤ threshold; answered with unknown wait left out`,
+    asa: 'Σ wait of answered contacts ÷ answered contacts (contacts with unknown wait left out, undefined where none has a known wait; not shown where a row mixes channels answered on different service-level clocks)',
+    serviceLevel: `${d.serviceLevelFormula}: ${SERVICE_LEVEL_TEXT[d.serviceLevelFormula]}, t = ${t}, s = ${s} s; "within" = wait ≤ threshold; answered with unknown wait left out, undefined where none has a known wait`,
     abandonRate: `abandoned after ${s} s ÷ (offered − abandoned within ${s} s); offered = handled + abandoned + callback`,
     ahtQuantiles: 'median and p90 of handle seconds of handled contacts (continuous quantiles)',
     repeatContact: `a counted contact whose customer has another counted contact within ${d.repeatWindowDays} days after it, on any channel; FCR = 1 − repeats ÷ counted contacts with a known customer`,

@@ -61,12 +61,23 @@ export function serviceLevelTerms(m: ContactMeasures): Record<ServiceLevelFormul
   };
 }
 
+/**
+ * Every formula's service level; all undefined where contacts were answered but none was measured
+ * against the threshold (no known wait: a 3CX v16 CDR records no queue time): the abandons alone
+ * would make it a silent 0 %.
+ */
 export function serviceLevels(m: ContactMeasures): ServiceLevels {
   const levels = {} as ServiceLevels;
+  const unmeasured = m.handled > 0 && m.slAnswered === 0;
   for (const [name, [numerator, denominator]] of Object.entries(serviceLevelTerms(m))) {
-    levels[name as ServiceLevelFormula] = ratio(numerator, denominator);
+    levels[name as ServiceLevelFormula] = unmeasured ? undefined : ratio(numerator, denominator);
   }
   return levels;
+}
+
+/** Contacts were answered, none with a known wait: service level and ASA are undefined (a note says why). */
+export function noKnownWait(m: ContactMeasures): boolean {
+  return m.handled > 0 && m.answeredTimed === 0;
 }
 
 export function labourCost(costByCategory: ReadonlyMap<CostCategory, Decimal>): Decimal {

@@ -49,6 +49,8 @@ export const NOTE_TEXTS = {
     '{period}: {lines} shared {lines|cost line|cost lines} allocated by {fallback} instead of {driver}, because {segments} had counted contacts but no {driver} weight',
   noHandleTime:
     '{period}: {contacts} handled {contacts|contact|contacts} without handle time ({channels}); AHT leaves them out',
+  noWait:
+    '{period}: no answered contact has a known wait ({contacts} answered); service level and ASA are undefined',
   asaMixed:
     'ASA not shown where a row mixes channels answered on different clocks ({clocks}); the report by channel shows each',
   unratedHours:

@@ -9,12 +9,13 @@ import {
 } from '../calendar/period.js';
 import { localToInstant, wallClock } from '../calendar/time-zone.js';
 import type { Engine } from '../engine/engine.js';
-import { column } from '../engine/query.js';
+import { type AggregateQuery, column } from '../engine/query.js';
 import { aggregateRows } from '../engine/run-query.js';
 import { UserError } from '../errors.js';
-import { costLineSpan } from './cost-ledger.js';
+import { costLineSpans } from './cost-ledger.js';
 import { type DaySpan, earlier, intersect, later } from './line-parts.js';
 import { type Note, note } from './notes.js';
+import { periodKey } from './period-key.js';
 
 /** A report's range: local dates, `to` exclusive. Its first and last periods may be cut by it. */
 export interface ReportRange {
@@ -55,7 +56,7 @@ export async function resolveRange(
     given.from && given.to
       ? { range: undefined, notes: [] }
       : defaultRange(
-          { contacts: await contactSpan(engine, timezone), costs: await costLineSpan(engine) },
+          { contacts: await contactMonths(engine, timezone), costs: await costLineSpans(engine) },
           granularity,
         );
   const to = given.to ?? chosen.range?.to;
@@ -69,33 +70,54 @@ export async function resolveRange(
       'the workspace holds no contacts and no costs yet (import some, or try: percontact demo)',
     );
   }
-  if (from >= to) {
-    throw new UserError('USAGE', `from ${fromText ?? from} is after to ${toText ?? addDays(to, -1)}`, {
-      parameter: fromText ? 'from' : 'to',
-      value: fromText ?? toText ?? from,
-    });
-  }
+  if (from >= to) throw reversedRange({ from: fromText, to: toText }, { from, to });
   return { from, to, notes: fromText || toText ? [] : chosen.notes };
 }
 
 /**
- * Whole periods in which both contacts and costs exist (edges within EDGE_TOLERANCE_DAYS count as
- * covered); where no whole period fits (sparse data, a short span), the periods touching the days
- * both exist, flagged partial; where they do not overlap, or one is missing, the periods touching
- * whatever data there is.
+ * A range whose start is not before its end, in the words of its parameters: each given one with
+ * the value as given (a front end names it its own way), a default one as the date it came to.
+ */
+export function reversedRange(given: { from?: string; to?: string }, range: DaySpan): UserError {
+  const last = addDays(range.to, -1);
+  const message =
+    given.from !== undefined && given.to !== undefined
+      ? `to "${given.to}" is before from "${given.from}"`
+      : given.from !== undefined
+        ? `from "${given.from}" is after the default end (${last})`
+        : `to "${given.to ?? last}" is before the default start (${range.from})`;
+  const parameter = given.to === undefined ? 'from' : 'to';
+  return new UserError('USAGE', message, { parameter, value: given[parameter] ?? range[parameter] });
+}
+
+/**
+ * Where data exists, as day spans: contacts per month (from a month's first to the day after its
+ * last contact), so that a gap of months or years between contacts is seen; costs per distinct line
+ * span.
+ */
+export interface DataDays {
+  contacts: readonly DaySpan[];
+  costs: readonly DaySpan[];
+}
+
+/**
+ * Whole periods in which both contacts and costs exist: the days where a month's contacts meet a
+ * cost line, from the first to the last such day (edges within EDGE_TOLERANCE_DAYS count as
+ * covered). Where no whole period fits (sparse data, a short span), the periods touching those days,
+ * flagged partial; where contacts and costs never meet, or one is missing, the periods touching the
+ * contacts (else the costs), and the report says the ledger does not overlap the contacts.
  */
 export function defaultRange(
-  spans: { contacts: DaySpan | undefined; costs: DaySpan | undefined },
+  data: DataDays,
   granularity: Granularity,
 ): { range: DaySpan | undefined; notes: Note[] } {
-  const { contacts, costs } = spans;
-  const both = contacts && costs ? intersect(contacts, costs) : undefined;
+  const contacts = hull(data.contacts);
+  const costs = hull(data.costs);
+  const both = hull(data.contacts.flatMap((c) => data.costs.flatMap((l) => intersect(c, l) ?? [])));
   if (!contacts || !costs || !both) {
-    const known = [contacts, costs].filter((s): s is DaySpan => s !== undefined);
-    if (known.length === 0) return { range: undefined, notes: [] };
-    const from = known.map((s) => s.from).sort()[0] as string;
-    const to = known.map((s) => s.to).sort()[known.length - 1] as string;
-    return { range: widen({ from, to }, granularity), notes: [] };
+    const known = contacts ?? costs;
+    const notes = contacts && costs ? [noOverlapNote(contacts, costs)] : [];
+    return { range: known && widen(known, granularity), notes };
   }
   const whole = wholePeriodsWithin(both, granularity) ?? widen(both, granularity);
   const leftOut =
@@ -115,6 +137,25 @@ export function defaultRange(
       ]
     : [];
   return { range: whole, notes };
+}
+
+/** The ledger and the contacts never meet: the report names both. */
+export function noOverlapNote(contacts: DaySpan, costs: DaySpan): Note {
+  return note('noOverlap', {
+    costsFrom: { date: costs.from },
+    costsTo: { date: costs.to },
+    contactsFrom: { date: contacts.from },
+    contactsTo: { date: contacts.to },
+  });
+}
+
+/** From the first day of any span to the last; undefined for none. */
+function hull(spans: readonly DaySpan[]): DaySpan | undefined {
+  if (spans.length === 0) return undefined;
+  return {
+    from: spans.map((s) => s.from).reduce(earlier),
+    to: spans.map((s) => s.to).reduce(later),
+  };
 }
 
 /** The periods of the granularity inside a span, its edges within the tolerance counting as inside. */
@@ -149,33 +190,44 @@ export function rangePeriods(range: ReportRange, granularity: Granularity): Peri
   }));
 }
 
-/** The local days that hold contacts or volumes. */
-async function contactSpan(engine: Engine, timezone: string): Promise<DaySpan | undefined> {
+/** Per month, the local days from its first to the day after its last contact or volume row. */
+async function contactMonths(engine: Engine, timezone: string): Promise<DaySpan[]> {
   const spans: DaySpan[] = [];
   for (const [table, col] of [
     ['contacts', 'arrived_at'],
     ['volumes', 'interval_start'],
   ] as const) {
-    const [row] = await aggregateRows(engine, {
-      from: table,
-      groupBy: [],
-      aggregates: [
-        { name: 'f', fn: 'min', expr: column(col) },
-        { name: 't', fn: 'max', expr: column(col) },
-      ],
-    });
-    if (row?.f instanceof Date && row.t instanceof Date) {
-      spans.push({ from: wallClock(row.f, timezone).date, to: addDays(wallClock(row.t, timezone).date, 1) });
+    const extent = await firstAndLast(engine, table, col, []);
+    const [first, last] = (extent[0] ?? []).map((d) => wallClock(d, timezone).date);
+    if (!first || !last) continue;
+    const months = periodsBetween(first, addDays(last, 1), 'month');
+    for (const [f, t] of await firstAndLast(engine, table, col, [
+      { name: 'month', expr: periodKey(col, months, timezone) },
+    ])) {
+      spans.push({ from: wallClock(f, timezone).date, to: addDays(wallClock(t, timezone).date, 1) });
     }
   }
-  if (spans.length === 0) return undefined;
-  return {
-    from: spans.map((s) => s.from).sort()[0] as string,
-    to: spans
-      .map((s) => s.to)
-      .sort()
-      .at(-1) as string,
-  };
+  return spans;
+}
+
+/** The first and last value of a timestamp column, per group. */
+async function firstAndLast(
+  engine: Engine,
+  table: string,
+  col: string,
+  groupBy: AggregateQuery['groupBy'],
+): Promise<[Date, Date][]> {
+  const rows = await aggregateRows(engine, {
+    from: table,
+    groupBy,
+    aggregates: [
+      { name: 'f', fn: 'min', expr: column(col) },
+      { name: 't', fn: 'max', expr: column(col) },
+    ],
+  });
+  return rows.flatMap((r) =>
+    r.f instanceof Date && r.t instanceof Date ? [[r.f, r.t] as [Date, Date]] : [],
+  );
 }
 
 export function rangeInstants(range: ReportRange, timezone: string): { from: Date; to: Date } {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../ingest/import-files.js';
 import { defaultConfig } from '../model/config.js';
 import { reportView } from '../report/report-view.js';
+import { plainRecords } from '../test-support/plain-csv.js';
 import { initWorkspace, type Workspace } from '../workspace/workspace.js';
 import { costPerContactReport } from './cost-per-contact.js';
 import { resolveDefinitions } from './definitions.js';
@@ -17,6 +18,11 @@ const mapping = join(root, 'docs/mappings/anonbank.yaml');
 const present = existsSync(file);
 if (!present)
   console.warn(`skipping the bank call records test: ${file} is absent (it is not shipped with percontact)`);
+const threecx = join(root, '../shared/data/threecx_cdr_v16.csv');
+if (!existsSync(threecx))
+  console.warn(
+    `skipping the 3CX call records test: ${threecx} is absent (it is not shipped with percontact)`,
+  );
 
 /**
  * The separate plain script: the month's figures straight from the raw file, with no percontact code.
@@ -86,5 +92,39 @@ describe.skipIf(!present)('real bank call records, January 1999 (Technion SEE la
     expect(month.asaSeconds).toBeCloseTo(expected.asa, 1);
     expect(month.serviceLevel).toBeCloseTo(expected.serviceLevel, 4);
     expect(month.abandonRate).toBeCloseTo(expected.abandonRate, 4);
+  });
+});
+
+describe.skipIf(!existsSync(threecx))('real 3CX v16 call records, May 2020 (no queue time recorded)', () => {
+  let dir: string;
+  let workspace: Workspace;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'percontact-3cx-'));
+    workspace = await initWorkspace(join(dir, '3cx'), defaultConfig('EUR', 'Europe/Paris'));
+    await importFiles(workspace, { kind: 'contacts', files: [threecx], preset: '3cx' });
+  }, 120_000);
+  afterAll(async () => {
+    await workspace?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('shows no service level and no ASA rather than 0.0 %, and says why', async () => {
+    // A plain reading of the file: its 27 columns hold no time in a queue (README of the data
+    // folder), so no answered call has a known wait; before, its abandoned calls alone made the
+    // service level 0 ÷ (0 answered + 68 abandoned) = 0.0 % (308 answered, 68 abandoned inbound
+    // calls by the reading of src/ingest/presets/real-sources.test.ts).
+    expect(plainRecords(readFileSync(threecx, 'utf8'))[0]?.length).toBe(27);
+    const view = reportView(
+      await costPerContactReport(workspace.engine, resolveDefinitions(workspace.config), {
+        granularity: 'month',
+        from: '2020-05',
+        to: '2020-05',
+        by: [],
+      }),
+    );
+    expect(view.totals).toMatchObject({ abandoned: 68, serviceLevel: null, asaSeconds: null });
+    expect(view.totals.notes.find((n) => n.code === 'noWait')?.text).toBe(
+      'total: no answered contact has a known wait (308 answered); service level and ASA are undefined',
+    );
   });
 });

@@ -43,8 +43,8 @@ export function describeDefinitionsDe(d: Definitions): Record<string, string> {
     costPerContact:
       'Kosten ÷ gezählte Kontakte, die eine Kostenzeile erreicht (nicht definiert, wo es keine gibt, nie 0)',
     aht: 'Σ (Gespräch + Halten + Nacharbeit) der bearbeiteten Kontakte ÷ bearbeitete Kontakte mit bekannter Bearbeitungszeit (nicht definiert, wo keine bekannt ist)',
-    asa: 'Σ Wartezeit der angenommenen Kontakte ÷ angenommene Kontakte (Kontakte ohne bekannte Wartezeit ausgenommen; nicht ausgewiesen, wo eine Zeile Kanäle mit verschiedenen Servicelevel-Fristen mischt)',
-    serviceLevel: `${d.serviceLevelFormula}: ${SERVICE_LEVEL_DE[d.serviceLevelFormula]}, t = ${t}, s = ${s} s; „innerhalb“ = Wartezeit ≤ Schwelle; angenommene ohne bekannte Wartezeit ausgenommen`,
+    asa: 'Σ Wartezeit der angenommenen Kontakte ÷ angenommene Kontakte (Kontakte ohne bekannte Wartezeit ausgenommen, nicht definiert, wo keiner eine hat; nicht ausgewiesen, wo eine Zeile Kanäle mit verschiedenen Servicelevel-Fristen mischt)',
+    serviceLevel: `${d.serviceLevelFormula}: ${SERVICE_LEVEL_DE[d.serviceLevelFormula]}, t = ${t}, s = ${s} s; „innerhalb“ = Wartezeit ≤ Schwelle; angenommene ohne bekannte Wartezeit ausgenommen, nicht definiert, wo keiner eine hat`,
     abandonRate: `abgebrochen nach ${s} s ÷ (angeboten − abgebrochen innerhalb ${s} s); angeboten = bearbeitet + abgebrochen + Rückruf`,
     ahtQuantiles: 'Median und p90 der Bearbeitungssekunden bearbeiteter Kontakte (stetige Quantile)',
     repeatContact: `ein gezählter Kontakt, auf den innerhalb von ${d.repeatWindowDays} Tagen ein weiterer gezählter Kontakt desselben Kunden folgt, auf beliebigem Kanal; Erstlösungsquote = 1 − Wiederholkontakte ÷ gezählte Kontakte mit bekanntem Kunden`,

@@ -1,7 +1,7 @@
 import type { ContactMeasures } from '../metrics/contact-measures.js';
 import { describeDefinitions, SERVICE_LEVEL_TEXT } from '../metrics/definitions.js';
 import type { Explanation } from '../metrics/explain.js';
-import { moneyText, serviceLevelTerms } from '../metrics/figures.js';
+import { moneyText, noKnownWait, serviceLevels, serviceLevelTerms } from '../metrics/figures.js';
 import type { ServiceLevelFormula } from '../model/config.js';
 import { minorUnits } from '../money/currency.js';
 import { Decimal } from '../money/decimal.js';
@@ -17,6 +17,8 @@ export interface Formula {
   numerator: string;
   denominator: string;
   value: string | null;
+  /** Why the value is undefined where it is not merely nothing to divide by. */
+  undefinedBecause?: 'noWait';
 }
 
 /** The figures built on cost: explained by their cost lines. The others by the contacts behind them. */
@@ -69,12 +71,15 @@ export function formulaOf(e: Explanation, metric: ExplainMetric): Formula {
         1,
       );
     case 'asaSeconds':
-      return ratio(
-        'Σ wait of answered ÷ answered with a known wait',
-        m.waitAnsweredSeconds,
-        m.answeredTimed,
-        1,
-      );
+      return {
+        ...ratio(
+          'Σ wait of answered ÷ answered with a known wait',
+          m.waitAnsweredSeconds,
+          m.answeredTimed,
+          1,
+        ),
+        ...(noKnownWait(m) ? { undefinedBecause: 'noWait' as const } : {}),
+      };
     case 'serviceLevel':
       return serviceLevelFormula(e, sl.serviceLevelFormula);
     case 'abandonRate':
@@ -130,11 +135,13 @@ function handleMinutes(cost: Decimal, seconds: number, scale: number): Formula {
 
 function serviceLevelFormula(e: Explanation, formula: ServiceLevelFormula): Formula {
   const [numerator, denominator] = serviceLevelTerms(e.row.measures)[formula];
+  const value = serviceLevels(e.row.measures)[formula];
   return {
     text: SERVICE_LEVEL_TEXT[formula],
     numerator: String(numerator),
     denominator: String(denominator),
-    value: denominator > 0 ? (numerator / denominator).toFixed(4) : null,
+    value: value === undefined ? null : value.toFixed(4),
+    ...(noKnownWait(e.row.measures) ? { undefinedBecause: 'noWait' as const } : {}),
   };
 }
 
@@ -263,6 +270,10 @@ const WORDS = {
   allContacts: { en: 'all contacts', de: 'alle Kontakte' },
   none: { en: '(none)', de: '(keine)' },
   undefined: { en: 'undefined (nothing to divide by)', de: 'nicht definiert (nichts zu teilen)' },
+  noWait: {
+    en: 'undefined (no answered contact has a known wait)',
+    de: 'nicht definiert (kein angenommener Kontakt hat eine bekannte Wartezeit)',
+  },
   lines: {
     en: 'Cost lines (their allocated parts sum to the cost, {cost}):',
     de: 'Kostenzeilen (ihre zugeordneten Teile ergeben die Kosten, {cost}):',
@@ -323,7 +334,7 @@ export function explainText(
   const out = [
     word('heading', { metric, where, period, currency: d.currency, timezone: d.timezone }),
     ...prose(
-      `= ${f.text} = ${grouped(f.numerator)} ÷ ${grouped(f.denominator)} = ${f.value === null ? word('undefined') : grouped(f.value)}`,
+      `= ${f.text} = ${grouped(f.numerator)} ÷ ${grouped(f.denominator)} = ${f.value === null ? word(f.undefinedBecause ?? 'undefined') : grouped(f.value)}`,
     ),
     '',
   ];

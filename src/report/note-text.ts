@@ -22,6 +22,8 @@ const NOTE_TEXTS_DE: Record<NoteCode, string> = {
     '{period}: {lines} {lines|gemeinsame Kostenzeile|gemeinsame Kostenzeilen} nach {fallback} statt nach {driver} verteilt, weil {segments} gezählte Kontakte, aber kein Gewicht nach {driver} hatte',
   noHandleTime:
     '{period}: {contacts} {contacts|bearbeiteter Kontakt|bearbeitete Kontakte} ohne Bearbeitungszeit ({channels}); die AHT lässt sie aus',
+  noWait:
+    '{period}: kein angenommener Kontakt hat eine bekannte Wartezeit ({contacts} angenommen); Servicelevel und ASA sind nicht definiert',
   asaMixed:
     'ASA nicht ausgewiesen, wo eine Zeile Kanäle mit verschiedenen Antwortfristen mischt ({clocks}); der Bericht nach Kanal zeigt jede',
   unratedHours:

@@ -25,9 +25,11 @@ export const STAFF_WORDS = {
   shrinkage: { en: 'shrinkage {share}', de: 'Ausfallquote {share}' },
   rate: { en: '{currency} {rate} per paid agent hour', de: '{currency} {rate} je bezahlter Agentenstunde' },
   csvPlan: {
-    en: 'Staffing plan: {n} intervals of {interval} s; {targets}',
-    de: 'Personalplan: {n} Intervalle zu {interval} s; {targets}',
+    en: 'Staffing plan: {n} {intervals} of {interval} s; {targets}',
+    de: 'Personalplan: {n} {intervals} zu {interval} s; {targets}',
   },
+  oneInterval: { en: 'interval', de: 'Intervall' },
+  intervals: { en: 'intervals', de: 'Intervalle' },
   historyPlan: {
     en: 'Staffing plan from {dir}, history {from} to {to} (exclusive, {timezone}): typical week in {minutes}-minute intervals; {targets}{priced}',
     de: 'Personalplan aus {dir}, Verlauf {from} bis {to} (ausschließlich, {timezone}): typische Woche in {minutes}-Minuten-Intervallen; {targets}{priced}',

@@ -27,6 +27,7 @@ const WORDS = {
   },
   month: { en: 'month', de: 'Monat' },
   all: { en: 'all', de: 'alle' },
+  noData: { en: '{from} … {to}: no data', de: '{from} … {to}: keine Daten' },
   costless: {
     en: 'Contacts without cost lines (no cost per contact there): {months}',
     de: 'Kontakte ohne Kostenzeilen (dort keine Kosten je Kontakt): {months}',
@@ -79,27 +80,50 @@ export function statusText(view: StatusView, language: Locale = 'en-US'): string
   const widths = shown.map((c) => Math.max(c.length, 4));
   const row = (month: string, cells: string[]) =>
     [month.padEnd(7), ...cells.map((cell, i) => cell.padEnd(widths[i] ?? 4))].join('  ').trimEnd();
+  const marks = (m: string) => channels.map((c) => coverageMark(byKey.get(`${m}|${c}`) as StatusCell));
+  const empty = (m: string) => marks(m).every((mark) => mark === '----');
   lines.push(
     '',
     word('coverage'),
     word('legend'),
     row(word('month'), shown),
-    ...view.months.map((m) =>
-      row(
-        locale.period(m),
-        channels.map((c) => coverageMark(byKey.get(`${m}|${c}`) as StatusCell)),
-      ),
+    // A run of empty months is one line: a workspace from 1998 to 2021 with a gap is not 286 lines.
+    ...runs(view.months, empty).map(({ from, to, matched }) =>
+      matched && from !== to
+        ? word('noData', { from: locale.period(from), to: locale.period(to) })
+        : row(locale.period(from), marks(from)),
     ),
   );
-  const costless = view.months.filter((m) =>
+  const costless = runs(view.months, (m) =>
     channels.some((c) => {
       const cell = byKey.get(`${m}|${c}`);
       return cell !== undefined && cell.contacts > 0 && cell.costLines === 0;
     }),
-  );
-  if (costless.length > 0)
-    lines.push('', word('costless', { months: costless.map(locale.period).join(', ') }));
+  )
+    .filter((r) => r.matched)
+    .map((r) =>
+      r.from === r.to ? locale.period(r.from) : `${locale.period(r.from)} … ${locale.period(r.to)}`,
+    );
+  if (costless.length > 0) lines.push('', word('costless', { months: costless.join(', ') }));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Consecutive months grouped into runs that all match or all do not; a month that does not match is
+ * a run of its own.
+ */
+function runs(
+  months: readonly string[],
+  matches: (month: string) => boolean,
+): { from: string; to: string; matched: boolean }[] {
+  const out: { from: string; to: string; matched: boolean }[] = [];
+  for (const month of months) {
+    const matched = matches(month);
+    const last = out.at(-1);
+    if (matched && last?.matched) last.to = month;
+    else out.push({ from: month, to: month, matched });
+  }
+  return out;
 }
 
 /** Items joined by commas, in lines of at most 100 columns, indented by two spaces (and `lead`). */

@@ -218,6 +218,21 @@ describe('percontact staff --intervals', () => {
     );
   });
 
+  it('heads the plan with its number of intervals, one in the singular', async () => {
+    // Before: "Staffing plan: 1 intervals of 1800 s".
+    const one = join(dir, 'one.csv');
+    await writeFile(one, 'interval_start,calls,aht_seconds\n2026-03-02 08:00,100,180\n');
+    const two = join(dir, 'two.csv');
+    await writeFile(
+      two,
+      'interval_start,calls,aht_seconds\n2026-03-02 08:00,100,180\n2026-03-02 08:30,90,180\n',
+    );
+    expect((await cli('staff', '--intervals', one)).out).toMatch(/^Staffing plan: 1 interval of 1800 s;/);
+    expect((await cli('staff', '--intervals', two)).out).toMatch(/^Staffing plan: 2 intervals of 1800 s;/);
+    const german = await cli('staff', '--intervals', one, '--locale', 'de-DE');
+    expect(german.out).toMatch(/^Personalplan: 1 Intervall zu 1800 s;/);
+  });
+
   it('fails with the location of a bad cell, or a missing file', async () => {
     const file = join(dir, 'bad.csv');
     await writeFile(file, 'interval_start,calls,aht_seconds\n2026-03-02 08:00,lots,180\n');
