@@ -3,7 +3,7 @@ import { minorUnits } from '../money/currency.js';
 import { Decimal } from '../money/decimal.js';
 import type { AllocationRecord, CostPerContactReport, ReportRow } from './cost-per-contact.js';
 import type { Definitions } from './definitions.js';
-import { moneyText, noKnownWait, waitClocks } from './figures.js';
+import { moneyText, noKnownWait, occupiedBeyondStaffed, waitClocks } from './figures.js';
 import { intersect } from './line-parts.js';
 import { type Note, type NoteValue, note } from './notes.js';
 import { noOverlapNote } from './range.js';
@@ -79,8 +79,17 @@ export function rowNotes(
     );
   }
   if (finest && noKnownWait(row.measures)) notes.push(noWaitNote(row, report));
+  if (finest && occupiedBeyondStaffed(row.measures)) notes.push(overOccupiedNote(row, report));
   const mixed = asaNote(row, report.definitions);
   return mixed ? [...notes, mixed] : notes;
+}
+
+function overOccupiedNote(row: ReportRow, report: ReportBase): Note {
+  return note('overOccupied', {
+    period: where(row, report),
+    occupied: { hours: row.measures.occupiedSeconds / 3600 },
+    staffed: { hours: row.measures.staffedSeconds / 3600 },
+  });
 }
 
 function noWaitNote(row: ReportRow, report: ReportBase): Note {
@@ -117,6 +126,7 @@ function totalNotes(row: ReportRow, report: ReportBase): Note[] {
     );
   }
   if (noKnownWait(row.measures)) notes.push(noWaitNote(row, report));
+  if (occupiedBeyondStaffed(row.measures)) notes.push(overOccupiedNote(row, report));
   const mixed = asaNote(row, report.definitions);
   return mixed ? [...notes, mixed] : notes;
 }

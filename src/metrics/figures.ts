@@ -76,6 +76,14 @@ export function serviceLevels(m: ContactMeasures): ServiceLevels {
 }
 
 /** Contacts were answered, none with a known wait: service level and ASA are undefined (a note says why). */
+/**
+ * More agent-occupied time than staffed time: agent time misses some agents whose contacts are
+ * counted (another source, a team not in the WFM export), so their ratio is no occupancy.
+ */
+export function occupiedBeyondStaffed(m: ContactMeasures): boolean {
+  return m.staffedSeconds > 0 && m.occupiedSeconds > m.staffedSeconds;
+}
+
 export function noKnownWait(m: ContactMeasures): boolean {
   return m.handled > 0 && m.answeredTimed === 0;
 }
@@ -133,7 +141,7 @@ export function figures(
     csatMean: ratio(m.csatSum, m.csatCount),
     csatTopBox: ratio(m.csatTopBox, m.csatCount),
     containment: ratio(m.selfServed, m.selfServed + m.offered),
-    occupancy: ratio(m.occupiedSeconds, m.staffedSeconds),
+    occupancy: occupiedBeyondStaffed(m) ? undefined : ratio(m.occupiedSeconds, m.staffedSeconds),
   };
 }
 

@@ -117,4 +117,25 @@ describe('concurrency: agent-occupied time', () => {
     expect(rows.voice).toMatchObject({ cost: '53.33', occupancy: 0.6 });
     expect(rows.chat).toMatchObject({ cost: '66.67', occupancy: 0.5 });
   });
+
+  it('leaves occupancy undefined, with a note, where agent time misses the agents of the contacts', async () => {
+    /*
+     * The same contacts, agent time only 500 s for chat's agent: chat occupied 750 s > 500 s
+     * staffed, impossible for the agents recorded, so chat's occupancy is undefined and noted
+     * (750 s = 0.2 h, 500 s = 0.1 h); voice 600/1000 = 0.6 stays.
+     */
+    const agentTime = `INSERT INTO ${AGENT_TIME_TABLE.name} (day, agent, team, channel, queue, staffed_seconds, paid_seconds)
+      VALUES ('2026-03-02', 'ann', NULL, 'voice', NULL, 1000, 1200), ('2026-03-03', 'bo', NULL, 'chat', NULL, 500, 600)`;
+    const { rows, view } = await byChannel(
+      contacts,
+      '120.00',
+      config,
+      `UPDATE contacts SET concurrency = 2 WHERE id = 'c0'; ${agentTime}`,
+    );
+    expect(rows.voice?.occupancy).toBe(0.6);
+    expect(rows.chat?.occupancy).toBeNull();
+    expect(view.notes.filter((n) => n.code === 'overOccupied').map((n) => n.text)).toEqual([
+      '2026-03 chat: 0.2 agent-occupied hours but only 0.1 staffed hours in agent time, which misses some agents of these contacts; occupancy is undefined',
+    ]);
+  });
 });

@@ -49,6 +49,8 @@ export const NOTE_TEXTS = {
     '{period}: {lines} shared {lines|cost line|cost lines} allocated by {fallback} instead of {driver}, because {segments} had counted contacts but no {driver} weight',
   noHandleTime:
     '{period}: {contacts} handled {contacts|contact|contacts} without handle time ({channels}); AHT leaves them out',
+  overOccupied:
+    '{period}: {occupied} agent-occupied hours but only {staffed} staffed hours in agent time, which misses some agents of these contacts; occupancy is undefined',
   noWait:
     '{period}: no answered contact has a known wait ({contacts} answered); service level and ASA are undefined',
   asaMixed:

@@ -22,6 +22,8 @@ const NOTE_TEXTS_DE: Record<NoteCode, string> = {
     '{period}: {lines} {lines|gemeinsame Kostenzeile|gemeinsame Kostenzeilen} nach {fallback} statt nach {driver} verteilt, weil {segments} gezählte Kontakte, aber kein Gewicht nach {driver} hatte',
   noHandleTime:
     '{period}: {contacts} {contacts|bearbeiteter Kontakt|bearbeitete Kontakte} ohne Bearbeitungszeit ({channels}); die AHT lässt sie aus',
+  overOccupied:
+    '{period}: {occupied} belegte Agentenstunden, aber nur {staffed} besetzte Stunden in der Agentenzeit, der Agenten dieser Kontakte fehlen; die Auslastung ist nicht definiert',
   noWait:
     '{period}: kein angenommener Kontakt hat eine bekannte Wartezeit ({contacts} angenommen); Servicelevel und ASA sind nicht definiert',
   asaMixed:
