@@ -8,14 +8,17 @@
 #                                       the variables set, stop (what `npm run test:servers` does)
 #
 # Servers: PostgreSQL (initdb as user postgres, port 55432), one ClickHouse node (HTTP 18123) and a
-# two-shard ClickHouse cluster `two_shards` (HTTP 18124 and 18125). Starting needs root (ClickHouse
-# 18.16 runs as the invoking user; initdb and pg_ctl run as postgres).
+# two-shard ClickHouse cluster `two_shards` (HTTP 18124 and 18125); PERCONTACT_TEST_PORT_OFFSET=N adds
+# N to every port. Starting needs root (ClickHouse 18.16 runs as the invoking user; initdb and pg_ctl
+# run as postgres).
 set -euo pipefail
 
-PG_PORT=55432
-CH_SINGLE=(18123 19000)
-CH_SHARD1=(18124 19001)
-CH_SHARD2=(18125 19002)
+# Two checkouts testing side by side on one machine need different ports.
+OFFSET=${PERCONTACT_TEST_PORT_OFFSET:-0}
+PG_PORT=$((55432 + OFFSET))
+CH_SINGLE=($((18123 + OFFSET)) $((19000 + OFFSET)))
+CH_SHARD1=($((18124 + OFFSET)) $((19001 + OFFSET)))
+CH_SHARD2=($((18125 + OFFSET)) $((19002 + OFFSET)))
 CLUSTER=two_shards
 
 pg_bin() {

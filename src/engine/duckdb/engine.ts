@@ -15,14 +15,25 @@ import {
 } from '@duckdb/node-api';
 import { dayNumber } from '../../calendar/dates.js';
 import { changeSetInTransaction } from '../change-set.js';
-import type { ChangeSet, Engine, ResultRow } from '../engine.js';
+import {
+  type BulkCsv,
+  type ChangeSet,
+  isBulkCsv,
+  isSelectedRows,
+  type ResultRow,
+  type Rows,
+  type Staging,
+  type StagingEngine,
+} from '../engine.js';
 import { runMigrations, stepSql } from '../migrate.js';
 import type { MigrationStep } from '../migrations/migration.js';
+import type { Expr } from '../query.js';
 import type { ColumnType, RowValues, SqlValue, TableDef } from '../schema.js';
+import { exportBulkCsv, loadBulkCsv } from './bulk-csv.js';
 import { duckDbDialect } from './dialect.js';
 
 /** The embedded default engine: one DuckDB file in the workspace folder (or ':memory:'). */
-export class DuckDbEngine implements Engine {
+export class DuckDbEngine implements StagingEngine {
   readonly dialect = duckDbDialect;
   private inTransaction = false;
 
@@ -73,8 +84,19 @@ export class DuckDbEngine implements Engine {
     await this.connection.run(sql);
   }
 
-  /** Appends in vectors of CHUNK_ROWS rows: column-wise chunks cost far fewer native calls than rows. */
-  async append(table: TableDef, rows: Iterable<RowValues>): Promise<number> {
+  /** Rows as values go in vectors of CHUNK_ROWS rows: column-wise chunks cost far fewer native calls than rows. */
+  async append(table: TableDef, rows: Rows): Promise<number> {
+    const c = this.dialect.createCompiler();
+    if (isBulkCsv(rows)) return loadBulkCsv(this.connection, c, table, rows);
+    if (isSelectedRows(rows)) {
+      const columns = table.columns.map((col) => c.identifier(col.name)).join(', ');
+      const [[count] = []] = (
+        await this.connection.runAndReadAll(
+          `INSERT INTO ${c.identifier(table.name)} (${columns}) SELECT * FROM (${rows.select})`,
+        )
+      ).getRows();
+      return Number(count ?? 0);
+    }
     const appender = await this.connection.createAppender(table.name);
     const types = table.columns.map((c) => DUCKDB_TYPES[c.type]);
     const converters = table.columns.map((c) => toDuckDb(c.type));
@@ -88,7 +110,7 @@ export class DuckDbEngine implements Engine {
       batch = [];
     };
     try {
-      for (const row of rows) {
+      for await (const row of rows) {
         batch.push(row);
         if (batch.length === CHUNK_ROWS) flush();
       }
@@ -98,6 +120,25 @@ export class DuckDbEngine implements Engine {
       appender.closeSync();
     }
     return count;
+  }
+
+  exportCsv(table: TableDef, where: Expr | undefined, path: string): Promise<BulkCsv> {
+    const c = this.dialect.createCompiler();
+    const select = c.compileSelect({
+      from: table.name,
+      columns: table.columns.map((col) => ({ name: col.name, expr: { kind: 'column', name: col.name } })),
+      ...(where ? { where } : {}),
+    });
+    return this.exportQuery(select, table, path, true);
+  }
+
+  exportQuery(sql: string, table: TableDef, path: string, subsecondInstants: boolean): Promise<BulkCsv> {
+    return exportBulkCsv(this.connection, this.dialect.createCompiler(), sql, table, path, subsecondInstants);
+  }
+
+  /** The store stages its own imports: candidates reach its tables by INSERT … SELECT. */
+  async stagingEngine(): Promise<Staging> {
+    return { engine: this, isStore: true, close: async () => {} };
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {

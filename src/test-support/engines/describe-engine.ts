@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine, ResultRow } from '../../engine/engine.js';
 import { runMigrations } from '../../engine/migrate.js';
@@ -86,40 +89,16 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
       const stored = engine.dialect.capabilities.subsecondInstants
         ? instant
         : new Date('2026-03-29T01:30:45.000Z');
-      const text = `it's "quoted", back\\slash, tab\tnew\nline, ümlaut €`;
-      const contactValues = (id: string, resolved: boolean | null, csat: number | null): RowValues => [
-        'src',
-        id,
-        'voice',
-        'inbound',
-        text,
-        null,
-        null,
-        null,
-        null,
-        null,
-        instant,
-        0,
-        1 / 3,
-        1e-9,
-        12_345_678.25,
-        null,
-        9_007_199_254_740_991,
-        'handled',
-        resolved,
-        csat,
-        null,
-        null,
-      ];
       await engine.append(CONTACTS_TABLE, [
-        contactValues('a', true, 0.75),
-        contactValues('b', false, null),
-        contactValues('c', null, 1),
+        contactValues('a', true, 0.75, instant),
+        contactValues('b', false, null, instant),
+        contactValues('c', null, 1, instant),
       ]);
       const contacts = await readBack(engine, CONTACTS_TABLE, 'id');
       expect(contacts.map((r) => r.resolved)).toEqual([true, false, null]);
       expect(contacts.map((r) => r.csat)).toEqual([0.75, null, 1]);
-      expect(contacts[0]).toMatchObject({ queue: text, team: null, arrived_at: stored, ivr_seconds: 0 });
+      expect(contacts[0]).toMatchObject({ queue: TRICKY_TEXT, team: null, agent: '\\N', topic: '' });
+      expect(contacts[0]).toMatchObject({ arrived_at: stored, ivr_seconds: 0 });
       expect(contacts[0]).toMatchObject({
         wait_seconds: 1 / 3,
         talk_seconds: 1e-9,
@@ -249,6 +228,75 @@ export function describeEngine(name: string, open: () => Promise<TestEngine>): v
       expect((await readBack(engine, CONTACTS_TABLE, 'id')).map((r) => r.id)).toEqual(['1']);
     });
 
+    it('moves rows in the bulk CSV form to the staging DuckDB and back, and by INSERT … SELECT', async () => {
+      const engine = await fresh();
+      await engine.migrate();
+      const at = new Date('2026-03-29T01:30:45.123Z');
+      await engine.append(CONTACTS_TABLE, [
+        contactValues('a', true, 0.75, at),
+        contactValues('b', false, null, at),
+        contactValues('c', null, 1, at),
+        storedContact('d', 'i1', '2026-01-10'),
+      ]);
+      const stored = await readBack(engine, CONTACTS_TABLE, 'id');
+      const staging = await engine.stagingEngine();
+      const dir = await mkdtemp(join(tmpdir(), 'percontact-bulk-'));
+      try {
+        const out = await engine.exportCsv(CONTACTS_TABLE, undefined, join(dir, 'out.csv'));
+        expect(out.rows).toBe(4);
+        const copy = { ...CONTACTS_TABLE, name: 'contacts_copy' };
+        await staging.engine.applySchemaStep({ kind: 'createTable', table: copy });
+        expect(await staging.engine.append(copy, out)).toBe(4);
+        expect(await readBack(staging.engine, copy, 'id')).toEqual(stored);
+        const subsecond = engine.dialect.capabilities.subsecondInstants;
+        const back = await staging.engine.exportQuery(
+          'SELECT * FROM contacts_copy',
+          CONTACTS_TABLE,
+          join(dir, 'back.csv'),
+          subsecond,
+        );
+        const returned = { ...CONTACTS_TABLE, name: 'contacts_back' };
+        await engine.applySchemaStep({ kind: 'createTable', table: returned });
+        expect(await engine.append(returned, back)).toBe(4);
+        expect(await readBack(engine, returned, 'id')).toEqual(stored);
+        const selected = { ...CONTACTS_TABLE, name: 'contacts_selected' };
+        await engine.applySchemaStep({ kind: 'createTable', table: selected });
+        const select = engine.dialect.createCompiler().compileSelect({
+          from: 'contacts',
+          columns: CONTACTS_TABLE.columns.map((col) => ({ name: col.name, expr: column(col.name) })),
+        });
+        expect(await engine.append(selected, { select })).toBe(4);
+        expect(await readBack(engine, selected, 'id')).toEqual(stored);
+      } finally {
+        await staging.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('adds rows in a change set beside stored ones, in partitions with rows that stay and in new ones', async () => {
+      const engine = await fresh();
+      await engine.migrate();
+      await engine.append(CONTACTS_TABLE, [
+        storedContact('1', 'i1', '2026-01-10'),
+        storedContact('5', 'i1', '2026-01-12'),
+      ]);
+      await engine.changeSet('adding', async (changes) => {
+        const added = await changes.add(CONTACTS_TABLE, [
+          storedContact('2', 'i3', '2026-01-11'),
+          storedContact('3', 'i3', '2026-03-11'),
+        ]);
+        expect(added).toBe(2);
+        await changes.put(CONTACTS_TABLE, [storedContact('5', 'i3', '2026-01-13')]);
+      });
+      const contacts = await readBack(engine, CONTACTS_TABLE, 'id');
+      expect(contacts.map((r) => [r.id, r.import_id, r.arrived_at])).toEqual([
+        ['1', 'i1', new Date('2026-01-10T10:00:00Z')],
+        ['2', 'i3', new Date('2026-01-11T10:00:00Z')],
+        ['3', 'i3', new Date('2026-03-11T10:00:00Z')],
+        ['5', 'i3', new Date('2026-01-13T10:00:00Z')],
+      ]);
+    });
+
     it('aggregates over no rows: counts and sums 0, min and max NULL', async () => {
       const engine = await fresh();
       await engine.migrate();
@@ -359,6 +407,36 @@ function volume(source: string, queue: string | null, offered: number): RowValue
     null,
     null,
     null,
+    null,
+    null,
+  ];
+}
+
+const TRICKY_TEXT = `it's "quoted", back\\slash, tab\tnew\nline, ümlaut €, \\N`;
+
+/** A contact row with values that test an engine's types and quoting. */
+function contactValues(id: string, resolved: boolean | null, csat: number | null, at: Date): RowValues {
+  return [
+    'src',
+    id,
+    'voice',
+    'inbound',
+    TRICKY_TEXT,
+    null,
+    '\\N',
+    '',
+    null,
+    null,
+    at,
+    0,
+    1 / 3,
+    1e-9,
+    12_345_678.25,
+    null,
+    9_007_199_254_740_991,
+    'handled',
+    resolved,
+    csat,
     null,
     null,
   ];
