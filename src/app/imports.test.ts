@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChangeSet } from '../engine/engine.js';
 import { type TestWorkspace, testWorkspace } from '../ingest/testing.js';
 import { userError } from '../test-support/user-error.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -80,17 +81,23 @@ describe('imports list and remove', () => {
   it('takes out all of an import’s rows or none', async () => {
     const summary = await t.import({ kind: 'costs', files: [await t.file('ledger.csv', LEDGER)] });
     const before = await t.rows('SELECT * FROM cost_lines ORDER BY id');
-    // An engine that fails while marking the import removed, after the lines were deleted.
+    // An engine that fails while marking the import removed, after the lines were taken out.
     const failing: Workspace = {
       ...t.ws,
       engine: new Proxy(t.ws.engine, {
         get(target, name, receiver) {
           const value = Reflect.get(target, name, receiver);
-          if (name !== 'execute') return typeof value === 'function' ? value.bind(target) : value;
-          return async (sql: string) => {
-            if (sql.startsWith('UPDATE')) throw new Error('disk full');
-            return target.execute(sql);
-          };
+          if (name !== 'changeSet') return typeof value === 'function' ? value.bind(target) : value;
+          return (id: string, work: (changes: ChangeSet) => Promise<unknown>) =>
+            target.changeSet(id, (changes) =>
+              work({
+                ...changes,
+                async put(table, rows) {
+                  if (table.name === 'imports') throw new Error('disk full');
+                  return changes.put(table, rows);
+                },
+              }),
+            );
         },
       }),
     };

@@ -1,4 +1,5 @@
-import { and, column, eq, isNull, literal } from '../engine/query.js';
+import { column, eq, literal } from '../engine/query.js';
+import { aggregateRows, selectRows } from '../engine/run-query.js';
 import { IMPORTS_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
 import { shortImportId } from '../ingest/pipeline/summary.js';
@@ -75,33 +76,33 @@ export interface RemoveImportView {
  */
 export async function removeImport(ws: Workspace, request: RemoveImportRequest): Promise<RemoveImportView> {
   const { engine } = ws;
-  if (!engine.dialect.capabilities.syncDelete) {
-    throw new UserError('USAGE', `removing imports from ${engine.dialect.displayName} is not supported yet`);
-  }
   const entry = findImport((await listImports(ws, { all: true })).imports, request.id);
   const before = await workspaceTotals(engine);
-  const c = engine.dialect.createCompiler();
-  const ofImport = c.expr(eq(column('import_id'), literal(entry.id)));
+  const ofImport = eq(column('import_id'), literal(entry.id));
   const rows: RemoveImportView['rows'] = {};
-  await engine.transaction(async () => {
-    for (const { table, total } of IMPORTED_TABLES) {
-      const [counted] = await engine.query(
-        c.compileAggregate({
-          from: table,
-          where: eq(column('import_id'), literal(entry.id)),
-          groupBy: [],
-          aggregates: [{ name: 'n', fn: 'count' }],
-        }),
-      );
+  const [logged] = await selectRows(engine, {
+    from: IMPORTS_TABLE.name,
+    columns: IMPORTS_TABLE.columns.map((c) => ({ name: c.name, expr: column(c.name) })),
+    where: eq(column('id'), literal(entry.id)),
+  });
+  if (!logged) throw new Error(`import ${entry.id} vanished from the log`);
+  await engine.changeSet(`remove_${entry.id.replace(/\W/g, '')}`, async (changes) => {
+    for (const { table, def, total } of IMPORTED_TABLES) {
+      const [counted] = await aggregateRows(engine, {
+        from: table,
+        where: ofImport,
+        groupBy: [],
+        aggregates: [{ name: 'n', fn: 'count' }],
+      });
       const n = Number(counted?.n ?? 0);
       if (n === 0) continue;
       rows[total] = n;
-      await engine.execute(`DELETE FROM ${c.identifier(table)} WHERE ${ofImport}`);
+      await changes.remove(def, ofImport);
     }
-    const logged = c.expr(and(eq(column('id'), literal(entry.id)), isNull(column('removed_at'))));
-    await engine.execute(
-      `UPDATE ${c.identifier(IMPORTS_TABLE.name)} SET ${c.identifier('removed_at')} = ${c.instant(new Date())} WHERE ${logged}`,
-    );
+    const removedAt = new Date();
+    await changes.put(IMPORTS_TABLE, [
+      IMPORTS_TABLE.columns.map((c) => (c.name === 'removed_at' ? removedAt : (logged[c.name] ?? null))),
+    ]);
   });
   const after = await workspaceTotals(engine);
   const [removed] = await logEntries(ws, await rowsByImport(ws), entry.id);

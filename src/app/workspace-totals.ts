@@ -6,6 +6,7 @@ import {
   COST_LINES_TABLE,
   FX_RATES_TABLE,
   RATE_CARDS_TABLE,
+  type TableDef,
   VOLUMES_TABLE,
 } from '../engine/schema.js';
 import { RECORD_NAMES, recordCount } from '../ingest/pipeline/summary.js';
@@ -29,13 +30,13 @@ export interface WorkspaceTotals {
 
 /** The tables an import writes: the import kind behind each, and the name its rows go by in totals. */
 export const IMPORTED_TABLES = [
-  { table: CONTACTS_TABLE.name, kind: 'contacts', total: 'contacts' },
-  { table: VOLUMES_TABLE.name, kind: 'volumes', total: 'volumeRows' },
-  { table: COST_LINES_TABLE.name, kind: 'costs', total: 'costLines' },
-  { table: FX_RATES_TABLE.name, kind: 'fx', total: 'fxRates' },
-  { table: RATE_CARDS_TABLE.name, kind: 'agents', total: 'rateCards' },
-  { table: AGENT_TIME_TABLE.name, kind: 'agent-time', total: 'agentDays' },
-] as const satisfies readonly { table: string; kind: ImportKind; total: string }[];
+  { table: CONTACTS_TABLE.name, def: CONTACTS_TABLE, kind: 'contacts', total: 'contacts' },
+  { table: VOLUMES_TABLE.name, def: VOLUMES_TABLE, kind: 'volumes', total: 'volumeRows' },
+  { table: COST_LINES_TABLE.name, def: COST_LINES_TABLE, kind: 'costs', total: 'costLines' },
+  { table: FX_RATES_TABLE.name, def: FX_RATES_TABLE, kind: 'fx', total: 'fxRates' },
+  { table: RATE_CARDS_TABLE.name, def: RATE_CARDS_TABLE, kind: 'agents', total: 'rateCards' },
+  { table: AGENT_TIME_TABLE.name, def: AGENT_TIME_TABLE, kind: 'agent-time', total: 'agentDays' },
+] as const satisfies readonly { table: string; def: TableDef; kind: ImportKind; total: string }[];
 
 export type TotalName = (typeof IMPORTED_TABLES)[number]['total'];
 

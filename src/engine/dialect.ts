@@ -24,17 +24,10 @@ export interface DialectCapabilities {
   windowFunctions: boolean;
   /** `GROUP BY GROUPING SETS`; compilers without it aggregate each row once per set. */
   groupingSets: boolean;
-  /**
-   * The engine reads CSV, JSON Lines and Parquet files named in SQL (`read_csv`, `read_ndjson_objects`,
-   * `read_parquet`) and has DuckDB's conversion functions (`TRY_CAST`, `try_strptime`, `timezone`,
-   * `regexp_*`): the importer then parses and validates whole files inside the engine. To be replaced
-   * when ingest stages every import in an in-process DuckDB (docs/architecture.md, engine boundary).
-   */
-  bulkFileScan: boolean;
 }
 
 /** What an engine with transactions, DELETE and the whole of standard SQL offers. */
-export const FULL_SQL: Omit<DialectCapabilities, 'bulkFileScan'> = {
+export const FULL_SQL: DialectCapabilities = {
   transactions: true,
   syncDelete: true,
   changeSets: 'transaction',

@@ -126,8 +126,9 @@ async function stage(engine: ClickHouseEngine, id: string, entry: Target): Promi
   ];
   const goneSql = gone.length > 0 ? `(${gone.join(' OR ')})` : '0';
   const partitionBy = layoutOf(table).partitionBy;
-  // 18.16 has no empty tuple: the one partition of an unpartitioned table is named by a constant.
-  const partitionOf = partitionBy ? `toString(${partitionBy})` : `'${ONE_PARTITION}'`;
+  // 18.16 has no empty tuple: the one partition of an unpartitioned table gets a name (not a
+  // constant, which 18.16 refuses to merge from the shards of a Distributed table).
+  const partitionOf = partitionBy ? `toString(${partitionBy})` : `materialize('${ONE_PARTITION}')`;
   const inPartitions = (list: Iterable<string>) =>
     partitionBy ? `${partitionBy} IN (${[...list].join(', ')})` : '1';
   const touched = [

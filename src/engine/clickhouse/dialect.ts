@@ -210,7 +210,6 @@ export function clickHouseDialect(abilities: ClickHouseAbilities): Dialect {
     subsecondInstants: abilities.dateTime64,
     windowFunctions: abilities.windowFunctions,
     groupingSets: abilities.groupingSets,
-    bulkFileScan: false,
   };
   return { displayName: 'ClickHouse', capabilities, createCompiler: () => new ClickHouseCompiler(abilities) };
 }
