@@ -1,4 +1,4 @@
-import { column, eq, literal } from '../engine/query.js';
+import { column, eq, literal, type SelectQuery } from '../engine/query.js';
 import { aggregateRows, selectRows } from '../engine/run-query.js';
 import { IMPORTS_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
@@ -80,11 +80,7 @@ export async function removeImport(ws: Workspace, request: RemoveImportRequest):
   const before = await workspaceTotals(engine);
   const ofImport = eq(column('import_id'), literal(entry.id));
   const rows: RemoveImportView['rows'] = {};
-  const [logged] = await selectRows(engine, {
-    from: IMPORTS_TABLE.name,
-    columns: IMPORTS_TABLE.columns.map((c) => ({ name: c.name, expr: column(c.name) })),
-    where: eq(column('id'), literal(entry.id)),
-  });
+  const [logged] = await selectRows(engine, logQuery(entry.id));
   if (!logged) throw new Error(`import ${entry.id} vanished from the log`);
   await engine.changeSet(`remove_${entry.id.replace(/\W/g, '')}`, async (changes) => {
     for (const { table, def, total } of IMPORTED_TABLES) {
@@ -146,17 +142,13 @@ function findImport(entries: readonly ImportEntry[], id: string): ImportEntry {
 
 /** Per kind of row: stored rows per import id (null: rows without one). */
 async function rowsByImport(ws: Workspace): Promise<Map<TotalName, Map<string | null, number>>> {
-  const { engine } = ws;
-  const c = engine.dialect.createCompiler();
   const result = new Map<TotalName, Map<string | null, number>>();
   for (const { table, total } of IMPORTED_TABLES) {
-    const rows = await engine.query(
-      c.compileAggregate({
-        from: table,
-        groupBy: [{ name: 'import_id', expr: column('import_id') }],
-        aggregates: [{ name: 'n', fn: 'count' }],
-      }),
-    );
+    const rows = await aggregateRows(ws.engine, {
+      from: table,
+      groupBy: [{ name: 'import_id', expr: column('import_id') }],
+      aggregates: [{ name: 'n', fn: 'count' }],
+    });
     result.set(total, new Map(rows.map((r) => [(r.import_id as string | null) ?? null, Number(r.n)])));
   }
   return result;
@@ -167,11 +159,7 @@ async function logEntries(
   stored: Map<TotalName, Map<string | null, number>>,
   only?: string,
 ): Promise<ImportEntry[]> {
-  const c = ws.engine.dialect.createCompiler();
-  const where = only === undefined ? '' : ` WHERE ${c.expr(eq(column('id'), literal(only)))}`;
-  const rows = await ws.engine.query(
-    `SELECT * FROM ${c.identifier(IMPORTS_TABLE.name)}${where} ORDER BY ${c.identifier('finished_at')}, ${c.identifier('id')}`,
-  );
+  const rows = await selectRows(ws.engine, logQuery(only));
   const storedOf = (id: string) => [...stored.values()].reduce((n, byId) => n + (byId.get(id) ?? 0), 0);
   return rows.map((r) => {
     const id = String(r.id);
@@ -190,4 +178,14 @@ async function logEntries(
       removedAt: r.removed_at instanceof Date ? r.removed_at.toISOString() : null,
     };
   });
+}
+
+/** Every column of the import log, oldest first; one import's row with `id`. */
+function logQuery(id?: string): SelectQuery {
+  return {
+    from: IMPORTS_TABLE.name,
+    columns: IMPORTS_TABLE.columns.map((c) => ({ name: c.name, expr: column(c.name) })),
+    ...(id === undefined ? {} : { where: eq(column('id'), literal(id)) }),
+    orderBy: [column('finished_at'), column('id')],
+  };
 }

@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/engine.js';
 import { type AggregateQuery, column } from '../engine/query.js';
+import { aggregateRows, selectRows } from '../engine/run-query.js';
 import {
   AGENT_TIME_TABLE,
   CONTACTS_TABLE,
@@ -59,16 +60,19 @@ const count = (table: string): AggregateQuery => ({
 });
 
 export async function workspaceTotals(engine: Engine): Promise<WorkspaceTotals> {
-  const c = engine.dialect.createCompiler();
   const counts = {} as Record<TotalName, number>;
   for (const { table, total } of IMPORTED_TABLES) {
-    const [row] = await engine.query(c.compileAggregate(count(table)));
+    const [row] = await aggregateRows(engine, count(table));
     counts[total] = Number(row?.n ?? 0);
   }
   // Money is summed in TypeScript, exactly: SQL only hands over the amounts per currency.
-  const amounts = await engine.query(
-    `SELECT ${c.identifier('currency')} AS currency, ${c.identifier('amount')} AS amount FROM ${c.identifier(COST_LINES_TABLE.name)}`,
-  );
+  const amounts = await selectRows(engine, {
+    from: COST_LINES_TABLE.name,
+    columns: [
+      { name: 'currency', expr: column('currency') },
+      { name: 'amount', expr: column('amount') },
+    ],
+  });
   const byCurrency = new Map<string, string[]>();
   for (const r of amounts)
     byCurrency.set(String(r.currency), [...(byCurrency.get(String(r.currency)) ?? []), String(r.amount)]);
@@ -77,13 +81,11 @@ export async function workspaceTotals(engine: Engine): Promise<WorkspaceTotals> 
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([currency, list]) => [currency, exactAmount(sum(list.map(dec)), currency)]),
   );
-  const [staffed] = await engine.query(
-    c.compileAggregate({
-      from: AGENT_TIME_TABLE.name,
-      groupBy: [],
-      aggregates: [{ name: 's', fn: 'sum', expr: column('staffed_seconds') }],
-    }),
-  );
+  const [staffed] = await aggregateRows(engine, {
+    from: AGENT_TIME_TABLE.name,
+    groupBy: [],
+    aggregates: [{ name: 's', fn: 'sum', expr: column('staffed_seconds') }],
+  });
   return { ...counts, cost, staffedHours: Number(staffed?.s ?? 0) / 3600 };
 }
 
