@@ -32,8 +32,11 @@ export async function runChangeSet<T>(
   id: string,
   work: (changes: ChangeSet) => Promise<T>,
 ): Promise<T> {
-  const { result, plan } = await prepareChangeSet(engine, id, work);
-  await publish(engine, id, plan);
+  assertChangeSetId(id);
+  // The journal knows each run once, whatever id the caller reuses ("clear", a retried import).
+  const run = `${id.slice(0, 50)}_${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+  const { result, plan } = await prepareChangeSet(engine, run, work);
+  await publish(engine, run, plan);
   return result;
 }
 
