@@ -13,6 +13,7 @@ interface ImportCliOptions {
   skipInvalid?: boolean;
   replace?: boolean;
   rejects?: string;
+  fromTable?: string;
 }
 
 type Kind = 'contacts' | 'volumes' | 'costs' | 'fx' | 'agents' | 'agent-time';
@@ -56,14 +57,18 @@ export function registerImport(program: Command): void {
   const command = program
     .command('import')
     .description(
-      'import contacts, volumes, costs, exchange rates, rate cards (agents) or agent time from CSV, XLSX, ODS, JSON, JSON Lines, Parquet or YAML files',
+      'import contacts, volumes, costs, exchange rates, rate cards (agents) or agent time from CSV, XLSX, ODS, JSON, JSON Lines, Parquet or YAML files, or a PostgreSQL table',
     );
   for (const spec of KINDS) {
     const sub = command
       .command(spec.kind)
       .description(`import ${spec.what}`)
-      .argument('<files...>', 'files to import (format recognised from content and name)')
+      .argument('[files...]', 'files to import (format recognised from content and name)')
       .requiredOption('-w, --workspace <dir>', 'workspace folder')
+      .option(
+        '--from-table <url>',
+        'read a PostgreSQL table instead of files: postgres://user@host:port/db?table=[schema.]name (password from PGPASSWORD)',
+      )
       .option('--mapping <file>', 'mapping file (YAML) for files not in the canonical columns');
     if (spec.presets)
       sub.option(
@@ -122,7 +127,7 @@ async function runImportCommand(kind: Kind, files: string[], opts: ImportCliOpti
   try {
     const summary = await importFiles(workspace, {
       kind,
-      files,
+      files: [...files, ...(opts.fromTable ? [opts.fromTable] : [])],
       ...(opts.mapping ? { mappingFile: opts.mapping } : {}),
       ...(opts.preset ? { preset: opts.preset } : {}),
       ...(opts.source ? { source: opts.source } : {}),

@@ -5,18 +5,24 @@ import type { ChangeSet, Engine } from '../../engine/engine.js';
 import { column } from '../../engine/query.js';
 import { aggregateRows } from '../../engine/run-query.js';
 import { COST_LINES_TABLE, FX_RATES_TABLE, IMPORTS_TABLE } from '../../engine/schema.js';
+import { isTableLocator } from '../read/table-source.js';
 import { sum } from './counts.js';
 import type { StoreLink } from './store-link.js';
 import type { ImportSummary } from './summary.js';
 
 /**
  * One row in the `imports` table per committed import, put in the import's change set: the files as
- * absolute paths (an import of the same file later knows it), with their checksums.
+ * absolute paths (an import of the same file later knows it), with their checksums (a table's: the
+ * `digests` of what was read).
  */
-export async function logImport(changes: ChangeSet, s: ImportSummary): Promise<void> {
+export async function logImport(
+  changes: ChangeSet,
+  s: ImportSummary,
+  digests: readonly (string | undefined)[],
+): Promise<void> {
   const skipped = sum(s.skipped.map((x) => x.rows));
-  const files = s.files.map((f) => resolve(f));
-  const checksums = await Promise.all(files.map(fileChecksum));
+  const files = s.files.map((f) => (isTableLocator(f) ? f : resolve(f)));
+  const checksums = await Promise.all(files.map((f, i) => digests[i] ?? fileChecksum(f)));
   const row = [s.id, s.kind, s.source, files.join('\n'), s.mapping, new Date()];
   const counts = [s.read, s.imported, s.duplicates, s.rejected, skipped, s.written, s.replaced];
   await changes.put(IMPORTS_TABLE, [[...row, ...counts, checksums.join('\n'), null]]);

@@ -63,6 +63,7 @@ export class Importer {
   private files: CompiledFile[] = [];
   private readonly extraProblems: ProblemTest[] = [];
   private readonly notes: string[] = [];
+  private digests: (string | undefined)[] = [];
 
   constructor(
     private readonly workspace: Workspace,
@@ -85,6 +86,7 @@ export class Importer {
       const scripted = this.plan.scripted.has(i) || reshape !== undefined;
       this.sources[i] = await openSource(this.engine, path, this.request.mapping.read, scripted);
     }
+    this.digests = this.sources.map((s) => s.digest);
     if (reshape) this.sources = await reshapeSources(this.engine, this.sources, reshape);
     this.files = this.sources.map((_, i) => this.compile(i));
     await storedForChecks(this.link, this.target, this.ctx, this.files);
@@ -358,7 +360,7 @@ export class Importer {
       rejectsFile,
       warnings: [...this.notes, ...(this.target.kind === 'costs' ? await this.costWarnings(written) : [])],
     };
-    await logImport(changes, summary);
+    await logImport(changes, summary, this.digests);
     return summary;
   }
 

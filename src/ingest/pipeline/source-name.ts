@@ -4,6 +4,7 @@ import { and, column, eq, isNull, literal, not } from '../../engine/query.js';
 import { selectRows } from '../../engine/run-query.js';
 import { IMPORTS_TABLE } from '../../engine/schema.js';
 import { UserError } from '../../errors.js';
+import { isTableLocator, parseTableLocator } from '../read/table-source.js';
 import type { ImportKind } from '../targets/target.js';
 
 /**
@@ -60,7 +61,9 @@ async function earlierSource(
  * begin with ("calls_2026_01.csv", "calls_2026_02.csv" → "calls_2026").
  */
 export function fileStemSource(files: readonly string[]): string {
-  const stems = files.map((file) => basename(file, extname(file)));
+  const stems = files.map((file) =>
+    isTableLocator(file) ? parseTableLocator(file).table : basename(file, extname(file)),
+  );
   let prefix = stems[0] ?? '';
   for (const stem of stems) while (!stem.startsWith(prefix)) prefix = prefix.slice(0, -1);
   while (prefix.length > 0 && !stems.every((stem) => wordEnds(stem, prefix.length)))

@@ -11,8 +11,10 @@ import { defaultConfig } from '../../model/config.js';
 import { CONFIG_FILE, writeConfig } from '../../workspace/config-file.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { spawnCli } from '../cli-process.js';
+import { asteriskCdrTable, CDR_ROWS } from './asterisk-table.js';
 import type { TestEngine } from './describe-engine.js';
 import { readBack } from './rows.js';
+import { serverUrl } from './test-engines.js';
 
 const HEADER = 'id,channel,direction,queue,arrived_at,wait_seconds,handle_seconds,outcome,resolved,csat';
 /** Berlin local times (UTC+1 in March); contact 1 arrived a quarter of a second after 09:00. */
@@ -157,6 +159,46 @@ export function importConformanceTests(fresh: () => Promise<TestEngine>): void {
         expect(log.find((r) => r.id === pbx.id)?.removed_at).toBeInstanceOf(Date);
         expect(log.filter((r) => r.removed_at === null)).toHaveLength(3);
       } finally {
+        await t.close();
+      }
+    });
+
+    it('reads CDRs from the PostgreSQL table Asterisk writes (cdr_pgsql), idempotently and incrementally', async (ctx) => {
+      const server = serverUrl('PERCONTACT_TEST_PG_URL');
+      ctx.skip(!server, 'the source table needs a PostgreSQL server: set PERCONTACT_TEST_PG_URL');
+      const t = await workspaceOn(await fresh());
+      const cdr = await asteriskCdrTable(server as string);
+      try {
+        await cdr.insert(CDR_ROWS.slice(0, 4));
+        const first = await t.import({ files: [cdr.locator], preset: 'asterisk-cdr' });
+        expect(first).toMatchObject({
+          source: 'asterisk',
+          read: 4,
+          imported: 4,
+          written: 3,
+          files: [cdr.locator],
+        });
+        // CDR_ROWS: L1 answered by 201 after 5 s of ringing; L2 rang 30 s on no device, gave up;
+        // L3 rang 20 s at 202, then 203 answered after 10 s: one contact, the answered leg speaks for it.
+        expect((await t.rows()).map((r) => [r.id, r.outcome, r.agent, r.arrived_at])).toEqual([
+          ['L1', 'handled', '201', new Date('2026-03-02T09:00:00Z')],
+          ['L2', 'abandoned', null, new Date('2026-03-02T09:05:00Z')],
+          ['L3', 'handled', '203', new Date('2026-03-02T09:10:00Z')],
+        ]);
+        expect(await t.import({ files: [cdr.locator], preset: 'asterisk-cdr' })).toMatchObject({
+          imported: 0,
+          duplicates: 4,
+        });
+        await cdr.insert(CDR_ROWS.slice(4));
+        expect(await t.import({ files: [cdr.locator], preset: 'asterisk-cdr' })).toMatchObject({
+          read: 5,
+          imported: 1,
+          duplicates: 4,
+          written: 1,
+        });
+        expect((await t.rows()).map((r) => r.id)).toEqual(['L1', 'L2', 'L3', 'L4']);
+      } finally {
+        await cdr.drop();
         await t.close();
       }
     });
