@@ -48,7 +48,7 @@ export class ClickHouseEngine implements Engine {
     readonly cluster: string | undefined,
     abilities: ClickHouseAbilities,
   ) {
-    this.dialect = clickHouseDialect(abilities);
+    this.dialect = clickHouseDialect(abilities, cluster !== undefined);
     this.compiler = this.dialect.createCompiler() as ClickHouseCompiler;
   }
 
