@@ -23,8 +23,9 @@ export type ResultTypes = Readonly<Record<string, ColumnType>>;
  * `subsecondInstants`); dates `YYYY-MM-DD`; numbers as their shortest exact decimal.
  */
 export interface BulkCsv {
+  /** A file, or a named pipe the writer is filling while the reader loads (staging.ts, pipeRows). */
   readonly bulkCsv: string;
-  /** How many rows it holds (the writer knows). */
+  /** How many rows it holds (the writer knows; NaN while a pipe is being written). */
   readonly rows: number;
 }
 
@@ -58,6 +59,11 @@ export interface ChangeSet {
    */
   add(table: TableDef, rows: Rows): Promise<number>;
   remove(table: TableDef, where: Expr): Promise<void>;
+  /**
+   * Whether the rows this change set added to `table` repeat a key, `ours` telling them apart from
+   * stored rows (e.g. the import id they carry): for a caller that added without looking first.
+   */
+  keysRepeat(table: TableDef, ours: Expr): Promise<boolean>;
 }
 
 /**

@@ -69,6 +69,15 @@ export async function prepareChangeSet<T>(
     async remove(table, where) {
       target(table).removals.push(where);
     },
+    async keysRepeat(table, ours) {
+      const put = targets.get(table.name)?.put;
+      if (!put) return false;
+      const c = engine.compiler;
+      const [row] = await engine.query(
+        `SELECT count() AS n, uniqExact(${keyTupleOf(engine, table)}) AS d FROM ${c.identifier(put.name)} WHERE ${c.expr(ours)}`,
+      );
+      return Number(row?.d) < Number(row?.n);
+    },
   };
   try {
     const result = await work(changes);
@@ -114,13 +123,7 @@ export async function recoverChangeSets(engine: ClickHouseEngine): Promise<void>
 async function stage(engine: ClickHouseEngine, id: string, entry: Target): Promise<PlanEntry[]> {
   const { table, put } = entry;
   const c = engine.compiler;
-  const keyTuple = `(${table.key
-    .flatMap((k) => {
-      const column = table.columns.find((col) => col.name === k);
-      const name = c.identifier(k);
-      return column?.nullable ? [`isNull(${name})`, `ifNull(toString(${name}), '')`] : [name];
-    })
-    .join(', ')})`;
+  const keyTuple = keyTupleOf(engine, table);
   const gone = [
     ...(put && entry.replaces
       ? [`${keyTuple} GLOBAL IN (SELECT ${keyTuple} FROM ${c.identifier(put.name)})`]
@@ -205,6 +208,17 @@ async function publish(engine: ClickHouseEngine, id: string, plan: readonly Plan
   await engine.coordinator.command(
     `INSERT INTO ${c.identifier(JOURNAL)} (id, state, plan) VALUES (${c.stringLiteral(id)}, 'done', '')`,
   );
+}
+
+/** A row's key as a tuple in which NULL equals NULL (a NULL queue is a key value like any other). */
+function keyTupleOf(engine: ClickHouseEngine, table: TableDef): string {
+  const c = engine.compiler;
+  const parts = table.key.flatMap((k) => {
+    const column = table.columns.find((col) => col.name === k);
+    const name = c.identifier(k);
+    return column?.nullable ? [`isNull(${name})`, `ifNull(toString(${name}), '')`] : [name];
+  });
+  return `(${parts.join(', ')})`;
 }
 
 /** Partitions a node's table holds rows in, as REPLACE PARTITION names them (`tuple()` for the one partition). */

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ChangeSet, Engine } from '../../engine/engine.js';
+import { column, eq, literal } from '../../engine/query.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { ProblemTest } from '../mapping/fields.js';
 import { ident, lit } from '../mapping/sql.js';
@@ -120,9 +121,10 @@ export class Importer {
   /**
    * Nothing of this source is stored yet: one streaming pass over the files (strict: stopping at the
    * first bad row) adds the candidates, then a check of their keys; duplicates there send the import
-   * round again, checked. Where the staging engine is not the store, the pass stages the rows first
-   * (the check runs on them before anything is written). Rows are counted separately only when skip
-   * rules or rejects make the count unknown.
+   * round again, checked. Where the staging engine is not the store the pass streams into the store
+   * while it loads, and the change set checks the keys; for a store that keeps whole seconds the
+   * candidates are staged first, to cut their instants and count those that had fractions. Rows
+   * are counted separately only when skip rules or rejects make the count unknown.
    */
   private async runFast(changes: ChangeSet): Promise<ImportSummary> {
     this.phase('writing');
@@ -130,26 +132,34 @@ export class Importer {
     const relation = candidates(this.files, this.target, { excluded: false, group: undefined, fail: strict });
     const table = this.target.table;
     const columns = table.columns.map((c) => ident(c.name)).join(', ');
-    let written: string;
-    let added = 0;
+    const pass = <T>(work: () => Promise<T>) =>
+      this.guard(() => (strict ? work() : this.withoutPushdown(work)));
+    const add = (rows: string) => this.link.add(changes, table, `SELECT ${columns} FROM ${rows}`);
+    let written = relation;
+    let added: number;
+    let repeats: () => Promise<boolean>;
     if (this.link.inPlace) {
-      const add = () => this.link.add(changes, table, `SELECT ${columns} FROM ${relation}`);
-      added = await this.guard(() => (strict ? add() : this.withoutPushdown(add)));
-      written = `(SELECT * FROM ${ident(table.name)} WHERE import_id = ${lit(this.ctx.importId)})`;
+      added = await pass(() => add(relation));
+      const ours = `(SELECT * FROM ${ident(table.name)} WHERE import_id = ${lit(this.ctx.importId)})`;
+      repeats = () => keysMayRepeat(this.engine, ours, this.keyColumns);
+    } else if (this.link.subsecondInstants) {
+      added = await pass(() => add(relation));
+      const ours = eq(column('import_id'), literal(this.ctx.importId));
+      repeats = () => changes.keysRepeat(table, ours);
     } else {
-      written = await this.guard(() =>
-        strict ? this.stage(relation) : this.withoutPushdown(() => this.stage(relation)),
-      );
+      written = await pass(() => this.stage(relation));
+      repeats = () => keysMayRepeat(this.engine, written, this.keyColumns);
+      added = 0;
     }
     this.phase('checking');
-    if (await keysMayRepeat(this.engine, written, this.keyColumns)) {
+    if (await repeats()) {
       throw new Retry(async (plan) => {
         plan.analyse = true;
       });
     }
-    if (!this.link.inPlace) {
+    if (written !== relation) {
       this.phase('writing');
-      added = await this.link.add(changes, table, `SELECT ${columns} FROM ${written}`);
+      added = await add(written);
     }
     const merge = { importedRows: added, unchangedRows: 0, written: added, replaced: 0 };
     const counted = this.request.skipInvalid || this.files.some((f) => f.skipReasons.length > 0);

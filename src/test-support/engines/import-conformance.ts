@@ -86,6 +86,26 @@ export function importConformanceTests(fresh: () => Promise<TestEngine>): void {
       }
     });
 
+    it('finds keys a file repeats after writing without looking: identical repeats skipped, different ones refused', async () => {
+      const t = await workspaceOn(await fresh());
+      try {
+        const lines = CONTACTS.split('\n');
+        const repeated = await t.file('twice.csv', [...lines, lines[2]].join('\n'));
+        expect(await t.import({ files: [repeated] })).toMatchObject({ read: 4, imported: 3, duplicates: 1 });
+        const conflicting = await t.file(
+          'conflict.csv',
+          [...lines, lines[2]?.replace('email', 'chat')].join('\n'),
+        );
+        const error = await t.import({ files: [conflicting], source: 'other' }).catch((e: unknown) => e);
+        expect(isUserError(error) && error.details[0]).toMatch(
+          `${conflicting}:5: has the same key as ${conflicting}:3`,
+        );
+        expect((await t.rows()).map((r) => r.source)).toEqual(['twice', 'twice', 'twice']);
+      } finally {
+        await t.close();
+      }
+    });
+
     it('never counts a period twice: volumes and stored contacts, contacts and stored volumes exclude each other', async () => {
       const t = await workspaceOn(await fresh());
       try {
