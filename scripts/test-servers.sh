@@ -6,6 +6,7 @@
 #   scripts/test-servers.sh stop DIR    stop them and remove DIR
 #   scripts/test-servers.sh run [ARGS]  start in a new temporary folder, run `vitest run ARGS` with
 #                                       the variables set, stop (what `npm run test:servers` does)
+#   scripts/test-servers.sh bench [ARGS] the same around `tsx bench/run.ts ARGS` (`npm run bench:servers`)
 #
 # Servers: PostgreSQL (initdb as user postgres, port 55432), one ClickHouse node (HTTP 18123) and a
 # two-shard ClickHouse cluster `two_shards` (HTTP 18124 and 18125); PERCONTACT_TEST_PORT_OFFSET=N adds
@@ -126,17 +127,18 @@ stop() {
 case "${1:-}" in
   start) start "${2:?usage: $0 start DIR}" ;;
   stop) stop "${2:?usage: $0 stop DIR}" ;;
-  run)
+  run | bench)
+    what=$1
     shift
     dir=$(mktemp -d /tmp/percontact-servers.XXXXXX)
     trap 'stop "$dir"' EXIT
     start "$dir"
     # shellcheck disable=SC1091
     source "$dir/env"
-    npx vitest run "$@"
+    if [[ $what == run ]]; then npx vitest run "$@"; else npx tsx bench/run.ts "$@"; fi
     ;;
   *)
-    echo "usage: $0 start DIR | stop DIR | run [vitest args]" >&2
+    echo "usage: $0 start DIR | stop DIR | run [vitest args] | bench [bench names]" >&2
     exit 2
     ;;
 esac
