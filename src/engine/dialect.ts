@@ -12,12 +12,6 @@ export interface DialectCapabilities {
   transactions: boolean;
   /** `DELETE FROM t WHERE …` as an ordinary, synchronous statement. */
   syncDelete: boolean;
-  /**
-   * How `Engine.changeSet()` publishes its writes: in one transaction, or by building the touched
-   * partitions in staging tables and swapping them in (a commit then costs the partitions it touches,
-   * so an import should put all its rows into one change set).
-   */
-  changeSets: 'transaction' | 'partitionSwap';
   /** Instants keep their milliseconds; without it they are stored to the second (appends truncate). */
   subsecondInstants: boolean;
   /** `LEAD(…) OVER (PARTITION BY … ORDER BY …)`; compilers without it join against sorted arrays. */
@@ -30,7 +24,6 @@ export interface DialectCapabilities {
 export const FULL_SQL: DialectCapabilities = {
   transactions: true,
   syncDelete: true,
-  changeSets: 'transaction',
   subsecondInstants: true,
   windowFunctions: true,
   groupingSets: true,

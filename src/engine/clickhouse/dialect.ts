@@ -245,7 +245,6 @@ export function clickHouseDialect(abilities: ClickHouseAbilities, distributed = 
   const capabilities: DialectCapabilities = {
     transactions: false,
     syncDelete: false,
-    changeSets: 'partitionSwap',
     subsecondInstants: abilities.dateTime64,
     windowFunctions: abilities.windowFunctions,
     groupingSets: abilities.groupingSets,
