@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { ChangeSet, Engine, Rows, Staging } from '../../engine/engine.js';
 import type { Expr } from '../../engine/query.js';
 import type { TableDef } from '../../engine/schema.js';
-import { pipeRows } from '../../engine/staging.js';
 import { ident } from '../mapping/sql.js';
 
 /**

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { removeImport } from '../../app/imports.js';
 import { CONTACTS_TABLE, COST_LINES_TABLE, IMPORTS_TABLE, VOLUMES_TABLE } from '../../engine/schema.js';
 import { isUserError } from '../../errors.js';
-import { type ImportOptions, importFiles } from '../../ingest/import-files.js';
+import type { ImportOptions } from '../../ingest/import-files.js';
 import type { ImportSummary } from '../../ingest/pipeline/summary.js';
+import { fileHelpers } from '../../ingest/testing.js';
 import { defaultConfig } from '../../model/config.js';
 import { CONFIG_FILE, writeConfig } from '../../workspace/config-file.js';
 import type { Workspace } from '../../workspace/workspace.js';
@@ -277,12 +278,7 @@ async function workspaceOn(test: TestEngine): Promise<EngineWorkspace> {
   return {
     ws,
     dir,
-    async file(name, content) {
-      const path = join(dir, name);
-      await writeFile(path, content);
-      return path;
-    },
-    import: (options) => importFiles(ws, { kind: 'contacts', ...options }),
+    ...fileHelpers(ws, dir),
     rows: () => readBack(test.engine, CONTACTS_TABLE, 'source', 'id'),
     close: () => rm(dir, { recursive: true, force: true }),
   };
