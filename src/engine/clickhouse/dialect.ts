@@ -155,6 +155,21 @@ export class ClickHouseCompiler extends SqlCompiler {
     return `if(length(${sorted}) = 0, NULL, ${at(1)} + (${h} - ${lo}) * (${at(2)} - ${at(1)}))`;
   }
 
+  /**
+   * One multiIf over the boundaries in order: ClickHouse evaluates every branch of a conditional on
+   * every row anyway (18.16 has no short-circuit), so a balanced tree of CASEs would cost more
+   * comparisons than the plain list, not fewer.
+   */
+  override periodIndex(column: string, boundaries: readonly (Date | string)[]): string {
+    const col = this.identifier(column);
+    const bound = (b: Date | string) => (typeof b === 'string' ? this.dateLiteral(b) : this.instant(b));
+    const last = boundaries.length - 1;
+    if (last < 1) throw new Error('periodIndex needs at least two boundaries');
+    const outside = `${col} < ${bound(boundaries[0] as Date | string)} OR ${col} >= ${bound(boundaries[last] as Date | string)}`;
+    const branches = boundaries.slice(1, last).map((b, i) => `${col} < ${bound(b)}, ${i}`);
+    return `multiIf(${[outside, 'NULL', ...branches, String(last - 1)].join(', ')})`;
+  }
+
   override identifier(name: string): string {
     return `\`${name.replace(/[\\`]/g, (ch) => `\\${ch}`)}\``;
   }
