@@ -31,6 +31,11 @@ describe('the library entry point', () => {
       by: [],
     });
     expect(percontact.reportView(report).totals.costPerContact).toBe('10.00');
+    // The same month as a planning baseline: without levers the plan is the report.
+    const config = percontact.defaultConfig('EUR', 'Europe/Berlin');
+    const baseline = await percontact.deriveBaseline(engine, config, { intervalSeconds: 1800 });
+    const plan = percontact.runPlan(baseline, percontact.scenarioSchema.parse({ levers: {} }));
+    expect(plan.scenario.totals).toMatchObject({ cost: '10.00', costPerContact: '10.00', contacts: 1 });
     await engine.close();
   });
 });
@@ -49,7 +54,15 @@ describe('the library: imports and housekeeping', () => {
       expect(summary).toMatchObject({ source: 'calls', imported: 1 });
       expect((await percontact.listImports(ws)).imports.map((e) => e.id)).toEqual([summary.id]);
       expect((await percontact.workspaceStatus(ws)).months).toEqual(['2026-03']);
-      expect((await percontact.removeImport(ws, { id: summary.id })).after.contacts).toBe(0);
+      expect(
+        (
+          await percontact.removeImport(
+            ws,
+            { name: 'library', role: null, tokenId: null },
+            { id: summary.id },
+          )
+        ).after.contacts,
+      ).toBe(0);
       await ws.close();
     } finally {
       await rm(dir, { recursive: true, force: true });

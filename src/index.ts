@@ -3,6 +3,7 @@
  * (engine + configuration) → metrics (report, explain, drivers) → views and renderers; planning is
  * pure math.
  */
+
 export {
   type ImportEntry,
   type ImportsView,
@@ -12,6 +13,12 @@ export {
   type RemoveImportView,
   removeImport,
 } from './app/imports.js';
+export * as app from './app/index.js';
+export { type PlanBaselineRequest, type PlanBaselineView, planBaseline } from './app/plan-baseline.js';
+export { type PlanOptimiseRequest, planOptimise } from './app/plan-optimise.js';
+export { type PlanRunRequest, type PlanRunView, planRun } from './app/plan-run.js';
+export type { PlanSource } from './app/plan-source.js';
+export { type SimulatedRow, type SimulateRequest, type SimulateView, simulatePlan } from './app/simulate.js';
 export { type StatusCell, type StatusRequest, type StatusView, workspaceStatus } from './app/status.js';
 export type { WorkspaceTotals } from './app/workspace-totals.js';
 export * from './calendar/index.js';
@@ -40,6 +47,16 @@ export { type Figures, figures } from './metrics/figures.js';
 export * from './model/index.js';
 export * from './money/index.js';
 export {
+  BASELINE_DEFAULTS,
+  type Baseline,
+  type BaselineChannel,
+  type BaselineCostLine,
+  type BaselineSegment,
+  baselineSchema,
+} from './planning/baseline/baseline.js';
+export { baselineYaml, readBaseline } from './planning/baseline/baseline-file.js';
+export { type BaselineRequest, deriveBaseline } from './planning/baseline/derive.js';
+export {
   type ErlangAMetrics,
   type ErlangBMetrics,
   type ErlangCMetrics,
@@ -56,6 +73,36 @@ export {
   staffErlangA,
   staffErlangC,
 } from './planning/erlang/index.js';
+export { type PlanFormat, type PlanRendering, renderPlanOutput } from './planning/report/render-plan.js';
+export type { ConstraintCheck, Violation } from './planning/scenario/constraints.js';
+export { type Evaluation, evaluate, type PlanContext, planContext } from './planning/scenario/evaluate.js';
+export type { ChannelFigures, PlanFigures, PlanSide } from './planning/scenario/figures.js';
+export { type OptimiseOutcome, optimise } from './planning/scenario/optimise.js';
+export {
+  type BridgeStep,
+  type CalibrationRow,
+  type PlanOutcome,
+  runPlan,
+} from './planning/scenario/run-plan.js';
+export {
+  type Constraints,
+  LEVER_NAMES,
+  type Levers,
+  optimiseSchema,
+  type Scenario,
+  scenarioSchema,
+} from './planning/scenario/schema.js';
+export { shapleyValues } from './planning/scenario/shapley.js';
+export { type ValidationRow, validatePlan } from './planning/scenario/validate.js';
+export {
+  type Estimate,
+  figuresOf,
+  type SimFigures,
+  type SimulationRun,
+  simulate,
+} from './planning/simulate/estimates.js';
+export type { CallbackOffer, ServiceTimes, SimGroup, SimModel, SimQueue } from './planning/simulate/model.js';
+export { stationaryModel } from './planning/simulate/stationary.js';
 export { renderCsv } from './report/csv.js';
 export { renderJson } from './report/json.js';
 export { type ReportView, type RowView, reportView } from './report/report-view.js';

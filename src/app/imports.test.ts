@@ -5,6 +5,7 @@ import { type TestWorkspace, testWorkspace } from '../ingest/testing.js';
 import { userError } from '../test-support/user-error.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { listImports, removeImport } from './imports.js';
+import { TEST_ACTOR } from './testing.js';
 
 const HEADER = 'id,channel,arrived_at,talk_seconds,outcome';
 const calls = (channel: string, ids: number[]) =>
@@ -48,7 +49,7 @@ describe('imports list and remove', () => {
     const pbx = await t.import({ files: [await t.file('pbx.csv', calls('voice', [1, 2, 3]))] });
     await t.import({ files: [await t.file('helpdesk.csv', calls('chat', [1, 2]))] });
     await t.import({ kind: 'costs', files: [await t.file('ledger.csv', LEDGER)] });
-    const view = await removeImport(t.ws, { id: pbx.id.slice(0, 6) });
+    const view = await removeImport(t.ws, TEST_ACTOR, { id: pbx.id.slice(0, 6) });
     expect(view.rows).toEqual({ contacts: 3 });
     // 5 contacts before, the 2 of the help desk after; the ledger (100.00 + 0.05) is untouched.
     expect(view.before).toMatchObject({ contacts: 5, costLines: 2, cost: { EUR: '100.05' } });
@@ -61,7 +62,7 @@ describe('imports list and remove', () => {
     expect(view.removed.removedAt).not.toBeNull();
     expect((await listImports(t.ws)).imports.map((e) => e.source)).toEqual(['helpdesk', null]);
     expect((await listImports(t.ws, { all: true })).imports).toHaveLength(3);
-    const again = await userError(removeImport(t.ws, { id: pbx.id }));
+    const again = await userError(removeImport(t.ws, TEST_ACTOR, { id: pbx.id }));
     expect(again.code).toBe('NOT_FOUND');
     expect(again.message).toContain('was removed already');
   });
@@ -70,7 +71,7 @@ describe('imports list and remove', () => {
     const first = await t.import({ files: [await t.file('a.csv', calls('voice', [1, 2, 3]))], source: 's' });
     // The second file has ids 2 and 3 with other values: with replace they become its rows.
     await t.import({ files: [await t.file('b.csv', calls('chat', [2, 3]))], source: 's', replace: true });
-    const view = await removeImport(t.ws, { id: first.id });
+    const view = await removeImport(t.ws, TEST_ACTOR, { id: first.id });
     expect(view.rows).toEqual({ contacts: 1 });
     expect(await t.rows('SELECT id, channel FROM contacts ORDER BY id')).toEqual([
       { id: '2', channel: 'chat' },
@@ -101,15 +102,15 @@ describe('imports list and remove', () => {
         },
       }),
     };
-    await expect(removeImport(failing, { id: summary.id })).rejects.toThrow('disk full');
+    await expect(removeImport(failing, TEST_ACTOR, { id: summary.id })).rejects.toThrow('disk full');
     expect(await t.rows('SELECT * FROM cost_lines ORDER BY id')).toEqual(before);
     expect((await listImports(t.ws)).imports[0]?.removedAt).toBeNull();
   });
 
   it('refuses ids that name no import, several imports, or are too short to be safe', async () => {
     await t.import({ files: [await t.file('a.csv', calls('voice', [1]))] });
-    expect((await userError(removeImport(t.ws, { id: 'ffffffff' }))).code).toBe('NOT_FOUND');
-    const short = await userError(removeImport(t.ws, { id: 'a' }));
+    expect((await userError(removeImport(t.ws, TEST_ACTOR, { id: 'ffffffff' }))).code).toBe('NOT_FOUND');
+    const short = await userError(removeImport(t.ws, TEST_ACTOR, { id: 'a' }));
     expect([short.code, short.location?.parameter]).toEqual(['USAGE', 'id']);
   });
 

@@ -4,7 +4,18 @@ import { IMPORTS_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
 import { shortImportId } from '../ingest/pipeline/summary.js';
 import type { ImportKind } from '../ingest/targets/target.js';
+import { importsText } from '../report/imports-text.js';
 import type { Workspace } from '../workspace/workspace.js';
+import type { Actor } from './actor.js';
+import { auditing } from './audit.js';
+import { operation, viewOutput } from './operation.js';
+import { parseRequest } from './request.js';
+import {
+  type ListImportsRequest,
+  listImportsRequest,
+  type RemoveImportRequest,
+  removeImportRequest,
+} from './requests/imports.js';
 import {
   IMPORTED_TABLES,
   type TotalName,
@@ -34,12 +45,9 @@ export interface ImportEntry {
   removedAt: string | null;
 }
 
-export interface ListImportsRequest {
-  /** Also list imports whose rows were removed. */
-  all?: boolean;
-}
-
 export interface ImportsView {
+  /** The workspace's time zone, in which people read the imports' times. */
+  timezone: string;
   imports: ImportEntry[];
   /** Rows stored before imports were recorded per row (no import id), per kind of row. */
   untracked: Partial<Record<TotalName, number>>;
@@ -47,6 +55,7 @@ export interface ImportsView {
 
 /** The import log, oldest first. */
 export async function listImports(ws: Workspace, request: ListImportsRequest = {}): Promise<ImportsView> {
+  const r = parseRequest(listImportsRequest, request);
   const stored = await rowsByImport(ws);
   const entries = await logEntries(ws, stored);
   const untracked: ImportsView['untracked'] = {};
@@ -54,15 +63,18 @@ export async function listImports(ws: Workspace, request: ListImportsRequest = {
     const n = stored.get(total)?.get(null) ?? 0;
     if (n > 0) untracked[total] = n;
   }
-  return { imports: entries.filter((e) => request.all || e.removedAt === null), untracked };
+  return {
+    timezone: ws.config.timezone,
+    imports: entries.filter((e) => r.all || e.removedAt === null),
+    untracked,
+  };
 }
 
-export interface RemoveImportRequest {
-  /** The import's id, or its first characters (at least 4) as `imports list` shows them. */
-  id: string;
-}
+export * from './requests/imports.js';
 
 export interface RemoveImportView {
+  /** The workspace's currency (its ledger total comes first). */
+  currency: string;
   removed: ImportEntry;
   /** Rows taken out, per kind of row. */
   rows: Partial<Record<TotalName, number>>;
@@ -74,12 +86,22 @@ export interface RemoveImportView {
  * Takes out exactly the rows an import stored (those still carrying its id), all of them or none,
  * and marks it removed in the log. Rows a later import replaced belong to that import and stay.
  */
-export async function removeImport(ws: Workspace, request: RemoveImportRequest): Promise<RemoveImportView> {
-  const { engine } = ws;
-  const entry = findImport((await listImports(ws, { all: true })).imports, request.id);
+export async function removeImport(
+  ws: Workspace,
+  actor: Actor,
+  request: RemoveImportRequest,
+): Promise<RemoveImportView> {
+  const r = parseRequest(removeImportRequest, request);
+  const entry = findImport((await listImports(ws, { all: true })).imports, r.id);
+  const rows: RemoveImportView['rows'] = {};
+  // The removal and its audit entry (with the totals before and after) land together.
+  const engine = auditing(ws.engine, actor, () => ({
+    action: 'import.remove',
+    target: entry.id,
+    details: { kind: entry.kind, source: entry.source, files: entry.files, rows },
+  }));
   const before = await workspaceTotals(engine);
   const ofImport = eq(column('import_id'), literal(entry.id));
-  const rows: RemoveImportView['rows'] = {};
   const [logged] = await selectRows(engine, logQuery(entry.id));
   if (!logged) throw new Error(`import ${entry.id} vanished from the log`);
   await engine.changeSet(`remove_${entry.id.replace(/\W/g, '')}`, async (changes) => {
@@ -102,7 +124,7 @@ export async function removeImport(ws: Workspace, request: RemoveImportRequest):
   });
   const after = await workspaceTotals(engine);
   const [removed] = await logEntries(ws, await rowsByImport(ws), entry.id);
-  return { removed: removed ?? entry, rows, before, after };
+  return { currency: ws.config.currency, removed: removed ?? entry, rows, before, after };
 }
 
 /** Fewer characters than this are too easily a slip for another import's id. */
@@ -189,3 +211,16 @@ function logQuery(id?: string): SelectQuery {
     orderBy: [column('finished_at'), column('id')],
   };
 }
+
+export const listImportsOperation = operation({
+  name: 'listImports',
+  summary: 'The import log, oldest first: id, when, kind, source, files, checksums and the rows still stored',
+  request: listImportsRequest,
+  run: listImports,
+  output: viewOutput(
+    listImports,
+    ['table'],
+    (view, _format, r) => importsText(view, r.locale),
+    listImportsRequest,
+  ),
+});

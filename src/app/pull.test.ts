@@ -8,6 +8,7 @@ import { type TestWorkspace, testWorkspace } from '../ingest/testing.js';
 import type { RetryPolicy } from '../sources/http.js';
 import { type FakeLiveAgent, fakeLiveAgent, json } from '../test-support/fake-liveagent.js';
 import { pullLiveAgent } from './pull.js';
+import { TEST_ACTOR } from './testing.js';
 
 const KEY = 'la-test-key-0865evv883j6';
 
@@ -74,14 +75,12 @@ describe('pull liveagent (against a local server serving the documented API v3 s
   });
 
   const pull = (retry = quickRetry()) =>
-    pullLiveAgent(t.ws, {
-      url: server?.url ?? '',
-      apiKey: KEY,
-      from: '2026-03-01',
-      to: '2026-03-31',
-      perPage: 2,
-      retry,
-    });
+    pullLiveAgent(
+      t.ws,
+      TEST_ACTOR,
+      { from: '2026-03-01', to: '2026-03-31', perPage: 2 },
+      { url: server?.url ?? '', apiKey: KEY, retry },
+    );
 
   it('pages calls by cursor and tickets by page, and imports both; pulling again changes nothing', async () => {
     server = await fakeLiveAgent(KEY, { calls: CALLS, tickets: TICKETS });

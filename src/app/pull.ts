@@ -8,18 +8,20 @@ import type { ImportSummary } from '../ingest/pipeline/summary.js';
 import type { RetryPolicy } from '../sources/http.js';
 import { type ApiRecord, type DayRange, LiveAgentClient } from '../sources/liveagent/client.js';
 import type { Workspace } from '../workspace/workspace.js';
+import type { Actor } from './actor.js';
+import { auditing } from './audit.js';
+import { parseRequest } from './request.js';
+import { type PullLiveAgentRequest, pullLiveAgentRequest } from './requests/pull.js';
 
-export interface PullLiveAgentRequest {
+export * from './requests/pull.js';
+
+/** The account a pull reads: never part of a request (the key comes from the front end's environment). */
+export interface LiveAgentAccount {
   /** The account's address, https://ACCOUNT.ladesk.com. */
   url: string;
   apiKey: string;
-  /** First and last day (YYYY-MM-DD, UTC) of the calls and tickets to pull: by their creation. */
-  from: string;
-  to: string;
-  /** Records per API page (default 100). */
-  perPage?: number;
   retry?: RetryPolicy;
-  onProgress?: (text: string) => void;
+  onProgress?: ((text: string) => void) | undefined;
 }
 
 export interface PulledKind {
@@ -48,12 +50,18 @@ export interface PullView {
  * every page has arrived, so a pull that fails part way leaves the workspace as it was; pulling
  * the same range again changes nothing (the records are stored by id).
  */
-export async function pullLiveAgent(ws: Workspace, request: PullLiveAgentRequest): Promise<PullView> {
-  const range = checkRange(request.from, request.to);
-  const client = new LiveAgentClient(request.url, request.apiKey, request.perPage, request.retry);
+export async function pullLiveAgent(
+  ws: Workspace,
+  actor: Actor,
+  request: PullLiveAgentRequest,
+  account: LiveAgentAccount,
+): Promise<PullView> {
+  const r = parseRequest(pullLiveAgentRequest, request);
+  const range = checkRange(r.from, r.to);
+  const client = new LiveAgentClient(account.url, account.apiKey, r.perPage, account.retry);
   const folder = join(ws.dir, 'pulls', `liveagent-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   await mkdir(folder, { recursive: true });
-  const progress = request.onProgress ?? (() => {});
+  const progress = account.onProgress ?? (() => {});
   let calls: PulledKind;
   let tickets: PulledKind;
   try {
@@ -77,12 +85,18 @@ export async function pullLiveAgent(ws: Workspace, request: PullLiveAgentRequest
   if (calls.file) imports.push({ ...common, preset: 'liveagent-calls', files: [calls.file] });
   if (tickets.file) imports.push({ ...common, preset: 'liveagent-tickets', files: [tickets.file] });
   progress('importing');
+  // Both imports and the audit entry land together (or none of them).
+  const engine = auditing(ws.engine, actor, (summaries) => ({
+    action: 'import',
+    target: `liveagent ${range.from} to ${range.to}`,
+    details: { range, calls: calls.fetched, tickets: tickets.fetched, imports: summaries },
+  }));
   return {
     range,
     folder,
     calls,
     tickets,
-    imports: imports.length ? await importFilesTogether(ws, imports) : [],
+    imports: imports.length ? await importFilesTogether({ ...ws, engine }, imports) : [],
   };
 }
 

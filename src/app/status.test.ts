@@ -84,7 +84,7 @@ describe('workspace status: what is there, month by month and channel by channel
     const lines = r.out.split('\n').filter((l) => !l.startsWith('Workspace '));
     expect(lines.slice(0, 2)).toEqual([
       '  9 contacts, 3 cost lines, 1 agent day',
-      '  ledger total EUR 123456789012.34, GBP 1.00, USD 1.00',
+      '  ledger total EUR 123,456,789,012.34, GBP 1.00, USD 1.00',
     ]);
     expect(lines.find((l) => l.startsWith('month'))).toBe(
       `month    ${CHANNELS.map((c) => c.padEnd(Math.max(4, c.length))).join('  ')}`.trimEnd(),

@@ -5,17 +5,16 @@ import { aggregateRows } from '../engine/run-query.js';
 import { IMPORTS_TABLE } from '../engine/schema.js';
 import { loadCostLines } from '../metrics/cost-ledger.js';
 import { CHANNELS } from '../model/contact.js';
+import { statusText } from '../report/status-text.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { agentTime, contactCounts } from './coverage-queries.js';
 import { monthSpan } from './month-span.js';
+import { operation, viewOutput } from './operation.js';
+import { parseRequest } from './request.js';
+import { type StatusRequest, statusRequest } from './requests/status.js';
 import { type WorkspaceTotals, workspaceTotals } from './workspace-totals.js';
 
-export interface StatusRequest {
-  /** First month (or any period or date in it); default: the first month with data. */
-  from?: string;
-  /** Last month included; default: the last month with data. */
-  to?: string;
-}
+export * from './requests/status.js';
 
 /** What one month of one channel has of each input a cost per contact needs. */
 export interface StatusCell {
@@ -34,6 +33,8 @@ export interface StatusCell {
 }
 
 export interface StatusView {
+  /** The workspace folder. */
+  workspace: string;
   currency: string;
   timezone: string;
   /** Local months 'YYYY-MM', first to last; empty when the workspace holds nothing. */
@@ -47,13 +48,15 @@ export interface StatusView {
 
 /** The workspace at a glance: what it holds, and which months and channels have which inputs. */
 export async function workspaceStatus(ws: Workspace, request: StatusRequest = {}): Promise<StatusView> {
+  const r = parseRequest(statusRequest, request);
   const { engine, config } = ws;
-  const span = await monthSpan(engine, config.timezone, request);
+  const span = await monthSpan(engine, config.timezone, r);
   const months = span ? periodsBetween(span.from, span.to, 'month') : [];
   const grid = new CoverageGrid();
   if (months.length > 0) await fill(grid, engine, months, config.timezone);
   const labels = months.map((m) => m.label);
   return {
+    workspace: ws.dir,
     currency: config.currency,
     timezone: config.timezone,
     months: labels,
@@ -156,3 +159,16 @@ async function importCount(engine: Engine): Promise<StatusView['imports']> {
     last: row?.last instanceof Date ? row.last.toISOString() : null,
   };
 }
+
+export const statusOperation = operation({
+  name: 'status',
+  summary: 'What the workspace holds, and per month and channel which inputs exist (the coverage map)',
+  request: statusRequest,
+  run: workspaceStatus,
+  output: viewOutput(
+    workspaceStatus,
+    ['table'],
+    (view, _format, r) => statusText(view, r.locale),
+    statusRequest,
+  ),
+});

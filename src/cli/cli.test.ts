@@ -58,7 +58,7 @@ describe('percontact init', () => {
     // Letters alone do not make a currency; case does not matter.
     r = await cli('init', join(dir, 'x'), '--currency', 'XYZ');
     expect(r.result).toBe(2);
-    expect(r.err).toBe('percontact: currency "XYZ" is not an ISO 4217 code (e.g. EUR, USD, CHF)\n');
+    expect(r.err).toBe('percontact: --currency "XYZ" is not an ISO 4217 code (e.g. EUR, USD, CHF)\n');
     r = await cli('init', join(dir, 'e'), '--currency', 'eur');
     expect(r.result).toBe(0);
     expect(r.out).toContain('(EUR, Europe/Berlin)');

@@ -1,17 +1,24 @@
 import { Command, CommanderError } from 'commander';
-import { isUserError } from '../errors.js';
+import { isUserError, type UserError } from '../errors.js';
+import { registerAudit } from './commands/audit.js';
 import { registerBenchmarks } from './commands/benchmarks.js';
+import { registerConfig } from './commands/config.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDrivers } from './commands/drivers.js';
 import { registerExplain } from './commands/explain.js';
 import { registerImport } from './commands/import.js';
 import { registerImports } from './commands/imports.js';
 import { registerInit } from './commands/init.js';
+import { registerPlan } from './commands/plan.js';
 import { registerPull } from './commands/pull.js';
 import { registerReport } from './commands/report.js';
+import { registerServe } from './commands/serve.js';
+import { registerSimulate } from './commands/simulate.js';
 import { registerStaff } from './commands/staff.js';
 import { registerStatus } from './commands/status.js';
+import { registerToken } from './commands/token.js';
 import { io } from './io.js';
+import { fileOf, flagOf } from './params.js';
 
 /**
  * Command files define their options eagerly (for --help) and import their heavy modules (DuckDB,
@@ -30,11 +37,16 @@ export function buildProgram(): Command {
       // Commander's own messages ("error: unknown option '--x'") look like every other error.
       outputError: (s, write) => write(`percontact: ${s.replace(/^error: /, '')}`),
     })
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, action) => {
+      running = action;
+    });
   registerDemo(program);
   registerInit(program);
   registerReport(program);
   registerStaff(program);
+  registerPlan(program);
+  registerSimulate(program);
   registerExplain(program);
   registerDrivers(program);
   registerBenchmarks(program);
@@ -42,6 +54,10 @@ export function buildProgram(): Command {
   registerPull(program);
   registerImports(program);
   registerStatus(program);
+  registerConfig(program);
+  registerServe(program);
+  registerToken(program);
+  registerAudit(program);
   describeListDefaults(program);
   return program;
 }
@@ -69,8 +85,12 @@ function ignoreClosedPipes(): void {
   }
 }
 
+/** The command whose action runs: its flags name the parameters its errors are about. */
+let running: Command | undefined;
+
 /** Runs one command line (without the node and script arguments); returns the exit code. */
 export async function run(args: readonly string[]): Promise<number> {
+  running = undefined;
   const program = buildProgram();
   try {
     await program.parseAsync(args as string[], { from: 'user' });
@@ -86,10 +106,41 @@ export function reportError(error: unknown): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (isUserError(error)) {
-    io.err(`percontact: ${error.message}\n`);
+    io.err(`percontact: ${messageWithFlag(error)}\n`);
     for (const detail of error.details) io.err(`  ${detail}\n`);
     return error.exitCode;
   }
   io.err(`percontact: internal error (please report): ${(error as Error)?.stack ?? String(error)}\n`);
   return 1;
+}
+
+/**
+ * A user error in the command line's words: the parameter it begins with (`to`, `levers.ivr.containment`)
+ * as the flag that gave it (`--to "2026-13"`), or as the file the flag named.
+ */
+function messageWithFlag(error: UserError): string {
+  return flagsIn(leadingFlag(error));
+}
+
+function leadingFlag(error: UserError): string {
+  const parameter = error.location?.parameter;
+  if (!parameter) return error.message;
+  const head = parameter.split('.')[0] ?? parameter;
+  const file = fileOf(head);
+  if (file && error.location?.file === head) return error.message.replace(`${head}: `, `${file}: `);
+  const flag = flagOf(running, parameter);
+  if (!flag) return error.message;
+  // `to: …` becomes `--to "2026-13": …`; `currency "XYZ" …` (the value quoted) `--currency "XYZ" …`.
+  if (error.message.startsWith(`${parameter} "`))
+    return `${flag.long}${error.message.slice(parameter.length)}`;
+  const prefix = `${parameter}: `;
+  if (!error.message.startsWith(prefix)) return error.message;
+  const rest = error.message.slice(prefix.length);
+  const shown = typeof flag.value === 'string' && !rest.includes(flag.value);
+  return `${shown ? `${flag.long} "${flag.value}"` : flag.long}: ${rest}`;
+}
+
+/** Parameter names the message mentions in camelCase (no English word is written so) as the command's flags. */
+function flagsIn(text: string): string {
+  return text.replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b/g, (word) => flagOf(running, word)?.long ?? word);
 }

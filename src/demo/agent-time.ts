@@ -1,6 +1,7 @@
 import type { RowValues } from '../engine/schema.js';
 import type { Contact } from '../model/contact.js';
 import { Random } from './random.js';
+import { occupiedSeconds } from './staffing.js';
 
 /** Occupancy the demo's staffing aims at, and the share of paid time agents are staffed (shrinkage 30 %). */
 const OCCUPANCY = { low: 0.74, high: 0.86 };
@@ -8,7 +9,7 @@ const STAFFED_OF_PAID = { low: 0.66, high: 0.74 };
 
 /**
  * Agent time for the demo, as a workforce-management system would record it: each agent's staffed
- * time on a day covers the handle time of that day's contacts at an occupancy near 0.8, and paid time
+ * time on a day covers the agent-occupied time of that day's contacts at an occupancy near 0.8, and paid time
  * adds about 30 % shrinkage — the same planning assumptions the demo ledger's wages are built on.
  */
 export class DemoAgentTime {
@@ -17,7 +18,7 @@ export class DemoAgentTime {
     { day: string; agent: string; team: string | null; channel: string; seconds: number }
   >();
 
-  /** Tallies a contact's handle time under its agent and (UTC) day. */
+  /** Tallies the agent time a contact occupied (handle time ÷ concurrency) under its agent and (UTC) day. */
   add(contact: Contact): void {
     if (contact.outcome !== 'handled' || !contact.agent || !contact.handleSeconds) return;
     const day = contact.arrivedAt.toISOString().slice(0, 10);
@@ -29,7 +30,7 @@ export class DemoAgentTime {
       channel: contact.channel,
       seconds: 0,
     };
-    entry.seconds += contact.handleSeconds;
+    entry.seconds += occupiedSeconds(contact.channel, contact.handleSeconds);
     this.handle.set(key, entry);
   }
 

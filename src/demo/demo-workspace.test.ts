@@ -52,6 +52,30 @@ describe('the demo workspace', () => {
     }
   });
 
+  it('handles chats 2.5 at once, so a chat costs less than a call', async () => {
+    const ws = await createDemoWorkspace({ ...options, dir: join(dir, 'concurrency') });
+    try {
+      expect(ws.config.concurrency).toEqual({ chat: 2.5, messaging: 3 });
+      const view = reportView(
+        await costPerContactReport(ws.engine, resolveDefinitions(ws.config), {
+          granularity: 'month',
+          by: ['channel'],
+        }),
+      );
+      // Over the demo's months: Σ cost ÷ Σ contacts per channel. A chat of about 500 s occupies an
+      // agent about 200 s at 2.5 at once, less than a call's 310 s, and costs less (published
+      // ContactBabel figures: web chat 3.82 vs inbound call 5.25 USD).
+      const perContact = (channel: string) => {
+        const rows = view.rows.filter((r) => r.dimensions.channel === channel);
+        const cost = rows.reduce((sum, r) => sum + Number(r.cost), 0);
+        return cost / rows.reduce((sum, r) => sum + r.contacts, 0);
+      };
+      expect(perContact('chat')).toBeLessThan(perContact('voice'));
+    } finally {
+      await ws.close();
+    }
+  });
+
   it('replaces an earlier demo but never another folder', async () => {
     const target = join(dir, 'again');
     await (await createDemoWorkspace({ ...options, dir: target })).close();

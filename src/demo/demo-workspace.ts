@@ -16,6 +16,7 @@ import { defaultConfig } from '../model/config.js';
 import { initWorkspace, openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { DemoAgentTime } from './agent-time.js';
 import { generateDemo } from './generate.js';
+import { DEMO_CONCURRENCY } from './staffing.js';
 
 /** Marks a folder as made by `percontact demo`, so a later demo may replace it and nothing else. */
 const DEMO_MARKER = '.percontact-demo';
@@ -37,7 +38,7 @@ export async function createDemoWorkspace(options: DemoWorkspaceOptions): Promis
   await assertReplaceable(target, options.dir);
   const staging = `${target}.tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
-  const config = defaultConfig('EUR', 'Europe/Berlin');
+  const config = { ...defaultConfig('EUR', 'Europe/Berlin'), concurrency: { ...DEMO_CONCURRENCY } };
   const workspace = await initWorkspace(staging, config);
   try {
     const data = generateDemo({ ...options, timezone: config.timezone, currency: config.currency });
@@ -73,7 +74,10 @@ async function assertReplaceable(target: string, shown: string): Promise<void> {
   if ((await readdir(target)).length > 0) {
     throw new UserError(
       'WORKSPACE_EXISTS',
-      `${shown} exists and was not made by percontact demo; choose another --dir`,
+      `${shown} exists and was not made by percontact demo; choose another folder`,
+      {
+        parameter: 'dir',
+      },
     );
   }
 }

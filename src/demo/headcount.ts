@@ -1,7 +1,7 @@
-import { AGENTS_PER_SUPERVISOR, fteForHandleHours, TEAMS, type Team } from './staffing.js';
+import { AGENTS_PER_SUPERVISOR, fteForOccupiedHours, TEAMS, type Team } from './staffing.js';
 import type { MonthTally } from './tally.js';
 
-/** The people and desks the ledger pays for, derived from the handle time the contacts took. */
+/** The people and desks the ledger pays for, derived from the agent time the contacts occupied. */
 export interface Headcount {
   /** Paid agent FTE per team, one record per month of the range. */
   agentFte: Record<Team, number>[];
@@ -24,7 +24,7 @@ const SEATS_PER_AGENT_FTE = 1.05;
 
 export function planHeadcount(tallies: readonly MonthTally[]): Headcount {
   const needed = tallies.map((tally) =>
-    teamRecord((team) => fteForHandleHours(tally.handleSecondsByTeam[team] / 3600)),
+    teamRecord((team) => fteForOccupiedHours(tally.occupiedSecondsByTeam[team] / 3600)),
   );
   const average = teamRecord((team) => mean(needed.map((month) => month[team])));
   const agentFte = needed.map((month) =>
@@ -37,7 +37,7 @@ export function planHeadcount(tallies: readonly MonthTally[]): Headcount {
     averageAgentFte,
     supervisorFte,
     seats: averageAgentFte * SEATS_PER_AGENT_FTE + supervisorFte,
-    chatFte: mean(tallies.map((tally) => fteForHandleHours(tally.handleSecondsByChannel.chat / 3600))),
+    chatFte: mean(tallies.map((tally) => fteForOccupiedHours(tally.occupiedSecondsByChannel.chat / 3600))),
     digitalFte: average.digital,
   };
 }

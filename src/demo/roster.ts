@@ -3,7 +3,8 @@ import { CHANNEL_PROFILES, type DemoChannel } from './profile.js';
 import { Random, WeightedTable } from './random.js';
 import {
   EMPLOYER_LOADING,
-  fteForHandleHours,
+  fteForOccupiedHours,
+  occupiedSeconds,
   PAID_HOURS_PER_MONTH,
   routeTeam,
   TEAM_SALARY,
@@ -171,11 +172,11 @@ function uniqueName(random: Random, used: Set<string>): string {
 function plannedFte(team: Team, channel: DemoChannel, scale: number): number {
   const profile = CHANNEL_PROFILES[channel];
   const handledShare = PLANNED_HANDLED_SHARE[channel] ?? 1;
-  let handleSeconds = 0;
+  let occupied = 0;
   profile.queues.values.forEach((queue, index) => {
     if (routeTeam(channel, queue) !== team) return;
     const contacts = (profile.annualVolume / 12) * scale * profile.queues.share(index) * handledShare;
-    handleSeconds += contacts * expectedHandleSeconds(channel, queue);
+    occupied += contacts * occupiedSeconds(channel, expectedHandleSeconds(channel, queue));
   });
-  return fteForHandleHours(handleSeconds / 3600);
+  return fteForOccupiedHours(occupied / 3600);
 }

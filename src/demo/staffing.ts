@@ -1,8 +1,9 @@
 import type { DemoChannel } from './profile.js';
 
 /**
- * Staffing economics of the demo center. Paid hours follow from handle hours the way workforce
- * planners reason: FTE = handle hours ÷ occupancy ÷ productive share of paid time ÷ paid hours.
+ * Staffing economics of the demo center. Paid hours follow from agent-occupied hours the way
+ * workforce planners reason: FTE = occupied hours ÷ occupancy ÷ productive share of paid time ÷
+ * paid hours, occupied hours being handle hours ÷ concurrency (chats run in parallel).
  */
 export const OCCUPANCY = 0.8;
 /** Share of paid time spent logged in and available (after breaks, meetings, training, absence). */
@@ -36,6 +37,19 @@ export function routeTeam(channel: DemoChannel, queue: string): Team | null {
   }
 }
 
-export function fteForHandleHours(handleHours: number): number {
-  return handleHours / OCCUPANCY / PRODUCTIVE_SHARE / PAID_HOURS_PER_MONTH;
+/**
+ * Contacts an agent of the demo handles at once, by channel (the demo workspace's `concurrency`):
+ * two to three web chats in parallel, a few more asynchronous messaging threads. Voice, email and
+ * social are one at a time. Assumptions stated in docs/definitions.md ("Concurrency").
+ */
+export const DEMO_CONCURRENCY = { chat: 2.5, messaging: 3 } as const;
+
+/** Agent-occupied seconds of a contact: its handle seconds ÷ its channel's concurrency. */
+export function occupiedSeconds(channel: string, handleSeconds: number): number {
+  return handleSeconds / ((DEMO_CONCURRENCY as Record<string, number>)[channel] ?? 1);
+}
+
+/** FTE for agent-occupied hours (handle hours ÷ concurrency). */
+export function fteForOccupiedHours(occupiedHours: number): number {
+  return occupiedHours / OCCUPANCY / PRODUCTIVE_SHARE / PAID_HOURS_PER_MONTH;
 }

@@ -1,12 +1,13 @@
 import type { Contact } from '../model/contact.js';
 import type { DayContacts } from './days.js';
 import { DEMO_CHANNELS, type DemoChannel } from './profile.js';
-import { TEAMS, type Team } from './staffing.js';
+import { occupiedSeconds, TEAMS, type Team } from './staffing.js';
 
 /** What one month of contacts consumed: the quantities the cost ledger is priced on. */
 export interface MonthTally {
-  handleSecondsByTeam: Record<Team, number>;
-  handleSecondsByChannel: Record<DemoChannel, number>;
+  /** Agent-occupied seconds (handle seconds ÷ concurrency), by team and by channel. */
+  occupiedSecondsByTeam: Record<Team, number>;
+  occupiedSecondsByChannel: Record<DemoChannel, number>;
   /** Seconds voice calls occupied a line: IVR, queue, talk and hold. */
   voiceLineSeconds: number;
   selfServiceContacts: number;
@@ -30,8 +31,9 @@ export function addDay(tallies: MonthTally[], { day, contacts }: DayContacts): v
 function addContact(tally: MonthTally, contact: Contact): void {
   const channel = contact.channel as DemoChannel;
   if (contact.handleSeconds !== null) {
-    tally.handleSecondsByChannel[channel] += contact.handleSeconds;
-    if (contact.team) tally.handleSecondsByTeam[contact.team as Team] += contact.handleSeconds;
+    const occupied = occupiedSeconds(channel, contact.handleSeconds);
+    tally.occupiedSecondsByChannel[channel] += occupied;
+    if (contact.team) tally.occupiedSecondsByTeam[contact.team as Team] += occupied;
   }
   if (channel === 'voice') {
     tally.voiceLineSeconds +=
@@ -45,8 +47,8 @@ function addContact(tally: MonthTally, contact: Contact): void {
 
 function emptyTally(): MonthTally {
   return {
-    handleSecondsByTeam: Object.fromEntries(TEAMS.map((t) => [t, 0])) as Record<Team, number>,
-    handleSecondsByChannel: Object.fromEntries(DEMO_CHANNELS.map((c) => [c, 0])) as Record<
+    occupiedSecondsByTeam: Object.fromEntries(TEAMS.map((t) => [t, 0])) as Record<Team, number>,
+    occupiedSecondsByChannel: Object.fromEntries(DEMO_CHANNELS.map((c) => [c, 0])) as Record<
       DemoChannel,
       number
     >,

@@ -1,3 +1,4 @@
+import type { DialectCapabilities } from './dialect.js';
 import type { ChangeSet, Engine, Rows } from './engine.js';
 import type { Expr } from './query.js';
 import type { TableDef } from './schema.js';
@@ -14,14 +15,18 @@ export function assertChangeSetId(id: string): void {
  * then the puts inserted), all before COMMIT. A table takes either adds or removals in one change set,
  * so that removals only ever meet rows stored before it.
  */
+/** Whether an engine's change sets are transactions (else they swap staged partitions in). */
+export function changeSetsAreTransactions(capabilities: DialectCapabilities): boolean {
+  return capabilities.transactions && capabilities.syncDelete;
+}
+
 export async function changeSetInTransaction<T>(
   engine: Engine,
   id: string,
   work: (changes: ChangeSet) => Promise<T>,
 ): Promise<T> {
   assertChangeSetId(id);
-  const { transactions, syncDelete } = engine.dialect.capabilities;
-  if (!transactions || !syncDelete)
+  if (!changeSetsAreTransactions(engine.dialect.capabilities))
     throw new Error(
       `${engine.dialect.displayName} needs transactions and DELETE for a change set in one transaction`,
     );

@@ -14,6 +14,8 @@ export type Expr =
   | { kind: 'isNull'; expr: Expr }
   | { kind: 'coalesce'; items: readonly Expr[] }
   | { kind: 'add'; items: readonly Expr[] }
+  /** numerator ÷ denominator of two floating-point expressions (NULL where either is NULL). */
+  | { kind: 'divide'; numerator: Expr; denominator: Expr }
   /** Seconds from one timestamp to another (negative when `to` is earlier). */
   | { kind: 'secondsBetween'; from: Expr; to: Expr }
   /**
@@ -99,6 +101,11 @@ export const or = (...items: Expr[]): Expr => ({ kind: 'or', items });
 export const not = (expr: Expr): Expr => ({ kind: 'not', expr });
 export const isNull = (expr: Expr): Expr => ({ kind: 'isNull', expr });
 export const coalesce = (...items: Expr[]): Expr => ({ kind: 'coalesce', items });
+export const divide = (numerator: Expr, denominator: Expr): Expr => ({
+  kind: 'divide',
+  numerator,
+  denominator,
+});
 export const localTimePart = (part: LocalTimePart, column: string, timeZone: string): Expr => ({
   kind: 'localTimePart',
   part,

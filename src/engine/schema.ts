@@ -200,6 +200,48 @@ export const IMPORTS_TABLE: TableDef = {
   ],
 };
 
+/**
+ * Tokens of the HTTP API. `id` is the token's public part (it starts every token text); `hash` is
+ * `scrypt$N$r$p$salt$key` (base64url) of the secret part, so the store never holds a usable token.
+ * `role` is viewer, analyst or admin; `revoked_at` set: the token no longer authenticates.
+ */
+export const API_TOKENS_TABLE: TableDef = {
+  name: 'api_tokens',
+  key: ['id'],
+  columns: [
+    col('id', 'text', false),
+    col('name', 'text', false),
+    col('role', 'text', false),
+    col('hash', 'text', false),
+    col('created_at', 'timestamp', false),
+    col('created_by', 'text', false),
+    col('revoked_at', 'timestamp'),
+  ],
+};
+
+/**
+ * One row per write made through the use-case layer (imports, cost edits, token changes, …), in the
+ * write's own transaction. `actor` names who (a token's name and id, the local user); `details`,
+ * `totals_before` and `totals_after` are JSON text (totals: stored rows per table and the ledger's sum
+ * per currency, as exact decimal text).
+ */
+export const AUDIT_TABLE: TableDef = {
+  name: 'audit_log',
+  key: ['seq'],
+  columns: [
+    col('seq', 'integer', false),
+    col('at', 'timestamp', false),
+    col('actor', 'text', false),
+    col('actor_role', 'text'),
+    col('actor_token', 'text'),
+    col('action', 'text', false),
+    col('target', 'text'),
+    col('details', 'text'),
+    col('totals_before', 'text'),
+    col('totals_after', 'text'),
+  ],
+};
+
 export const SCHEMA_VERSION_TABLE: TableDef = {
   name: 'schema_version',
   key: ['version'],

@@ -188,6 +188,14 @@ export class SqlCompiler {
     return `quantile_cont(${expr}, ${q})${filter ? ` FILTER (WHERE ${filter})` : ''}`;
   }
 
+  /**
+   * Division of floating-point operands (the seconds columns are doubles). No cast: a CAST to a
+   * non-nullable type fails on NULL in ClickHouse.
+   */
+  divide(numerator: string, denominator: string): string {
+    return `(${numerator} / ${denominator})`;
+  }
+
   secondsBetween(from: string, to: string): string {
     return `(EXTRACT(EPOCH FROM ${to}) - EXTRACT(EPOCH FROM ${from}))`;
   }
@@ -235,6 +243,8 @@ export class SqlCompiler {
         return `COALESCE(${e.items.map((i) => this.expr(i)).join(', ')})`;
       case 'add':
         return `(${e.items.map((i) => this.expr(i)).join(' + ')})`;
+      case 'divide':
+        return this.divide(this.expr(e.numerator), this.expr(e.denominator));
       case 'secondsBetween':
         return this.secondsBetween(this.expr(e.from), this.expr(e.to));
       case 'periodIndex':

@@ -46,7 +46,7 @@ async function requestFor(options: ImportOptions): Promise<ImportRequest> {
   if (options.files.length === 0)
     throw new UserError('USAGE', 'give at least one file (or table) to import', { parameter: 'files' });
   if (options.preset && options.mappingFile)
-    throw new UserError('USAGE', 'give either --preset or --mapping, not both');
+    throw new UserError('USAGE', 'give either a preset or a mapping, not both', { parameter: 'mapping' });
   const { mapping, name, reshape } = await resolveMapping(options);
   return {
     kind: options.kind,

@@ -54,7 +54,7 @@ async function workspace() {
 }
 
 const costs = (
-  rows: { dimensions: Record<string, string | null | undefined>; kind: string; cost: string }[],
+  rows: { dimensions: Record<string, string | null | undefined>; kind: string; cost: string | null }[],
   dim: string,
 ) =>
   Object.fromEntries(rows.map((r) => [r.kind === 'unallocated' ? 'unallocated' : r.dimensions[dim], r.cost]));

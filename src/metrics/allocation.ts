@@ -9,6 +9,8 @@ import { type DimensionValues, matches, project, type SegmentFilter, segmentKey 
 export interface FineRow {
   values: DimensionValues;
   measures: ContactMeasures;
+  /** The local days of the row's first and last contact (`last` inclusive); absent for agent time. */
+  days?: { first: string; last: string };
 }
 
 export interface AllocatedPart {
@@ -20,14 +22,22 @@ export interface AllocatedPart {
   weightTotal: number;
   /** `direct`: the cost's own segment; `rate_card`: labour built bottom-up from handle time × rates. */
   driver: AllocationDriver | 'direct' | 'rate_card';
+  /**
+   * Set where the line's own driver had no weight in segments with counted contacts (chat without
+   * handle time), so the fallback driver allocated it instead: the driver it fell back from and
+   * those segments.
+   */
+  fallback?: { from: AllocationDriver; segments: DimensionValues[] };
 }
 
 /**
  * Allocates one cost amount of one period to the segments of a breakdown. The pool is the contacts
  * matching `filter` (the dimensions the cost is direct to). When the breakdown uses only dimensions the
  * filter fixes, the segment is known without weights; otherwise the driver's weights, measured on the
- * pool's contacts in the same period, split the amount by largest remainder. The parts always sum to
- * the amount.
+ * pool's contacts in the same period, split the amount by largest remainder. Where a segment with
+ * counted contacts has no weight under the driver (no handle time, no agent time), the `fallback`
+ * driver splits the whole amount instead, so those contacts do not look free. The parts always sum
+ * to the amount.
  */
 export function allocate(
   amount: Decimal,
@@ -36,24 +46,23 @@ export function allocate(
   breakdown: readonly Dimension[],
   rows: readonly FineRow[],
   scale: number,
+  fallback?: AllocationDriver,
 ): AllocatedPart[] {
   if (breakdown.every((d) => filter.has(d))) {
     const segment: DimensionValues = {};
     for (const d of breakdown) segment[d] = filter.get(d) ?? null;
     return [{ segment, amount, weight: 1, weightTotal: 1, driver: 'direct' }];
   }
-  if (driver.kind === 'fixed') return allocateFixed(amount, filter, driver, breakdown, rows, scale);
+  if (driver.kind === 'fixed') return allocateFixed(amount, filter, driver, breakdown, rows, scale, fallback);
 
-  const weights = new Map<string, { segment: DimensionValues; weight: number }>();
-  for (const row of rows) {
-    if (!matches(filter, row.values)) continue;
-    const key = segmentKey(breakdown, row.values);
-    const entry = weights.get(key) ?? { segment: project(breakdown, row.values), weight: 0 };
-    entry.weight += weightOf(driver, row);
-    weights.set(key, entry);
+  const entries = segmentWeights(driver, filter, breakdown, rows);
+  const unweighted = entries.filter((e) => e.weight === 0 && e.contacts > 0).map((e) => e.segment);
+  if (unweighted.length > 0 && fallback && fallback.kind !== driver.kind) {
+    return allocate(amount, filter, fallback, breakdown, rows, scale).map((p) => ({
+      ...p,
+      fallback: { from: driver, segments: unweighted },
+    }));
   }
-  if (driver.kind === 'equal') for (const entry of weights.values()) entry.weight = entry.weight > 0 ? 1 : 0;
-  const entries = [...weights.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
   const parts = allocateLargestRemainder(
     amount,
     entries.map((e) => e.weight),
@@ -72,10 +81,37 @@ export function allocate(
     .filter((p) => p.weight > 0);
 }
 
+interface SegmentWeight {
+  segment: DimensionValues;
+  weight: number;
+  /** Counted contacts of the segment in the pool. */
+  contacts: number;
+}
+
+/** The driver's weight and the counted contacts of each breakdown segment in the pool, in key order. */
+function segmentWeights(
+  driver: AllocationDriver,
+  filter: SegmentFilter,
+  breakdown: readonly Dimension[],
+  rows: readonly FineRow[],
+): SegmentWeight[] {
+  const weights = new Map<string, SegmentWeight>();
+  for (const row of rows) {
+    if (!matches(filter, row.values)) continue;
+    const key = segmentKey(breakdown, row.values);
+    const entry = weights.get(key) ?? { segment: project(breakdown, row.values), weight: 0, contacts: 0 };
+    entry.weight += weightOf(driver, row);
+    entry.contacts += row.measures.contacts;
+    weights.set(key, entry);
+  }
+  if (driver.kind === 'equal') for (const entry of weights.values()) entry.weight = entry.weight > 0 ? 1 : 0;
+  return [...weights.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+}
+
 function weightOf(driver: AllocationDriver, row: FineRow): number {
   switch (driver.kind) {
     case 'handle_time':
-      return row.measures.weightHandleSeconds;
+      return row.measures.occupiedSeconds;
     case 'contacts':
       return row.measures.contacts;
     case 'equal':
@@ -95,6 +131,7 @@ function allocateFixed(
   breakdown: readonly Dimension[],
   rows: readonly FineRow[],
   scale: number,
+  fallback: AllocationDriver | undefined,
 ): AllocatedPart[] {
   const keys = [...driver.shares.keys()].sort();
   const shares = allocateLargestRemainder(
@@ -107,9 +144,15 @@ function allocateFixed(
     if ((shares[i] as Decimal).isZero()) return [];
     const sub = new Map(filter);
     sub.set(driver.dimension, key);
-    return allocate(shares[i] as Decimal, sub, { kind: 'handle_time' }, breakdown, rows, scale).map((p) => ({
-      ...p,
-      driver,
-    }));
+    const parts = allocate(
+      shares[i] as Decimal,
+      sub,
+      { kind: 'handle_time' },
+      breakdown,
+      rows,
+      scale,
+      fallback,
+    );
+    return parts.map((p) => ({ ...p, driver }));
   });
 }

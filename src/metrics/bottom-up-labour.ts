@@ -1,7 +1,7 @@
 import { type Period, periodsBetween } from '../calendar/period.js';
 import { localToInstant } from '../calendar/time-zone.js';
 import type { Engine } from '../engine/engine.js';
-import { and, cmp, column, eq, instant, literal } from '../engine/query.js';
+import { and, cmp, column, divide, eq, instant, isNull, literal, not } from '../engine/query.js';
 import { aggregateRows, selectRows } from '../engine/run-query.js';
 import { RATE_CARDS_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
@@ -9,8 +9,11 @@ import type { Dimension } from '../model/contact.js';
 import type { CostLine } from '../model/cost-line.js';
 import { allocateLargestRemainder } from '../money/allocate.js';
 import { Decimal } from '../money/decimal.js';
+import { CHANNEL_HANDLE, OWN_OCCUPIED } from './contact-measures.js';
 import type { AllocationRecord, LabourBasis } from './cost-per-contact.js';
 import type { Definitions } from './definitions.js';
+import { occupied } from './measures-query.js';
+import { type Note, note } from './notes.js';
 import { periodAt, periodKey } from './period-key.js';
 import { type DimensionValues, project, segmentKey } from './segments.js';
 
@@ -45,13 +48,13 @@ export interface BottomUpPart {
 
 export interface BottomUpResult {
   parts: BottomUpPart[];
-  /** Handle seconds per period that no rate card covered (they carry no bottom-up cost). */
+  /** Agent-occupied seconds per period that no rate card covered (they carry no bottom-up cost). */
   unratedSeconds: Map<string, number>;
 }
 
 /**
  * Labour cost built bottom-up where the ledger has no agent wages for a period: each handled contact's
- * handle hours × the loaded hourly cost on the rate card of its agent (else of its team) valid on the
+ * agent-occupied hours (handle time ÷ concurrency) × the loaded hourly cost on the rate card of its agent (else of its team) valid on the
  * contact's local day. Exact per contact group, rounded once per period and split over the breakdown's
  * segments by largest remainder, so the segments add up to the period's total to the cent.
  */
@@ -125,11 +128,13 @@ function syntheticLine(period: Period, total: Decimal, currency: string): CostLi
     team: null,
     driver: null,
     behaviour: 'variable',
-    description: 'agent wages built bottom-up: handle hours × rate cards (no wage ledger in this period)',
+    description:
+      'agent wages built bottom-up: agent-occupied hours × rate cards (no wage ledger in this period)',
   };
 }
 
-function rateFor(
+/** The rate card of an agent on a local day, else of the agent's team; undefined where none is valid. */
+export function rateFor(
   cards: readonly RateCard[],
   agent: string | null,
   team: string | null,
@@ -198,6 +203,7 @@ export interface AgentDayRow {
   agent: string | null;
   team: string | null;
   values: DimensionValues;
+  /** Agent-occupied seconds: handle seconds ÷ concurrency. */
   seconds: number;
 }
 
@@ -208,11 +214,12 @@ async function handleByAgentDay(
   periods: readonly Period[],
 ): Promise<AgentDayRow[]> {
   const arrived = column('arrived_at');
+  const concurrency = column('concurrency');
   const first = periods[0] as Period;
   const last = periods.at(-1) as Period;
   const days = periodsBetween(first.start, last.end, 'day');
   const range = { from: localToInstant(first.start, d.timezone), to: localToInstant(last.end, d.timezone) };
-  const keys = [...new Set<Dimension>([...by, 'agent', 'team'])];
+  const keys = [...new Set<Dimension>([...by, 'agent', 'team', 'channel'])];
   const rows = await aggregateRows(engine, {
     from: 'contacts',
     where: and(
@@ -225,7 +232,15 @@ async function handleByAgentDay(
       { name: 'day', expr: periodKey('arrived_at', days, d.timezone) },
       ...keys.map((name) => ({ name, expr: column(name) })),
     ],
-    aggregates: [{ name: 'seconds', fn: 'sum', expr: column('handle_seconds') }],
+    aggregates: [
+      {
+        name: OWN_OCCUPIED,
+        fn: 'sum',
+        expr: divide(column('handle_seconds'), concurrency),
+        filter: not(isNull(concurrency)),
+      },
+      { name: CHANNEL_HANDLE, fn: 'sum', expr: column('handle_seconds'), filter: isNull(concurrency) },
+    ],
   });
   return rows.map((r) => {
     const values: DimensionValues = {};
@@ -236,7 +251,7 @@ async function handleByAgentDay(
       agent: (r.agent as string | null) ?? null,
       team: (r.team as string | null) ?? null,
       values,
-      seconds: Number(r.seconds),
+      seconds: occupied(d, r.channel as string | null, r[OWN_OCCUPIED], r[CHANNEL_HANDLE]),
     };
   });
 }
@@ -249,7 +264,7 @@ export function addBottomUpLabour(
   periods: readonly Period[],
   scale: number,
   allocations: AllocationRecord[],
-): { labourBasis: Map<string, LabourBasis>; notes: string[] } {
+): { labourBasis: Map<string, LabourBasis>; notes: Note[] } {
   const missing = periodsWithoutWages(periods, allocations);
   const bottomUp = bottomUpLabour(labour, d, by, periods, missing, scale);
   allocations.push(...bottomUp.parts);
@@ -260,9 +275,11 @@ export function addBottomUpLabour(
       !missing.has(p.start) ? 'ledger' : built.has(p.start) ? 'bottom-up' : 'none',
     ]),
   );
-  const notes = [...bottomUp.unratedSeconds].map(
-    ([start, seconds]) =>
-      `${(seconds / 3600).toFixed(1)} handle hours from ${start} had no rate card and carry no bottom-up labour cost`,
+  const notes = [...bottomUp.unratedSeconds].map(([start, seconds]) =>
+    note('unratedHours', {
+      hours: { hours: seconds / 3600 },
+      period: { periods: [periods.find((p) => p.start === start)?.label ?? start] },
+    }),
   );
   return { labourBasis, notes };
 }

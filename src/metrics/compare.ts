@@ -2,11 +2,11 @@ import { addDays, fromYmd, ymd } from '../calendar/dates.js';
 import { isoWeek, type Period, periodOf, periodStart } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
 import { isUserError } from '../errors.js';
+import type { CompareMode } from './compare-modes.js';
 import { type CostPerContactReport, costPerContactReport, type ReportOptions } from './cost-per-contact.js';
 import type { Definitions } from './definitions.js';
 
-export const COMPARE_MODES = ['previous', 'year-ago'] as const;
-export type CompareMode = (typeof COMPARE_MODES)[number];
+export { COMPARE_MODES, type CompareMode } from './compare-modes.js';
 
 /**
  * The period a report period is compared with: the one before it, or the same one a year earlier.
@@ -52,7 +52,8 @@ export async function compareReport(
   report: CostPerContactReport,
   mode: CompareMode,
 ): Promise<CompareReport> {
-  const pairs = report.periods.map((p) => [p, comparePeriod(p, mode)] as const);
+  // A period the range cuts has no counterpart of the same days: it is not compared.
+  const pairs = report.periods.map((p) => [p, isCut(p) ? undefined : comparePeriod(p, mode)] as const);
   const periods = new Map(pairs.map(([p, c]) => [p.label, c?.label]));
   const compared = pairs.flatMap(([, c]) => (c ? [c] : []));
   const first = compared[0];
@@ -67,6 +68,11 @@ export async function compareReport(
   const totalsComparable =
     compared.length === report.periods.length && shifted?.periods.length === compared.length;
   return { mode, periods, report: shifted, totalsComparable };
+}
+
+export function isCut(period: Period): boolean {
+  const whole = periodOf(period.start, period.granularity);
+  return whole.start !== period.start || whole.end !== period.end;
 }
 
 async function reportOrNothing(

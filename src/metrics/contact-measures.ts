@@ -1,6 +1,6 @@
 import type { Period } from '../calendar/period.js';
 import type { Aggregate, AggregateQuery, Expr } from '../engine/query.js';
-import { and, cmp, column, eq, inList, instant, isNull, literal, not, or } from '../engine/query.js';
+import { and, cmp, column, divide, eq, inList, instant, isNull, literal, not, or } from '../engine/query.js';
 import type { Dimension } from '../model/contact.js';
 import type { Definitions } from './definitions.js';
 import { periodKey } from './period-key.js';
@@ -11,9 +11,17 @@ export interface ContactMeasures {
   contacts: number;
   voiceContacts: number;
   handled: number;
+  /** Handled contacts whose handle time is known: AHT divides by these, never by the others. */
+  handledTimed: number;
   handleSeconds: number;
-  /** Σ handle seconds of handled contacts in any direction: the handle_time allocation weight. */
+  /** Σ handle seconds of handled contacts in any direction (cost per handle minute). */
   weightHandleSeconds: number;
+  /**
+   * Agent-occupied seconds of handled contacts in any direction: handle seconds ÷ concurrency (the
+   * contact's own, else its channel's, else 1). The handle_time allocation weight and occupancy's
+   * numerator: two chats at once occupy an agent once.
+   */
+  occupiedSeconds: number;
   waitAnsweredSeconds: number;
   /** Handled contacts whose wait is known: ASA leaves the others out. */
   answeredTimed: number;
@@ -43,8 +51,10 @@ export const MEASURE_NAMES = [
   'contacts',
   'voiceContacts',
   'handled',
+  'handledTimed',
   'handleSeconds',
   'weightHandleSeconds',
+  'occupiedSeconds',
   'waitAnsweredSeconds',
   'answeredTimed',
   'slAnswered',
@@ -115,6 +125,8 @@ function measureAggregates(d: Definitions): Aggregate[] {
   const wait = column('wait_seconds');
   const handle = column('handle_seconds');
   const csat = column('csat');
+  const concurrency = column('concurrency');
+  const anyHandled = eq(outcome, literal('handled'));
   const direction = inList(column('direction'), d.countedDirections);
   const counted = countedFilter(d);
   const handled = and(direction, eq(outcome, literal('handled')));
@@ -133,8 +145,19 @@ function measureAggregates(d: Definitions): Aggregate[] {
     { name: 'contacts', fn: 'count', filter: counted },
     { name: 'voiceContacts', fn: 'count', filter: and(counted, eq(column('channel'), literal('voice'))) },
     { name: 'handled', fn: 'count', filter: handled },
+    { name: 'handledTimed', fn: 'count', filter: and(handled, not(isNull(handle))) },
     { name: 'handleSeconds', fn: 'sum', expr: handle, filter: handled },
-    { name: 'weightHandleSeconds', fn: 'sum', expr: handle, filter: eq(outcome, literal('handled')) },
+    { name: 'weightHandleSeconds', fn: 'sum', expr: handle, filter: anyHandled },
+    // Occupied time in two parts: the contacts that carry their own concurrency are divided here;
+    // the others' handle seconds are divided by their channel's concurrency per fine row (channel is
+    // always a fine dimension), so no per-channel expression reaches the engine.
+    {
+      name: OWN_OCCUPIED,
+      fn: 'sum',
+      expr: divide(handle, concurrency),
+      filter: and(anyHandled, not(isNull(concurrency))),
+    },
+    { name: CHANNEL_HANDLE, fn: 'sum', expr: handle, filter: and(anyHandled, isNull(concurrency)) },
     { name: 'waitAnsweredSeconds', fn: 'sum', expr: wait, filter: handled },
     { name: 'answeredTimed', fn: 'count', filter: and(handled, not(isNull(wait))) },
     { name: 'slAnswered', fn: 'count', filter: and(handled, not(isNull(wait))) },
@@ -156,7 +179,20 @@ function measureAggregates(d: Definitions): Aggregate[] {
     { name: 'csatSum', fn: 'sum', expr: csat },
     { name: 'csatTopBox', fn: 'count', filter: cmp('>=', csat, literal(d.csatTopBoxMin)) },
     { name: 'rows', fn: 'count' },
+    { name: FIRST_ARRIVED, fn: 'min', expr: column('arrived_at') },
+    { name: LAST_ARRIVED, fn: 'max', expr: column('arrived_at') },
   ];
+}
+
+/** Query columns that are not measures themselves: occupied time's parts and the contacts' first and last instants. */
+export const OWN_OCCUPIED = 'ownOccupiedSeconds';
+export const CHANNEL_HANDLE = 'channelConcurrencyHandleSeconds';
+export const FIRST_ARRIVED = 'firstArrived';
+export const LAST_ARRIVED = 'lastArrived';
+
+/** Contacts an agent handles at once on a channel (1 unless configured). */
+export function channelConcurrency(d: Definitions, channel: string | null | undefined): number {
+  return (channel ? d.concurrencyByChannel[channel] : undefined) ?? 1;
 }
 
 /** Flagged resolved, or without a flag and not a repeat. */

@@ -15,7 +15,12 @@ export async function loadCostLines(engine: Engine, from: string, to: string): P
     where: and(cmp('<', column('period_start'), literal(to)), cmp('>', column('period_end'), literal(from))),
     orderBy: [column('id')],
   });
-  return rows.map((r) => ({
+  return rows.map(costLineOf);
+}
+
+/** A stored cost-line row (column names as in the table) as a cost line. */
+export function costLineOf(r: Record<string, unknown>): CostLine {
+  return {
     id: String(r.id),
     category: String(r.category) as CostCategory,
     amount: String(r.amount),
@@ -28,7 +33,7 @@ export async function loadCostLines(engine: Engine, from: string, to: string): P
     driver: text(r.driver),
     behaviour: String(r.behaviour) as CostBehaviour,
     description: text(r.description),
-  }));
+  };
 }
 
 /** The first and last day any cost line accrues (for a report's default range). */

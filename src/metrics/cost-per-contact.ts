@@ -7,7 +7,9 @@ import type { AllocatedPart } from './allocation.js';
 import type { ResolvedBenchmark } from './benchmarks/select.js';
 import { computeReport } from './compute-report.js';
 import type { ContactMeasures, HandleQuantiles, ReportDetail } from './contact-measures.js';
+import type { PeriodCoverage } from './coverage.js';
 import type { Definitions } from './definitions.js';
+import type { Note } from './notes.js';
 import { loadReportInputs } from './report-inputs.js';
 import type { DimensionValues } from './segments.js';
 
@@ -18,8 +20,15 @@ export interface ReportOptions {
   /** Date or period text, inclusive; default: the data's last day. */
   to?: string;
   by: readonly Dimension[];
+  /** Only the last N periods of the range (a trend). */
+  lastPeriods?: number;
   /** Default `headline`; `full` adds repeat contacts and handle-time quantiles (see ReportDetail). */
   detail?: ReportDetail;
+  /**
+   * In a period whose contacts cover only some of its days, count only the costs of those days
+   * (default: the whole period's costs, and the row flagged partial).
+   */
+  prorateToContacts?: boolean;
 }
 
 export interface ReportRow {
@@ -30,9 +39,24 @@ export interface ReportRow {
   /** Shared cost no segment had a weight for in this period. */
   unallocated: boolean;
   measures: ContactMeasures;
+  /**
+   * The measures of the row's contacts that some cost line reaches: the denominators of cost per
+   * contact and every other cost ratio, so contacts without any cost never pull a figure down.
+   */
+  costedMeasures: ContactMeasures;
+  /** Measures by channel (its service-level clock, its handle-time coverage). */
+  byChannel: Map<string, ContactMeasures>;
   quantiles: HandleQuantiles;
   cost: Decimal;
+  /** Whether any cost (a ledger line's part or bottom-up labour) reached the row. */
+  hasCost: boolean;
   costByCategory: Map<CostCategory, Decimal>;
+  /** Lines allocated by the fallback driver into this row: the drivers they fell back from. */
+  fallbackFrom: Set<string>;
+  /** The period's coverage; undefined for the grand total. */
+  coverage: PeriodCoverage | undefined;
+  /** What a reader must know about this row's figures (partial period, no cost, fallback, …). */
+  notes: Note[];
   /** The cost-per-contact benchmark this row compares with. */
   benchmark?: ResolvedBenchmark;
 }
@@ -63,8 +87,10 @@ export interface CostPerContactReport {
   totals: ReportRow;
   allocations: AllocationRecord[];
   labourBasis: Map<string, LabourBasis>;
-  /** Things a reader must know about the figures (e.g. handle hours without a rate card). */
-  notes: string[];
+  /** Whether partial periods' costs were prorated to the days their contacts cover. */
+  prorateToContacts: boolean;
+  /** Things a reader must know about the figures (coverage, partial periods, fallbacks, …). */
+  notes: Note[];
 }
 
 /** Reads the report's inputs from the workspace and computes the report from them. */

@@ -1,6 +1,6 @@
 import type { ServiceLevelFormula, WorkspaceConfig } from '../model/config.js';
 import type { CostCategory } from '../model/cost-line.js';
-import { type AllocationDriver, parseDriver } from '../model/driver.js';
+import { type AllocationDriver, formatDriver, parseDriver } from '../model/driver.js';
 import { type BenchmarkChoice, benchmarkChoice } from './benchmarks/select.js';
 
 /** The metric definitions in force for a report, resolved from the workspace configuration. */
@@ -19,6 +19,8 @@ export interface Definitions {
   /** Contacts handled at once by channel (absent: 1); see WorkspaceConfig.concurrency. */
   concurrencyByChannel: Readonly<Record<string, number>>;
   defaultDriver: AllocationDriver;
+  /** Allocates a shared line where its driver has no weight in a segment with counted contacts. */
+  fallbackDriver: AllocationDriver;
   categoryDrivers: Partial<Record<CostCategory, AllocationDriver>>;
   benchmarks: BenchmarkChoice;
 }
@@ -41,6 +43,7 @@ export function resolveDefinitions(config: WorkspaceConfig): Definitions {
     csatTopBoxMin: config.csat.topBoxMin,
     concurrencyByChannel: config.concurrency as Record<string, number>,
     defaultDriver: parseDriver(config.allocation.defaultDriver),
+    fallbackDriver: parseDriver(config.allocation.fallbackDriver),
     categoryDrivers,
     benchmarks: benchmarkChoice(config),
   };
@@ -55,10 +58,17 @@ export function describeDefinitions(d: Definitions): Record<string, string> {
   ].join(', ');
   return {
     contacts: `${d.countedDirections.join('/')} contacts with outcome ${d.countedOutcomes.join(' or ')}`,
-    cost: 'each cost line prorated by calendar days of overlap with the period; shared costs allocated by their driver; parts rounded to the minor unit by largest remainder',
-    costPerContact: 'cost ÷ contacts (undefined where there are no contacts)',
-    aht: 'Σ (talk + hold + wrap) of handled contacts ÷ handled contacts',
-    asa: 'Σ wait of answered contacts ÷ answered contacts (contacts with unknown wait left out)',
+    cost: 'each cost line prorated by calendar days to the months it accrues in, a month to its days, both by largest remainder; a period gets the sum of its days, so its part depends neither on the range nor on the period length; shared costs allocated by their driver',
+    handleTimeWeight: `handle_time driver: agent-occupied seconds = handle seconds ÷ concurrency (the contact's own, else its channel's: ${concurrencyText(d)}; else 1) of handled contacts in any direction`,
+    fallbackDriver: `${formatDriver(d.fallbackDriver)}: allocates a shared cost line instead of its driver where that driver has no weight in a segment with counted contacts (no handle time, no agent time)`,
+    coverage:
+      'a contact counts in cost per contact only where some cost line reaches it (its period has costs, a direct line matches its segment); contacts without any cost are left out of cost per contact, its totals and the benchmark comparison',
+    partialPeriods:
+      'a period is partial where the range cuts it or its contacts do not cover all of its days (edges of up to 3 days, 2 for a week, count as covered); the default range is whole periods in which both contacts and costs exist',
+    costPerContact:
+      'cost ÷ counted contacts that some cost line reaches (undefined where there are none, never 0)',
+    aht: 'Σ (talk + hold + wrap) of handled contacts ÷ handled contacts whose handle time is known (undefined where none is)',
+    asa: 'Σ wait of answered contacts ÷ answered contacts (contacts with unknown wait left out; not shown where a row mixes channels answered on different service-level clocks)',
     serviceLevel: `${d.serviceLevelFormula}: ${SERVICE_LEVEL_TEXT[d.serviceLevelFormula]}, t = ${t}, s = ${s} s; "within" = wait ≤ threshold; answered with unknown wait left out`,
     abandonRate: `abandoned after ${s} s ÷ (offered − abandoned within ${s} s); offered = handled + abandoned + callback`,
     ahtQuantiles: 'median and p90 of handle seconds of handled contacts (continuous quantiles)',
@@ -72,9 +82,15 @@ export function describeDefinitions(d: Definitions): Record<string, string> {
     csat: `mean of CSAT normalised to 0..1; top-2-box = share of scores ≥ ${d.csatTopBoxMin} (4 or 5 of 5)`,
     containment: 'self_served ÷ (self_served + offered to agents)',
     occupancy:
-      'handle time of handled contacts (any direction) ÷ staffed time from agent time, where recorded for the row',
+      'agent-occupied time (handle time ÷ concurrency) of handled contacts (any direction) ÷ staffed time from agent time, where recorded for the row',
     timezone: `periods are calendar periods in ${d.timezone}; weeks are ISO weeks`,
   };
+}
+
+/** "chat 2.5, messaging 3", or "none configured". */
+export function concurrencyText(d: Definitions): string {
+  const entries = Object.entries(d.concurrencyByChannel);
+  return entries.length > 0 ? entries.map(([c, n]) => `${c} ${n}`).join(', ') : 'none configured';
 }
 
 export const SERVICE_LEVEL_TEXT: Record<ServiceLevelFormula, string> = {

@@ -32,7 +32,7 @@ describe('explain', () => {
       ]),
     ).toEqual([
       ['L1', '1471.19', 'handle_time', 480, 1680, '420.34'],
-      ['L2', '43.55', 'direct', 1, 1, '43.55'],
+      ['L2', '43.55', 'direct (channel voice)', 1, 1, '43.55'],
       ['L3', '92.05', 'contacts', 2, 4, '46.03'],
     ]);
     const sum = e.lines.reduce((s, l) => s.plus(l.allocated), new Decimal(0));
@@ -56,6 +56,25 @@ describe('explain', () => {
   it('explains the whole center, unallocated parts included, and other metrics', async () => {
     const e = await explain(engine, definitions, { period: '2026-01', segment: {} });
     expect(e.lines.reduce((s, l) => s.plus(l.allocated), new Decimal(0)).toFixed(2)).toBe('1777.18');
+    // A shared line reaches the whole center by its own driver, not "direct": L1 wages by handle
+    // time, L3 licence by contacts; L2 is the voice line.
+    expect(e.lines.map((l) => [l.id, l.driver])).toEqual([
+      ['L1', 'handle_time'],
+      ['L2', 'direct (channel voice)'],
+      ['L3', 'contacts'],
+    ]);
+    // Money grouped by thousands: L1 3,100.00, January's part 1,628.81.
+    const text = explainText(e, 'costPerContact');
+    expect(text).toContain('= cost ÷ counted contacts = 1,777.18 ÷ 3 = 592.39');
+    expect(text).toMatch(/L1 +agent_wages +3,100\.00 .* 1,628\.81 /);
+    // A service figure is explained by the contacts behind it, not by cost lines: January's SL
+    // (hand-checked.ts) 2 within ÷ (3 answered + 2 abandoned − 1 short): voice answered c1, c2
+    // (c1 within 20 s), abandoned c3 and c4 (c4 within 5 s); email answered c5 within its 24 h.
+    const sl = explainText(e, 'serviceLevel');
+    expect(sl).not.toContain('Cost lines');
+    expect(sl).toContain('Contacts behind it, by channel:');
+    expect(sl).toMatch(/email +86,400 +1 +1 +0 +0 +0/);
+    expect(sl).toMatch(/voice +20 +2 +1 +2 +1 +1/);
     // January: AHT (300 + 240 + 600) / 3; abandonment (2 − 1) / (5 − 1)
     expect(JSON.parse(explainJson(e, 'ahtSeconds')).formula).toMatchObject({
       numerator: '1140',

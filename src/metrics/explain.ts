@@ -14,7 +14,8 @@ import {
   type ReportRow,
 } from './cost-per-contact.js';
 import type { Definitions } from './definitions.js';
-import { type Figures, figures } from './figures.js';
+import { type Figures, rowFigures } from './figures.js';
+import { driverOf } from './ledger-allocation.js';
 import { rangeInstants } from './range.js';
 import type { DimensionValues } from './segments.js';
 
@@ -91,13 +92,8 @@ export async function explain(engine: Engine, d: Definitions, options: ExplainOp
   return {
     report,
     row,
-    figures: figures(row.measures, row.cost, {
-      formula: d.serviceLevelFormula,
-      repeats: report.detail === 'full',
-      quantiles: row.quantiles,
-      costByCategory: row.costByCategory,
-    }),
-    lines: allocations.map(lineShare),
+    figures: rowFigures(row, d, report.detail === 'full'),
+    lines: allocations.map((a) => lineShare(a, d)),
     outcomes: await outcomeCounts(engine, d, report, options.segment),
   };
 }
@@ -106,7 +102,23 @@ function sameSegment(a: DimensionValues, b: DimensionValues): boolean {
   return Object.keys(b).every((k) => (a[k as Dimension] ?? null) === (b[k as Dimension] ?? null));
 }
 
-function lineShare(a: AllocationRecord): CostLineShare {
+/**
+ * How a line reached the segment: `direct (channel voice)` for a line of that segment, its driver
+ * for a shared one (also in a whole-center explanation, where every line reaches the one segment),
+ * `contacts (fallback for handle_time)` where the fallback driver allocated it.
+ */
+function driverText(a: AllocationRecord, d: Definitions): string {
+  if (a.driver === 'rate_card') return 'rate_card';
+  const own = [...DIRECT_DIMENSIONS].flatMap((dim) => (a.line[dim] ? [`${dim} ${a.line[dim]}`] : []));
+  if (a.driver === 'direct')
+    return own.length > 0 ? `direct (${own.join(', ')})` : formatDriver(driverOf(a.line, d));
+  const driver = formatDriver(a.driver);
+  return a.fallback ? `${driver} (fallback for ${formatDriver(a.fallback.from)})` : driver;
+}
+
+const DIRECT_DIMENSIONS = ['channel', 'queue', 'team'] as const;
+
+function lineShare(a: AllocationRecord, d: Definitions): CostLineShare {
   return {
     id: a.line.id,
     category: a.line.category,
@@ -116,7 +128,7 @@ function lineShare(a: AllocationRecord): CostLineShare {
     periodStart: a.line.periodStart,
     periodEnd: a.line.periodEnd,
     periodAmount: a.periodAmount,
-    driver: typeof a.driver === 'string' ? a.driver : formatDriver(a.driver),
+    driver: driverText(a, d),
     weight: a.weight,
     weightTotal: a.weightTotal,
     allocated: a.amount,

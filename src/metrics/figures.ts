@@ -2,6 +2,8 @@ import type { ServiceLevelFormula } from '../model/config.js';
 import { type CostCategory, LABOUR_CATEGORIES } from '../model/cost-line.js';
 import { Decimal } from '../money/decimal.js';
 import type { ContactMeasures, HandleQuantiles } from './contact-measures.js';
+import type { ReportRow } from './cost-per-contact.js';
+import type { Definitions } from './definitions.js';
 
 export type ServiceLevels = Record<ServiceLevelFormula, number | undefined>;
 
@@ -82,27 +84,35 @@ export function figures(
     repeats?: boolean;
     quantiles?: HandleQuantiles;
     costByCategory?: ReadonlyMap<CostCategory, Decimal>;
+    /**
+     * What the cost ratios divide: a cost and the measures of the contacts it reaches. Default the
+     * row's own; a report passes the contacts some cost line reaches (see ReportRow.costedMeasures).
+     */
+    costBasis?: { cost: Decimal; measures: ContactMeasures };
+    /** The row mixes channels answered on different clocks (seconds and hours): no ASA. */
+    asaMixed?: boolean;
   },
 ): Figures {
   const levels = serviceLevels(m);
   const repeats = options.repeats === true;
   const repeatRate = repeats ? ratio(m.repeats, m.contactsWithCustomer) : undefined;
   const labour = options.costByCategory ? labourCost(options.costByCategory) : undefined;
+  const { cost: c, measures: b } = options.costBasis ?? { cost, measures: m };
   return {
     contacts: m.contacts,
     cost,
-    costPerContact: per(cost, m.contacts),
-    costPerHandledContact: per(cost, m.handled),
-    costPerCall: m.contacts > 0 && m.voiceContacts === m.contacts ? cost.div(m.contacts) : undefined,
-    costPerResolution: repeats ? per(cost, m.resolutions) : undefined,
-    costPerHandleMinute: per(cost, m.weightHandleSeconds / 60),
+    costPerContact: per(c, b.contacts),
+    costPerHandledContact: per(c, b.handled),
+    costPerCall: b.contacts > 0 && b.voiceContacts === b.contacts ? c.div(b.contacts) : undefined,
+    costPerResolution: repeats ? per(c, b.resolutions) : undefined,
+    costPerHandleMinute: per(c, b.weightHandleSeconds / 60),
     labourShare: labour && !cost.isZero() ? labour.div(cost).toNumber() : undefined,
     handled: m.handled,
     abandoned: m.abandoned,
-    ahtSeconds: ratio(m.handleSeconds, m.handled),
+    ahtSeconds: ratio(m.handleSeconds, m.handledTimed),
     ahtMedianSeconds: options.quantiles?.ahtMedianSeconds ?? undefined,
     ahtP90Seconds: options.quantiles?.ahtP90Seconds ?? undefined,
-    asaSeconds: ratio(m.waitAnsweredSeconds, m.answeredTimed),
+    asaSeconds: options.asaMixed ? undefined : ratio(m.waitAnsweredSeconds, m.answeredTimed),
     serviceLevel: levels[options.formula],
     serviceLevels: levels,
     abandonRate: ratio(m.abandoned - m.abandonedShort, m.offered - m.abandonedShort),
@@ -112,8 +122,31 @@ export function figures(
     csatMean: ratio(m.csatSum, m.csatCount),
     csatTopBox: ratio(m.csatTopBox, m.csatCount),
     containment: ratio(m.selfServed, m.selfServed + m.offered),
-    occupancy: ratio(m.weightHandleSeconds, m.staffedSeconds),
+    occupancy: ratio(m.occupiedSeconds, m.staffedSeconds),
   };
+}
+
+/** A report row's figures: cost ratios over the contacts its costs reach, no ASA across clocks. */
+export function rowFigures(row: ReportRow, d: Definitions, repeats: boolean): Figures {
+  return figures(row.measures, row.cost, {
+    formula: d.serviceLevelFormula,
+    repeats,
+    quantiles: row.quantiles,
+    costByCategory: row.costByCategory,
+    costBasis: { cost: row.cost, measures: row.costedMeasures },
+    asaMixed: waitClocks(row, d).size > 1,
+  });
+}
+
+/** Channels by the service-level threshold they are answered against, for those with answered contacts. */
+export function waitClocks(row: ReportRow, d: Definitions): Map<number, string[]> {
+  const clocks = new Map<number, string[]>();
+  for (const [channel, m] of [...row.byChannel].sort(([a], [b]) => a.localeCompare(b))) {
+    if (m.answeredTimed === 0) continue;
+    const threshold = d.serviceLevelByChannel[channel] ?? d.serviceLevelSeconds;
+    clocks.set(threshold, [...(clocks.get(threshold) ?? []), channel]);
+  }
+  return clocks;
 }
 
 /** Money for display and JSON: the currency's minor unit, half away from zero as a spreadsheet rounds. */

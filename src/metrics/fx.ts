@@ -9,6 +9,11 @@ import { Decimal } from '../money/decimal.js';
 export class FxRates {
   constructor(private readonly byCurrency: ReadonlyMap<string, readonly { date: string; rate: Decimal }[]>) {}
 
+  /** Every rate, by currency and date: the table as plain data (a planning baseline stores it). */
+  list(): { currency: string; date: string; rate: Decimal }[] {
+    return [...this.byCurrency].flatMap(([currency, rates]) => rates.map((r) => ({ currency, ...r })));
+  }
+
   /** The latest rate on or before `date`; undefined where there is none. */
   rateOn(currency: string, date: string): { date: string; rate: Decimal } | undefined {
     const rates = this.byCurrency.get(currency) ?? [];

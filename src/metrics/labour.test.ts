@@ -106,8 +106,8 @@ describe('labour from rate cards and agent time', () => {
       }),
     );
     expect(view.labourBasis).toEqual({ '2026-03': 'bottom-up' });
-    expect(view.notes).toEqual([
-      '0.2 handle hours from 2026-03-01 had no rate card and carry no bottom-up labour cost',
+    expect(view.notes.filter((n) => n.code === 'unratedHours').map((n) => n.text)).toEqual([
+      '0.2 agent-occupied hours from 2026-03 had no rate card and carry no bottom-up labour cost',
     ]);
     const byChannel = Object.fromEntries(view.rows.map((r) => [r.dimensions.channel, r]));
     expect(byChannel.voice?.costByCategory).toEqual({

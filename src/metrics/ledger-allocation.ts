@@ -1,27 +1,29 @@
-import { dayNumber } from '../calendar/dates.js';
-import { type Period, periodsBetween } from '../calendar/period.js';
+import type { Period } from '../calendar/period.js';
 import { DIMENSIONS, type Dimension } from '../model/contact.js';
 import type { CostLine } from '../model/cost-line.js';
 import { type AllocationDriver, parseDriver } from '../model/driver.js';
 import { Decimal } from '../money/decimal.js';
-import { prorateByDays } from '../money/prorate.js';
 import { allocate, type FineRow } from './allocation.js';
 import type { AllocationRecord } from './cost-per-contact.js';
 import type { Definitions } from './definitions.js';
 import type { FxRates } from './fx.js';
-import type { SegmentFilter } from './segments.js';
+import { type DaySpan, LineParts } from './line-parts.js';
+import { type DimensionValues, matches, type SegmentFilter } from './segments.js';
 
 /** The dimensions a cost line can be direct to. */
 const FILTER_DIMENSIONS = ['channel', 'queue', 'team'] as const;
 
-/** Breakdown dimensions plus every dimension a cost line is direct to or keyed by, so pools can be measured. */
+/**
+ * The dimensions the fine rows are keyed by: the breakdown, every dimension a cost line is direct to
+ * or keyed by (so pools can be measured and coverage judged whatever the breakdown), and always the
+ * channel (its concurrency, its service-level clock and its handle-time coverage).
+ */
 export function fineDimensions(
   by: readonly Dimension[],
   lines: readonly CostLine[],
   d: Definitions,
 ): Dimension[] {
-  if (by.length === 0) return [];
-  const dims = new Set<Dimension>(by);
+  const dims = new Set<Dimension>([...by, 'channel']);
   for (const line of lines) {
     for (const dim of FILTER_DIMENSIONS) if (line[dim] !== null) dims.add(dim);
     const driver = driverOf(line, d);
@@ -45,41 +47,66 @@ function lineFilter(line: CostLine): SegmentFilter {
 }
 
 /**
- * Every ledger line's part in every report period (prorated over all the periods the line touches, so
- * a part does not depend on the report's range), allocated to the breakdown's segments.
+ * Whether a cost line reaches contacts with these dimension values: a direct line its own segment,
+ * fixed shares the values they name, any other shared line everyone.
+ */
+export function reaches(line: CostLine, d: Definitions, values: DimensionValues): boolean {
+  if (!matches(lineFilter(line), values)) return false;
+  const driver = driverOf(line, d);
+  if (driver.kind !== 'fixed') return true;
+  const value = values[driver.dimension];
+  return value !== null && value !== undefined && (driver.shares.get(value) ?? 0) > 0;
+}
+
+/** A ledger line ready to prorate: converted to the workspace currency and spread on the canonical grid. */
+export interface LedgerLine {
+  line: CostLine;
+  parts: LineParts;
+  fx?: AllocationRecord['fx'];
+}
+
+export function ledgerLines(
+  lines: readonly CostLine[],
+  d: Definitions,
+  fxRates: FxRates,
+  scale: number,
+): LedgerLine[] {
+  return lines.map((line) => {
+    const fx = convert(line, d.currency, fxRates, scale);
+    const amount = fx?.converted ?? new Decimal(line.amount);
+    const parts = new LineParts(amount, { from: line.periodStart, to: line.periodEnd }, scale);
+    return { line, parts, ...(fx ? { fx } : {}) };
+  });
+}
+
+/**
+ * Every ledger line's part in every report period, allocated to the breakdown's segments. A part is
+ * the line's amount on the period's days (`daysOf`, default the period itself) on the canonical grid
+ * of LineParts, so it is the same whatever the report's range and granularity.
  */
 export function allocateLines(
-  lines: readonly CostLine[],
+  ledger: readonly LedgerLine[],
   periods: readonly Period[],
   fine: Map<string, FineRow[]>,
   d: Definitions,
   by: readonly Dimension[],
   scale: number,
-  fxRates: FxRates,
+  daysOf: (period: Period) => DaySpan | undefined = (p) => ({ from: p.start, to: p.end }),
 ): AllocationRecord[] {
   const records: AllocationRecord[] = [];
-  const wanted = new Map(periods.map((p) => [p.start, p]));
-  for (const line of lines) {
-    const fx = convert(line, d.currency, fxRates, scale);
-    const amount = fx?.converted ?? new Decimal(line.amount);
+  for (const { line, parts, fx } of ledger) {
     const driver = driverOf(line, d);
     const filter = lineFilter(line);
-    // Prorate over every period the line touches, so its parts are the same whatever the report range.
-    const linePeriods = periodsBetween(line.periodStart, line.periodEnd, periods[0]?.granularity ?? 'month');
-    const parts = prorateByDays(
-      amount,
-      { startDay: dayNumber(line.periodStart), endDay: dayNumber(line.periodEnd) },
-      linePeriods.map((p) => ({ startDay: dayNumber(p.start), endDay: dayNumber(p.end) })),
-      scale,
-    );
-    linePeriods.forEach((lp, i) => {
-      const period = wanted.get(lp.start);
-      const periodAmount = parts[i] as Decimal;
-      if (!period || periodAmount.isZero()) return;
-      for (const part of allocate(periodAmount, filter, driver, by, fine.get(period.start) ?? [], scale)) {
+    for (const period of periods) {
+      if (period.end <= line.periodStart || period.start >= line.periodEnd) continue;
+      const days = daysOf(period);
+      const periodAmount = days ? parts.partOf(days) : new Decimal(0);
+      if (periodAmount.isZero()) continue;
+      const rows = fine.get(period.start) ?? [];
+      for (const part of allocate(periodAmount, filter, driver, by, rows, scale, d.fallbackDriver)) {
         records.push({ ...part, line, period, periodAmount, ...(fx ? { fx } : {}) });
       }
-    });
+    }
   }
   return records;
 }

@@ -1,14 +1,21 @@
 import type { Period } from '../calendar/period.js';
+import { wallClock } from '../calendar/time-zone.js';
 import type { Engine } from '../engine/engine.js';
 import { aggregateRows } from '../engine/run-query.js';
 import type { Dimension } from '../model/contact.js';
 import type { FineRow } from './allocation.js';
 import {
+  CHANNEL_HANDLE,
+  type ContactMeasures,
+  channelConcurrency,
   contactMeasuresQuery,
   emptyMeasures,
+  FIRST_ARRIVED,
   groupingSets,
   type HandleQuantiles,
+  LAST_ARRIVED,
   MEASURE_NAMES,
+  OWN_OCCUPIED,
   type ReportDetail,
 } from './contact-measures.js';
 import type { Definitions } from './definitions.js';
@@ -66,9 +73,30 @@ export async function queryMeasures(
     if (set !== roles.fine || !period) continue;
     const measures = emptyMeasures();
     for (const name of MEASURE_NAMES) measures[name] = Number(r[name] ?? 0);
-    fine.set(period.start, [...(fine.get(period.start) ?? []), { values, measures }]);
+    measures.occupiedSeconds = occupied(d, values.channel, r[OWN_OCCUPIED], r[CHANNEL_HANDLE]);
+    const days = localDays(r[FIRST_ARRIVED], r[LAST_ARRIVED], d.timezone);
+    fine.set(period.start, [
+      ...(fine.get(period.start) ?? []),
+      { values, measures, ...(days ? { days } : {}) },
+    ]);
   }
   return { fine, quantiles };
+}
+
+/** Agent-occupied seconds: the part divided by each contact's own concurrency plus the rest ÷ the channel's. */
+export function occupied(
+  d: Definitions,
+  channel: string | null | undefined,
+  own: unknown,
+  byChannel: unknown,
+): ContactMeasures['occupiedSeconds'] {
+  return Number(own ?? 0) + Number(byChannel ?? 0) / channelConcurrency(d, channel);
+}
+
+/** The local days of a group's first and last instants (`last` inclusive). */
+export function localDays(first: unknown, last: unknown, timezone: string): FineRow['days'] {
+  if (!(first instanceof Date) || !(last instanceof Date)) return undefined;
+  return { first: wallClock(first, timezone).date, last: wallClock(last, timezone).date };
 }
 
 function numberOrNull(value: unknown): number | null {

@@ -1,4 +1,4 @@
-import { type Period, periodsBetween } from '../calendar/period.js';
+import type { Period } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
 import { UserError } from '../errors.js';
 import type { Dimension } from '../model/contact.js';
@@ -12,9 +12,10 @@ import { loadCostLines } from './cost-ledger.js';
 import type { ReportOptions } from './cost-per-contact.js';
 import type { Definitions } from './definitions.js';
 import { type FxRates, loadFxRates } from './fx.js';
-import { allocateLines, fineDimensions } from './ledger-allocation.js';
+import { allocateLines, fineDimensions, ledgerLines } from './ledger-allocation.js';
 import { queryMeasures } from './measures-query.js';
-import { type ReportRange, rangeInstants, resolveRange } from './range.js';
+import type { Note } from './notes.js';
+import { type ReportRange, rangeInstants, rangePeriods, resolveRange } from './range.js';
 import { volumeRows } from './volume-measures.js';
 
 /**
@@ -28,7 +29,12 @@ export interface ReportInputs {
   detail: ReportDetail;
   by: readonly Dimension[];
   range: ReportRange;
+  /** How a default range was chosen, where it leaves data out. */
+  rangeNotes: Note[];
+  /** The range's periods; the first and last cut to it. */
   periods: Period[];
+  /** Prorate partial periods' costs to the days their contacts cover (ReportOptions). */
+  prorateToContacts: boolean;
   /** Cost lines overlapping the range. */
   lines: CostLine[];
   /** The dimensions the fine rows are keyed by: the breakdown plus what cost lines are direct to. */
@@ -48,8 +54,15 @@ export async function loadReportInputs(
 ): Promise<ReportInputs> {
   const { granularity, by } = options;
   const detail = options.detail ?? 'headline';
-  const range = await resolveRange(engine, definitions.timezone, granularity, options.from, options.to);
-  const periods = periodsBetween(range.from, range.to, granularity);
+  const { notes: rangeNotes, ...range } = await resolveRange(
+    engine,
+    definitions.timezone,
+    granularity,
+    options.from,
+    options.to,
+    options.lastPeriods,
+  );
+  const periods = rangePeriods(range, granularity);
   const lines = await loadCostLines(engine, range.from, range.to);
   const fineDims = fineDimensions(by, lines, definitions);
   const instants = rangeInstants(range, definitions.timezone);
@@ -80,7 +93,7 @@ export async function loadReportInputs(
   const scale = minorUnits(definitions.currency);
   const missing = periodsWithoutWages(
     periods,
-    allocateLines(wages, periods, new Map(), definitions, [], scale, fx),
+    allocateLines(ledgerLines(wages, definitions, fx, scale), periods, new Map(), definitions, [], scale),
   );
   const labour = await loadLabourInputs(engine, definitions, by, periods, missing);
   return {
@@ -89,7 +102,9 @@ export async function loadReportInputs(
     detail,
     by,
     range,
+    rangeNotes,
     periods,
+    prorateToContacts: options.prorateToContacts === true,
     lines,
     fineDimensions: fineDims,
     fine,

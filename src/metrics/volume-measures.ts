@@ -18,6 +18,7 @@ import type { Dimension } from '../model/contact.js';
 import type { FineRow } from './allocation.js';
 import { type ContactMeasures, emptyMeasures, withinThreshold } from './contact-measures.js';
 import type { Definitions } from './definitions.js';
+import { localDays, occupied } from './measures-query.js';
 import { periodAt, periodKey } from './period-key.js';
 import type { DimensionValues } from './segments.js';
 
@@ -55,7 +56,13 @@ export async function volumeRows(
     for (const dim of dims) values[dim] = keys.includes(dim) ? ((r[dim] as string | null) ?? null) : null;
     const period = periodAt(periods, r.period)?.start;
     if (!period) continue;
-    rowsByPeriod.set(period, [...(rowsByPeriod.get(period) ?? []), { values, measures: toMeasures(r, d) }]);
+    const measures = toMeasures(r, d);
+    measures.occupiedSeconds = occupied(d, values.channel, 0, measures.handleSeconds);
+    const days = localDays(r.firstInterval, r.lastInterval, d.timezone);
+    rowsByPeriod.set(period, [
+      ...(rowsByPeriod.get(period) ?? []),
+      { values, measures, ...(days ? { days } : {}) },
+    ]);
   }
   return rowsByPeriod;
 }
@@ -73,6 +80,7 @@ function volumeAggregates(d: Definitions): Aggregate[] {
     sum('handled', 'handled'),
     sum('abandoned', 'abandoned'),
     sum('handleSeconds', 'handle_seconds_sum'),
+    sum('handledTimed', 'handled', not(isNull(column('handle_seconds_sum')))),
     sum('waitSeconds', 'wait_seconds_sum'),
     sum('answeredTimed', 'handled', not(isNull(column('wait_seconds_sum')))),
     sum('slAnswered', 'handled', atThreshold),
@@ -80,6 +88,8 @@ function volumeAggregates(d: Definitions): Aggregate[] {
     sum('answeredWithin', 'answered_within_threshold', atThreshold),
     sum('voiceHandled', 'handled', eq(column('channel'), literal('voice'))),
     sum('voiceAbandoned', 'abandoned', eq(column('channel'), literal('voice'))),
+    { name: 'firstInterval', fn: 'min', expr: column('interval_start') },
+    { name: 'lastInterval', fn: 'max', expr: column('interval_start') },
   ];
 }
 
@@ -91,6 +101,7 @@ function toMeasures(r: Record<string, unknown>, d: Definitions): ContactMeasures
   m.voiceContacts =
     (counts('handled') ? n('voiceHandled') : 0) + (counts('abandoned') ? n('voiceAbandoned') : 0);
   m.handled = n('handled');
+  m.handledTimed = n('handledTimed');
   m.handleSeconds = n('handleSeconds');
   m.weightHandleSeconds = n('handleSeconds');
   m.waitAnsweredSeconds = n('waitSeconds');

@@ -14,7 +14,8 @@ export const SERVICE_LEVEL_FORMULAS = [
 ] as const;
 export type ServiceLevelFormula = (typeof SERVICE_LEVEL_FORMULAS)[number];
 
-const driverText = z.string().refine(
+/** Allocation-driver text as the configuration and the ledger take it (see model/driver.ts). */
+export const driverText = z.string().refine(
   (text) => {
     try {
       parseDriver(text);
@@ -103,8 +104,13 @@ export const workspaceConfigSchema = z.object({
     .object({
       defaultDriver: driverText.default('handle_time'),
       byCategory: z.partialRecord(z.enum(COST_CATEGORIES), driverText).default({}),
+      /**
+       * Allocates a shared line instead of its driver where that driver has no weight in a segment
+       * with counted contacts (e.g. tickets without handle time under `handle_time`).
+       */
+      fallbackDriver: driverText.default('contacts'),
     })
-    .default({ defaultDriver: 'handle_time', byCategory: {} }),
+    .default({ defaultDriver: 'handle_time', byCategory: {}, fallbackDriver: 'contacts' }),
 });
 
 export type WorkspaceConfig = z.infer<typeof workspaceConfigSchema>;
@@ -136,6 +142,11 @@ export function defaultConfig(currency: string, timezone: string): WorkspaceConf
         voice: 'contactbabel-us-voice',
         email: 'contactbabel-us-email',
         chat: 'contactbabel-us-chat',
+        // Social, messaging and SMS are live assisted channels: Gartner's sourced figure for those,
+        // rather than the seed's industry average, whose original source was not found.
+        social: 'gartner-live',
+        messaging: 'gartner-live',
+        sms: 'gartner-live',
         self_service: 'gartner-self-service',
       },
     },

@@ -1,4 +1,5 @@
 import { addDays, isoWeekday } from '../calendar/dates.js';
+import type { Decimal } from '../money/decimal.js';
 import type { SegmentPattern, WeeklyPattern } from './history.js';
 import {
   type DatedInterval,
@@ -11,8 +12,11 @@ import {
 
 const WEEKDAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** A channel/queue as planned: its history, plus the service-level threshold it was staffed for. */
-export type PlannedSegment = SegmentPattern & { answerWithinSeconds: number };
+/**
+ * A channel/queue as planned: its history, plus the service-level threshold it was staffed for and
+ * the loaded hourly cost its paid hours are priced at (its rate cards), where known.
+ */
+export type PlannedSegment = SegmentPattern & { answerWithinSeconds: number; hourlyCost?: Decimal };
 
 export interface HistoryPlanOptions {
   /** The history's local dates, `to` exclusive; the plan covers the same dates. */
@@ -23,6 +27,8 @@ export interface HistoryPlanOptions {
   patienceSeconds?: number;
   /** The service-level threshold of a channel (email is answered on another clock than voice). */
   answerWithinFor?: (channel: string) => number;
+  /** The loaded hourly cost of a channel/queue's paid hours (from rate cards); absent: unpriced. */
+  hourlyCostFor?: (segment: SegmentPattern) => Decimal | undefined;
 }
 
 export interface HistoryPlan {
@@ -53,11 +59,15 @@ function clock(minute: number): string {
  */
 export function planFromHistory(pattern: WeeklyPattern, options: HistoryPlanOptions): HistoryPlan {
   const { settings } = options;
-  const segments: PlannedSegment[] = pattern.segments.map((s) => ({
-    ...s,
-    patienceSeconds: options.patienceSeconds ?? s.patienceSeconds,
-    answerWithinSeconds: options.answerWithinFor?.(s.channel) ?? settings.targets.answerWithinSeconds,
-  }));
+  const segments: PlannedSegment[] = pattern.segments.map((s) => {
+    const hourlyCost = options.hourlyCostFor?.(s);
+    return {
+      ...s,
+      patienceSeconds: options.patienceSeconds ?? s.patienceSeconds,
+      answerWithinSeconds: options.answerWithinFor?.(s.channel) ?? settings.targets.answerWithinSeconds,
+      ...(hourlyCost ? { hourlyCost } : {}),
+    };
+  });
   const byWeekday = new Map<number, PlannedInterval[]>();
   const intervals = segments.filter(hasAht).flatMap((segment) => {
     const demands = segment.slots.map((slot) => ({
@@ -67,6 +77,9 @@ export function planFromHistory(pattern: WeeklyPattern, options: HistoryPlanOpti
       intervalSeconds: options.intervalSeconds,
       ahtSeconds: segment.ahtSeconds,
       patienceSeconds: segment.patienceSeconds,
+      concurrency: segment.concurrency,
+      answerWithinSeconds: segment.answerWithinSeconds,
+      ...(segment.hourlyCost ? { hourlyCost: segment.hourlyCost } : {}),
     }));
     const targets = { ...settings.targets, answerWithinSeconds: segment.answerWithinSeconds };
     const planned = planIntervals(demands, { ...settings, targets });

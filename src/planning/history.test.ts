@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localToInstant } from '../calendar/time-zone.js';
 import type { Engine } from '../engine/engine.js';
+import { resolveDefinitions } from '../metrics/definitions.js';
+import { defaultConfig } from '../model/config.js';
 import type { Contact } from '../model/contact.js';
 import { contact, engineWith } from '../test-support/fixtures.js';
 import { countWeekdays, readWeeklyPattern } from './history.js';
@@ -47,7 +49,9 @@ afterAll(async () => {
   await engine.close();
 });
 
-const request = { from: '2026-03-23', to: '2026-04-06', timezone: TZ, intervalSeconds: 1800 };
+const request = { from: '2026-03-23', to: '2026-04-06', intervalSeconds: 1800 };
+/** Chat is handled two at a time; voice one at a time (the default). */
+const DEFINITIONS = resolveDefinitions({ ...defaultConfig('EUR', TZ), concurrency: { chat: 2 } });
 
 describe('weekly pattern from history', () => {
   it('counts weekdays in a range', () => {
@@ -56,7 +60,7 @@ describe('weekly pattern from history', () => {
   });
 
   it('buckets arrivals by local weekday and slot, with AHT and patience per channel/queue', async () => {
-    const pattern = await readWeeklyPattern(engine, { ...request, channels: ['voice'] });
+    const pattern = await readWeeklyPattern(engine, DEFINITIONS, { ...request, channels: ['voice'] });
     expect(pattern.segments).toEqual([
       {
         channel: 'voice',
@@ -65,6 +69,7 @@ describe('weekly pattern from history', () => {
         handled: 1,
         abandoned: 0,
         ahtSeconds: 120,
+        concurrency: 1,
         // Tuesday 00:00, once in two Tuesdays.
         slots: [{ weekday: 2, minute: 0, calls: 0.5 }],
       },
@@ -77,6 +82,7 @@ describe('weekly pattern from history', () => {
         abandoned: 1,
         // (300 + 200 + 100) / 3
         ahtSeconds: 200,
+        concurrency: 1,
         // Waits of handled and abandoned callers (10 + 40 + 0 + 50) over one abandon; the callback's wait is not queue time.
         patienceSeconds: 100,
         slots: [
@@ -89,7 +95,7 @@ describe('weekly pattern from history', () => {
   });
 
   it('takes every channel without a filter, and wider slots', async () => {
-    const pattern = await readWeeklyPattern(engine, { ...request, intervalSeconds: 3600 });
+    const pattern = await readWeeklyPattern(engine, DEFINITIONS, { ...request, intervalSeconds: 3600 });
     expect(pattern.segments.map((s) => `${s.channel}/${s.queue}`)).toEqual([
       'email/null',
       'voice/null',
@@ -99,7 +105,7 @@ describe('weekly pattern from history', () => {
   });
 
   it('lays the staffed week over every date of the range', async () => {
-    const pattern = await readWeeklyPattern(engine, { ...request, channels: ['voice'] });
+    const pattern = await readWeeklyPattern(engine, DEFINITIONS, { ...request, channels: ['voice'] });
     const settings = {
       targets: { answerWithinSeconds: 20, serviceLevel: 0.8 },
       shrinkage: 0,
@@ -114,13 +120,15 @@ describe('weekly pattern from history', () => {
       'voice / billing Mon 08:30 erlang-a',
       'voice / billing Sun 03:00 erlang-a',
     ]);
+    // Means per day are 2, 0.5, 0.5, 2, 0.5, 0.5 (sum 6): the days count whole contacts, rounded by
+    // largest remainder to the total, ties to the earlier day.
     expect(plan.days.map((d) => [d.period, d.contacts])).toEqual([
       ['2026-03-23', 2],
-      ['2026-03-24', 0.5],
-      ['2026-03-29', 0.5],
+      ['2026-03-24', 1],
+      ['2026-03-29', 1],
       ['2026-03-30', 2],
-      ['2026-03-31', 0.5],
-      ['2026-04-05', 0.5],
+      ['2026-03-31', 0],
+      ['2026-04-05', 0],
     ]);
     // The plan staffs exactly the offered history: 6 calls.
     expect(plan.total.contacts).toBe(6);
@@ -136,7 +144,7 @@ describe('weekly pattern from history', () => {
   });
 
   it('staffs each channel against its own service-level threshold', async () => {
-    const pattern = await readWeeklyPattern(engine, request);
+    const pattern = await readWeeklyPattern(engine, DEFINITIONS, request);
     const settings = {
       targets: { answerWithinSeconds: 20, serviceLevel: 0.8 },
       shrinkage: 0,
@@ -160,13 +168,37 @@ describe('weekly pattern from history', () => {
     expect(email?.staffing.metrics).toMatchObject({ agents: 1, serviceLevel: 1 });
   });
 
+  it('staffs a channel handled several at a time on the occupied time, AHT ÷ concurrency', async () => {
+    const chats = await engineWith(
+      Array.from({ length: 20 }, (_, i) =>
+        at('2026-03-23', 9, i, { channel: 'chat', queue: null, handleSeconds: 600, waitSeconds: 5 }),
+      ),
+      [],
+    );
+    try {
+      const pattern = await readWeeklyPattern(chats, DEFINITIONS, request);
+      expect(pattern.segments[0]).toMatchObject({ channel: 'chat', ahtSeconds: 600, concurrency: 2 });
+      const settings = {
+        targets: { answerWithinSeconds: 20, serviceLevel: 0.8 },
+        shrinkage: 0,
+        currency: 'EUR',
+      };
+      const plan = planFromHistory(pattern, { range: request, intervalSeconds: 1800, settings });
+      // 20 chats on one of two Mondays: 10 per Monday 09:00; 10 × 600 s ÷ 2 at once ÷ 1800 s = 1.667 Erlangs
+      // of occupied time, not 3.333.
+      expect(plan.intervals[0]?.staffing.metrics.trafficErlangs).toBeCloseTo((10 * 300) / 1800, 12);
+    } finally {
+      await chats.close();
+    }
+  });
+
   it('skips a segment without handle times', async () => {
     const noHandle = await engineWith(
       [at('2026-03-23', 9, 0, { queue: 'x', outcome: 'abandoned', waitSeconds: 30 })],
       [],
     );
     try {
-      const pattern = await readWeeklyPattern(noHandle, request);
+      const pattern = await readWeeklyPattern(noHandle, DEFINITIONS, request);
       const settings = { targets: { answerWithinSeconds: 20 }, shrinkage: 0, currency: 'EUR' };
       const plan = planFromHistory(pattern, { range: request, intervalSeconds: 1800, settings });
       expect(plan.skipped).toEqual(['voice / x']);

@@ -1,27 +1,12 @@
 import { addDays, isoWeekday } from '../calendar/dates.js';
-import { localToInstant } from '../calendar/time-zone.js';
 import type { Engine } from '../engine/engine.js';
-import {
-  type AggregateQuery,
-  and,
-  cmp,
-  column,
-  type Expr,
-  eq,
-  inList,
-  instant,
-  isNull,
-  literal,
-  localTimePart,
-  not,
-} from '../engine/query.js';
-import { aggregateRows } from '../engine/run-query.js';
+import type { Definitions } from '../metrics/definitions.js';
+import { type IntervalMeasuresRow, intervalMeasures } from '../metrics/interval-measures.js';
 
 /** What to learn from: local dates (`to` exclusive) in the workspace's time zone. */
 export interface HistoryRequest {
   from: string;
   to: string;
-  timezone: string;
   /** Slot length: 900, 1800 or 3600 seconds. */
   intervalSeconds: number;
   /** Only these channels; all when absent. */
@@ -33,20 +18,25 @@ export interface Slot {
   weekday: number;
   /** Local start minute of the slot within the day. */
   minute: number;
-  /** Mean calls offered in this slot on one such weekday. */
+  /** Mean contacts offered in this slot on one such weekday. */
   calls: number;
 }
 
-/** One channel/queue's history: its weekly arrival pattern, AHT and patience. */
+/**
+ * One channel/queue's history: its weekly arrival pattern, AHT and patience. Offered, handled and
+ * abandoned are the report's measures (src/metrics/contact-measures.ts).
+ */
 export interface SegmentPattern {
   channel: string;
   queue: string | null;
   offered: number;
   handled: number;
   abandoned: number;
-  /** Σ handle ÷ handled contacts with a handle time; null when none has one. */
+  /** Σ handle ÷ handled contacts (the report's AHT); null where no handle time is known. */
   ahtSeconds: number | null;
-  /** Σ wait of all queued callers ÷ abandons (the standard estimator); absent without abandons. */
+  /** Contacts an agent handles at once on this channel (the workspace's `concurrency`, default 1). */
+  concurrency: number;
+  /** Σ wait of answered and abandoned callers ÷ abandons (the standard estimator); absent without abandons. */
   patienceSeconds?: number;
   slots: Slot[];
 }
@@ -57,44 +47,6 @@ export interface WeeklyPattern {
   segments: SegmentPattern[];
 }
 
-/** Contacts offered to a queue: inbound, and answered, abandoned or turned into a callback. */
-const OFFERED = ['handled', 'abandoned', 'callback'];
-
-function historyQuery(request: HistoryRequest): AggregateQuery {
-  const outcome = column('outcome');
-  const waitKnown = not(isNull(column('wait_seconds')));
-  const handled = and(eq(outcome, literal('handled')), not(isNull(column('handle_seconds'))));
-  const conditions: Expr[] = [
-    eq(column('direction'), literal('inbound')),
-    inList(outcome, OFFERED),
-    cmp('>=', column('arrived_at'), instant(localToInstant(request.from, request.timezone))),
-    cmp('<', column('arrived_at'), instant(localToInstant(request.to, request.timezone))),
-  ];
-  if (request.channels) conditions.push(inList(column('channel'), request.channels));
-  return {
-    from: 'contacts',
-    where: and(...conditions),
-    groupBy: [
-      { name: 'channel', expr: column('channel') },
-      { name: 'queue', expr: column('queue') },
-      { name: 'weekday', expr: localTimePart('isoWeekday', 'arrived_at', request.timezone) },
-      { name: 'minute', expr: localTimePart('minuteOfDay', 'arrived_at', request.timezone) },
-    ],
-    aggregates: [
-      { name: 'offered', fn: 'count' },
-      { name: 'handled', fn: 'count', filter: handled },
-      { name: 'handle_seconds', fn: 'sum', expr: column('handle_seconds'), filter: handled },
-      { name: 'abandoned', fn: 'count', filter: and(eq(outcome, literal('abandoned')), waitKnown) },
-      {
-        name: 'wait_seconds',
-        fn: 'sum',
-        expr: column('wait_seconds'),
-        filter: and(inList(outcome, ['handled', 'abandoned']), waitKnown),
-      },
-    ],
-  };
-}
-
 interface Tally {
   channel: string;
   queue: string | null;
@@ -103,21 +55,38 @@ interface Tally {
   handleSeconds: number;
   abandoned: number;
   waitSeconds: number;
-  /** Offered calls by weekday × 1440 + slot start minute. */
+  /** Offered contacts by weekday × 1440 + slot start minute. */
   arrivals: Map<number, number>;
 }
 
-/** Reads the arrival pattern per weekday × slot, AHT and patience per channel/queue from the contacts. */
-export async function readWeeklyPattern(engine: Engine, request: HistoryRequest): Promise<WeeklyPattern> {
-  const slotMinutes = request.intervalSeconds / 60;
+/** The arrival pattern per weekday × slot, AHT and patience per channel/queue, from the report's measures. */
+export async function readWeeklyPattern(
+  engine: Engine,
+  d: Definitions,
+  request: HistoryRequest,
+): Promise<WeeklyPattern> {
+  const rows = await intervalMeasures(engine, d, {
+    range: { from: request.from, to: request.to },
+    slotSeconds: request.intervalSeconds,
+    ...(request.channels ? { channels: request.channels } : {}),
+  });
+  return weeklyPattern(rows, request, d);
+}
+
+/** Sums interval measures into one typical week per channel/queue. */
+export function weeklyPattern(
+  rows: readonly IntervalMeasuresRow[],
+  range: { from: string; to: string },
+  d: Pick<Definitions, 'concurrencyByChannel'>,
+): WeeklyPattern {
   const tallies = new Map<string, Tally>();
-  for (const row of await aggregateRows(engine, historyQuery(request))) {
-    const channel = String(row.channel);
-    const queue = row.queue === null ? null : String(row.queue);
-    const key = JSON.stringify([channel, queue]);
+  for (const row of rows) {
+    const m = row.measures;
+    if (m.offered === 0) continue;
+    const key = JSON.stringify([row.channel, row.queue]);
     const tally = tallies.get(key) ?? {
-      channel,
-      queue,
+      channel: row.channel,
+      queue: row.queue,
       offered: 0,
       handled: 0,
       handleSeconds: 0,
@@ -125,23 +94,23 @@ export async function readWeeklyPattern(engine: Engine, request: HistoryRequest)
       waitSeconds: 0,
       arrivals: new Map<number, number>(),
     };
-    tally.offered += Number(row.offered);
-    tally.handled += Number(row.handled);
-    tally.handleSeconds += Number(row.handle_seconds);
-    tally.abandoned += Number(row.abandoned);
-    tally.waitSeconds += Number(row.wait_seconds);
-    const slot = Number(row.weekday) * 1440 + Math.floor(Number(row.minute) / slotMinutes) * slotMinutes;
-    tally.arrivals.set(slot, (tally.arrivals.get(slot) ?? 0) + Number(row.offered));
+    tally.offered += m.offered;
+    tally.handled += m.handled;
+    tally.handleSeconds += m.handleSeconds;
+    tally.abandoned += m.abandoned;
+    tally.waitSeconds += m.waitAnsweredSeconds + row.waitAbandonedSeconds;
+    const slot = row.weekday * 1440 + row.minute;
+    tally.arrivals.set(slot, (tally.arrivals.get(slot) ?? 0) + m.offered);
     tallies.set(key, tally);
   }
-  const weekdayCounts = countWeekdays(request.from, request.to);
+  const weekdayCounts = countWeekdays(range.from, range.to);
   const segments = [...tallies.values()]
     .sort((a, b) => a.channel.localeCompare(b.channel) || (a.queue ?? '').localeCompare(b.queue ?? ''))
-    .map((t) => segmentPattern(t, weekdayCounts));
+    .map((t) => segmentPattern(t, weekdayCounts, d.concurrencyByChannel[t.channel] ?? 1));
   return { weekdayCounts, segments };
 }
 
-function segmentPattern(t: Tally, weekdayCounts: readonly number[]): SegmentPattern {
+function segmentPattern(t: Tally, weekdayCounts: readonly number[], concurrency: number): SegmentPattern {
   const slots = [...t.arrivals.entries()]
     .sort(([a], [b]) => a - b)
     .map(([key, offered]) => {
@@ -154,7 +123,8 @@ function segmentPattern(t: Tally, weekdayCounts: readonly number[]): SegmentPatt
     offered: t.offered,
     handled: t.handled,
     abandoned: t.abandoned,
-    ahtSeconds: t.handled > 0 ? t.handleSeconds / t.handled : null,
+    ahtSeconds: t.handled > 0 && t.handleSeconds > 0 ? t.handleSeconds / t.handled : null,
+    concurrency,
     ...(t.abandoned > 0 && t.waitSeconds > 0 ? { patienceSeconds: t.waitSeconds / t.abandoned } : {}),
     slots,
   };

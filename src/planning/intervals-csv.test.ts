@@ -29,6 +29,31 @@ describe('intervals CSV', () => {
     ]);
   });
 
+  it('reads German dates, and instants with Z or an offset in the plan time zone', () => {
+    // 07:30Z is 08:30 in Berlin in March (UTC+1); 06:30Z on 2 July is 08:30 summer time (UTC+2).
+    const text = [
+      'interval_start,calls,aht_seconds',
+      '02.03.2026 08:00,1,180',
+      '2026-03-02T07:30:00Z,2,180',
+      '2026-03-02T09:00:00+01:00,3,180',
+      '2026-07-02T06:30:00.000Z,4,180',
+      '2026-03-02T08:00+0100,5,180',
+    ].join('\n');
+    expect(parseIntervalsCsv(text, 'plan.csv', 1800, 'Europe/Berlin').map((d) => d.start)).toEqual([
+      '2026-03-02 08:00',
+      '2026-03-02 08:30',
+      '2026-03-02 09:00',
+      '2026-07-02 08:30',
+      '2026-03-02 08:00',
+    ]);
+    // Without a time zone, instants are read in UTC.
+    expect(parseIntervalsCsv(text, 'plan.csv', 1800)[1]?.start).toBe('2026-03-02 07:30');
+    expect(failure('interval_start,calls,aht_seconds\n31.02.2026 08:00,1,180\n').location).toMatchObject({
+      column: 'interval_start',
+      value: '31.02.2026 08:00',
+    });
+  });
+
   it('names the file, line, column and value of a bad cell', () => {
     let e = failure(
       'interval_start,calls,aht_seconds\n2026-03-02 08:00,100,180\n2026-03-02 08:30,many,180\n',

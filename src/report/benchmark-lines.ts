@@ -1,5 +1,6 @@
 import { dimensionValue } from './cells.js';
 import type { RenderContext } from './context.js';
+import type { LocaleFormat } from './locale.js';
 import type { BenchmarkView, ReportView } from './report-view.js';
 
 /**
@@ -12,7 +13,10 @@ export function benchmarkComparisons(
 ): { heading: string; lines: string[] } | undefined {
   const { locale } = context;
   const last = view.periodTotals.at(-1)?.period;
-  const rows = [view.totals, ...view.rows.filter((r) => r.period === last && r.kind === 'segment')];
+  // Without a breakdown the last period's row is no segment of its own: the total says it all.
+  const segments =
+    view.by.length > 0 ? view.rows.filter((r) => r.period === last && r.kind === 'segment') : [];
+  const rows = [view.totals, ...segments];
   const lines = rows.flatMap((row) => {
     const b = row.benchmark;
     if (!b || !row.costPerContact) return [];
@@ -26,6 +30,17 @@ export function benchmarkComparisons(
   return { heading: locale.label('benchmarks', { period: locale.period(last ?? 'total') }), lines };
 }
 
+/** "7,16 USD": the published figure in the locale's number format. */
+export function publishedText(b: BenchmarkView, locale: LocaleFormat): string {
+  const value = asWritten(b.publishedValue, locale);
+  return b.publishedCurrency ? `${value} ${b.publishedCurrency}` : value;
+}
+
+/** Decimal text with as many decimals as it has, in the locale's format. */
+function asWritten(text: string, locale: LocaleFormat): string {
+  return locale.decimal(Number(text), text.split('.')[1]?.length ?? 0);
+}
+
 function benchmarkValues(
   b: BenchmarkView,
   value: string,
@@ -36,10 +51,14 @@ function benchmarkValues(
     segment,
     value: locale.money(value),
     benchmark: b.value ? locale.money(b.value) : '–',
-    published: b.published,
-    converted: b.fxRate ? ` × ${b.fxRate}` : b.value ? '' : `, ${locale.label('benchmarkNoRate')}`,
+    published: publishedText(b, locale),
+    converted: b.fxRate
+      ? ` × ${asWritten(b.fxRate, locale)}`
+      : b.value
+        ? ''
+        : `, ${locale.label('benchmarkNoRate')}`,
     source: b.source,
-    year: b.year ? `, ${b.year}` : '',
+    year: `, ${b.year ?? locale.label('yearUnknown')}`,
     gap:
       b.gap && b.gapShare !== null
         ? `${locale.money(b.gap, true)} (${locale.percent(b.gapShare, 1, true)})`

@@ -33,7 +33,16 @@ export interface Cell {
   value(row: RowView): CellValue;
 }
 
-const COUNTS = new Set(['contacts', 'handled', 'abandoned', 'resolutions']);
+const COUNTS = new Set(['contacts', 'handled', 'abandoned', 'resolutions', 'contacts_without_cost']);
+const TEXTS = new Set([
+  'partial',
+  'covered_from',
+  'covered_to',
+  'has_costs',
+  'has_handle_time',
+  'has_agent_time',
+  'notes',
+]);
 const RATIOS = new Set([
   'service_level',
   'abandon_rate',
@@ -46,6 +55,7 @@ const RATIOS = new Set([
 ]);
 
 function kindOf(key: string): CellKind {
+  if (TEXTS.has(key)) return 'text';
   if (COUNTS.has(key)) return 'count';
   if (RATIOS.has(key)) return 'ratio';
   if (key === 'csat_mean') return 'score';
@@ -138,21 +148,24 @@ function compareCells(compare: CompareView, locale: LocaleFormat): Cell[] {
 
 /** A cell as people read it: grouped numbers, percentages, "–" for a cost per contact without contacts. */
 export function display(cell: Cell, row: RowView, locale: LocaleFormat): string {
-  if (cell.kind === 'text') return cell.machine(row);
-  const v = cell.value(row);
-  if (v === null) return cell.kind === 'money' || cell.kind === 'signedMoney' ? '–' : '';
-  switch (cell.kind) {
+  return cell.kind === 'text' ? cell.machine(row) : formatValue(cell.kind, cell.value(row), locale);
+}
+
+/** A figure of a kind as people read it in the locale; money without a value is "–", other gaps are empty. */
+export function formatValue(kind: Exclude<CellKind, 'text'>, v: CellValue, locale: LocaleFormat): string {
+  if (v === null) return kind === 'money' || kind === 'signedMoney' ? '–' : '';
+  switch (kind) {
     case 'count':
     case 'signedCount':
-      return locale.count(Number(v), cell.kind === 'signedCount');
+      return locale.count(Number(v), kind === 'signedCount');
     case 'money':
     case 'signedMoney':
-      return locale.money(String(v), cell.kind === 'signedMoney');
+      return locale.money(String(v), kind === 'signedMoney');
     case 'seconds':
       return locale.decimal(Number(v), 0);
     case 'ratio':
     case 'signedRatio':
-      return locale.percent(Number(v), 1, cell.kind === 'signedRatio');
+      return locale.percent(Number(v), 1, kind === 'signedRatio');
     case 'score':
       return locale.decimal(Number(v), 2);
   }
@@ -184,12 +197,31 @@ export function heading(
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Rows in reading order: each period's segments, then its total when broken down; the grand total apart. */
+/**
+ * Rows in reading order: each period's segments, then its total when broken down; the grand total
+ * apart. A period with nothing in it shows no row, with a breakdown or without.
+ */
 export function bodyRows(view: ReportView): RowView[] {
   return view.periodTotals.flatMap((total) => [
     ...view.rows.filter((r) => r.period === total.period),
-    ...(view.by.length > 0 ? [total] : []),
+    ...(view.by.length > 0 && !isEmptyRow(total) ? [total] : []),
   ]);
+}
+
+/** The period totals of periods with anything in them: every table and chart shows these periods. */
+export function shownPeriods(view: ReportView): RowView[] {
+  return view.periodTotals.filter((t) => !isEmptyRow(t));
+}
+
+/** No contacts, no cost and no agent time: nothing to show (the report leaves such segments out too). */
+export function isEmptyRow(row: RowView): boolean {
+  return (
+    row.contacts === 0 &&
+    row.handled === 0 &&
+    row.abandoned === 0 &&
+    row.cost === null &&
+    !row.coverage.agentTime
+  );
 }
 
 export const isAlignedRight = (cell: Cell) => cell.kind !== 'text';

@@ -2,7 +2,7 @@ import { decomposeCostPerContact, type PeriodInput } from '../metrics/drivers/mi
 import { isChannel } from '../model/contact.js';
 import { type CostCategory, isCostCategory } from '../model/cost-line.js';
 import { Decimal, sum } from '../money/decimal.js';
-import { dimensionValue } from './cells.js';
+import { dimensionValue, shownPeriods } from './cells.js';
 import { CATEGORY_LABELS, CHANNEL_LABELS } from './labels.js';
 import type { LocaleFormat } from './locale.js';
 import type { ReportView, RowView } from './report-view.js';
@@ -51,7 +51,7 @@ const channelName = (row: RowView, locale: LocaleFormat) => dimensionValue(row, 
 
 /** Cost per contact per channel and period: one line per channel. */
 export function trendData(byChannel: ReportView, locale: LocaleFormat): SeriesChart {
-  const periods = byChannel.periodTotals.map((p) => p.period);
+  const periods = shownPeriods(byChannel).map((p) => p.period);
   const lines = new Map<string, (number | null)[]>();
   for (const row of byChannel.rows) {
     if (row.kind !== 'segment') continue;
@@ -72,27 +72,32 @@ export function compositionData(view: ReportView, locale: LocaleFormat): SeriesC
     .filter(([, cost]) => !new Decimal(cost).isZero())
     .map(([c]) => c);
   return {
-    periods: view.periodTotals.map((p) => locale.period(p.period)),
+    periods: shownPeriods(view).map((p) => locale.period(p.period)),
     series: categories.map((c) => ({
       name: isCostCategory(c) ? locale.text(CATEGORY_LABELS[c as CostCategory]) : c,
-      values: view.periodTotals.map((p) => Number(p.costByCategory[c] ?? 0)),
+      values: shownPeriods(view).map((p) => Number(p.costByCategory[c] ?? 0)),
     })),
   };
 }
 
 /** The bridge from the first to the last period's cost per contact, by channel; undefined with fewer than two periods. */
 export function bridgeData(byChannel: ReportView, locale: LocaleFormat): BridgeData | undefined {
-  const first = byChannel.periodTotals[0];
-  const last = byChannel.periodTotals[byChannel.periodTotals.length - 1];
+  const shown = shownPeriods(byChannel);
+  const first = shown[0];
+  const last = shown[shown.length - 1];
   if (!first || !last || first === last) return undefined;
   const figures = (period: string): PeriodInput => {
     const rows = byChannel.rows.filter((r) => r.period === period);
     return {
       segments: rows
         .filter((r) => r.kind === 'segment')
-        .map((r) => ({ key: r.dimensions.channel ?? '', contacts: r.contacts, cost: r.cost })),
+        .map((r) => ({
+          key: r.dimensions.channel ?? '',
+          contacts: r.contacts - r.coverage.contactsWithoutCost,
+          cost: r.cost ?? '0',
+        })),
       unallocated: sum(
-        rows.filter((r) => r.kind === 'unallocated').map((r) => new Decimal(r.cost)),
+        rows.filter((r) => r.kind === 'unallocated').map((r) => new Decimal(r.cost ?? 0)),
       ).toFixed(),
     };
   };

@@ -25,7 +25,11 @@ export function reportColumns(view: ReportView, forHumans: boolean): Column[] {
     { header: 'period', align: 'left', value: (r) => r.period },
     ...dims,
     { header: 'contacts', align: 'right', value: (r) => String(r.contacts) },
-    { header: forHumans ? `cost ${view.currency}` : 'cost', align: 'right', value: (r) => r.cost },
+    {
+      header: forHumans ? `cost ${view.currency}` : 'cost',
+      align: 'right',
+      value: (r) => money(r, r.cost),
+    },
     {
       header: forHumans ? 'cost/contact' : 'cost_per_contact',
       align: 'right',
@@ -82,7 +86,19 @@ function extendedColumns(view: ReportView): Column[] {
     right('csat_top_box', (r) => num(r.csatTopBox, 4)),
     right('containment', (r) => num(r.containment, 4)),
     right('occupancy', (r) => num(r.occupancy, 4)),
-    ...categories.map((c) => right(`cost_${c}`, (r) => r.costByCategory[c] ?? '0')),
+    // What the figures rest on (JSON's coverage): a machine can tell an unknown from a zero.
+    right('partial', (r) => String(r.partial)),
+    right('covered_from', (r) => r.covered?.from ?? ''),
+    right('covered_to', (r) => r.covered?.to ?? ''),
+    right('has_costs', (r) => String(r.coverage.costs)),
+    right('has_handle_time', (r) => String(r.coverage.handleTime)),
+    right('has_agent_time', (r) => String(r.coverage.agentTime)),
+    right('contacts_without_cost', (r) => String(r.coverage.contactsWithoutCost)),
+    right('notes', (r) => r.notes.map((n) => n.text).join('; ')),
+    // A category without a line in a row that has costs is zero; a row without any cost knows none.
+    ...categories.map((c) =>
+      right(`cost_${c}`, (r) => (r.cost === null ? '' : (r.costByCategory[c] ?? '0'))),
+    ),
   ];
 }
 

@@ -5,7 +5,7 @@ import { defaultConfig } from '../model/config.js';
 import { engineWith } from '../test-support/fixtures.js';
 import { HAND_CHECKED_CONTACTS, HAND_CHECKED_LINES } from '../test-support/hand-checked.js';
 import { withCompare } from './compare.js';
-import { prepareReport } from './render.js';
+import { prepareReport, renderText } from './render.js';
 
 const definitions = resolveDefinitions(defaultConfig('EUR', 'Europe/Berlin'));
 let engine: Engine;
@@ -109,5 +109,25 @@ describe('compare with the previous period', () => {
     );
     expect(json.compareWith).toBe('previous');
     expect(json.rows[0].compare).toMatchObject({ period: '2026-01', change: { costPerContact: '-58.19' } });
+  });
+
+  it('says why a period has no comparison a year earlier, on its rows and below the table', async () => {
+    // The workspace starts in January 2026: January and February 2025 hold no contacts.
+    const prepared = await prepareReport(
+      engine,
+      definitions,
+      { granularity: 'month', by: ['channel'] },
+      { compare: 'year-ago' },
+    );
+    const texts = prepared.view.notes.map((n) => n.text);
+    expect(texts).toContain(
+      '2026-01 is not compared: 2025-01, the period it is compared with, holds no contacts',
+    );
+    const voice = prepared.view.rows.find((r) => r.period === '2026-02' && r.dimensions.channel === 'voice');
+    expect(voice?.notes.map((n) => n.code)).toContain('notComparedNoContacts');
+    const table = await renderText(prepared, 'table');
+    expect(table).toMatch(
+      /\d+ {2}2026-02 is not compared: 2025-02, the period it is compared with, holds no contacts/,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { CompareMode, CompareReport } from '../metrics/compare.js';
+import { type Note, note } from '../metrics/notes.js';
 import { minorUnits } from '../money/currency.js';
 import { Decimal } from '../money/decimal.js';
 import { type ReportView, type RowView, reportView } from './report-view.js';
@@ -7,11 +8,12 @@ import { type ReportView, type RowView, reportView } from './report-view.js';
 export interface RowCompare {
   period: string;
   contacts: number;
-  cost: string;
+  /** null where the compared row has contacts but no cost line reaches it. */
+  cost: string | null;
   costPerContact: string | null;
   change: {
     contacts: number;
-    cost: string;
+    cost: string | null;
     /** The difference of the two figures as shown, so that "before + change = after" holds on screen. */
     costPerContact: string | null;
     /** Relative change as a fraction (0.05 = +5 %); null where the earlier figure is zero or missing. */
@@ -23,6 +25,8 @@ export interface CompareView {
   mode: CompareMode;
   /** null: nothing to compare with (no such period, or no data at all in it). */
   of(row: RowView): RowCompare | null;
+  /** Why a period has no comparison (undefined where it has one), as a note. */
+  missing(period: string): Note | undefined;
 }
 
 const rowKey = (view: ReportView, period: string, row: RowView) =>
@@ -54,14 +58,36 @@ export function compareView(view: ReportView, compared: CompareReport): CompareV
     if (label === undefined || !withData.has(label)) return null;
     return change(row, index.get(rowKey(view, label, row)), label, scale);
   };
-  return { mode: compared.mode, of };
+  const missing = (period: string): Note | undefined => {
+    const label = compared.periods.get(period);
+    if (label !== undefined && withData.has(label)) return undefined;
+    const periods = { periods: [period] };
+    if (label !== undefined)
+      return note('notComparedNoContacts', { period: periods, compared: { periods: [label] } });
+    if (view.periodTotals.find((t) => t.period === period)?.partial)
+      return note('notComparedCut', { period: periods });
+    return note('notComparedNoSuch', { period: periods });
+  };
+  return { mode: compared.mode, of, missing };
+}
+
+/** The view with a note on every row of a period that has no comparison, and on the total then. */
+export function withCompareNotes(view: ReportView, compare: CompareView): ReportView {
+  const notes = new Map(view.periodTotals.map((t) => [t.period, compare.missing(t.period)]));
+  const add = (row: RowView, extra: Note | undefined): RowView =>
+    extra ? { ...row, notes: [...row.notes, extra] } : row;
+  const rows = view.rows.map((r) => add(r, notes.get(r.period)));
+  const periodTotals = view.periodTotals.map((r) => add(r, notes.get(r.period)));
+  const added = [...notes.values()].filter((n): n is Note => n !== undefined);
+  return { ...view, rows, periodTotals, notes: [...view.notes, ...added] };
 }
 
 function change(now: RowView, then: RowView | undefined, period: string, scale: number): RowCompare {
-  const cost = then?.cost ?? new Decimal(0).toFixed(scale);
+  const cost = then ? then.cost : new Decimal(0).toFixed(scale);
   const costPerContact = then?.costPerContact ?? null;
   const contacts = then?.contacts ?? 0;
   const diff = (a: string, b: string) => new Decimal(a).minus(b).toFixed(scale);
+  const bothCosts = now.cost !== null && cost !== null;
   return {
     period,
     contacts,
@@ -69,14 +95,14 @@ function change(now: RowView, then: RowView | undefined, period: string, scale: 
     costPerContact,
     change: {
       contacts: now.contacts - contacts,
-      cost: diff(now.cost, cost),
+      cost: bothCosts ? diff(now.cost as string, cost as string) : null,
       costPerContact:
         now.costPerContact !== null && costPerContact !== null
           ? diff(now.costPerContact, costPerContact)
           : null,
       relative: {
         contacts: relative(String(now.contacts), String(contacts)),
-        cost: relative(now.cost, cost),
+        cost: bothCosts ? relative(now.cost as string, cost as string) : null,
         costPerContact:
           now.costPerContact !== null && costPerContact !== null
             ? relative(now.costPerContact, costPerContact)

@@ -1,5 +1,5 @@
 import type { Granularity } from '../calendar/period.js';
-import { heading } from './cells.js';
+import { heading, shownPeriods } from './cells.js';
 import type { CompareView } from './compare.js';
 import {
   DEFINITION_LABELS,
@@ -9,6 +9,7 @@ import {
   type Term,
 } from './labels.js';
 import { type Locale, type LocaleFormat, localeFormat } from './locale.js';
+import { noteText } from './note-text.js';
 import type { ReportView } from './report-view.js';
 
 /** What every renderer needs besides the view: the locale, the comparison and the definitions' text. */
@@ -17,6 +18,17 @@ export interface RenderContext {
   compare?: CompareView | undefined;
   /** The definitions in force, in the locale's language (the view's own are English). */
   definitions: Record<string, string>;
+  /** Terminal columns the text table must fit; undefined: full width (piped, a file). */
+  width?: number | undefined;
+  /** Footer facts of HTML and PDF: when, by which version, from which workspace. */
+  footer?: ReportFooter | undefined;
+}
+
+export interface ReportFooter {
+  /** ISO date the report was made. */
+  date: string;
+  version: string;
+  workspace: string;
 }
 
 export function renderContext(
@@ -28,39 +40,52 @@ export function renderContext(
     locale: localeFormat(locale, view.currency, view.granularity as Granularity),
     definitions: extra.definitions ?? view.definitions,
     compare: extra.compare,
+    width: extra.width,
+    footer: extra.footer,
   };
 }
 
 /**
- * The definitions as [name, text] pairs, then how labour cost was built and the report's notes.
- * `keys`: the English text table keeps printing the keys, as JSON has them; every other place names
- * them in the locale's words.
+ * The definitions as [name, text] pairs, then how labour cost was built and (`notes`) the report's
+ * notes. `keys`: the English text table keeps printing the keys, as JSON has them; every other place
+ * names them in the locale's words. Formats that number their notes beside the table leave them out.
  */
 export function definitionEntries(
   view: ReportView,
   context: RenderContext,
-  keys = false,
+  { keys = false, notes: withNotes = true }: { keys?: boolean; notes?: boolean } = {},
 ): [string, string][] {
   const { locale } = context;
   const definitions = Object.entries(context.definitions).map(([key, text]): [string, string] => {
     const name = DEFINITION_LABELS[key];
     return [name && !(keys && locale.lang === 'en') ? locale.text(name) : key, text];
   });
-  const notes = view.notes.map((n): [string, string] => [locale.label('note'), n]);
+  const notes = withNotes
+    ? view.notes.map((n): [string, string] => [locale.label('note'), noteText(n, locale)])
+    : [];
   return [...definitions, [locale.label('labourCost'), labourText(view, locale)], ...notes];
 }
 
 /** Periods grouped by how their labour cost was built: "from the wage ledger (2026-01, 2026-02)". */
 function labourText(view: ReportView, locale: LocaleFormat): string {
   const groups = new Map<string, string[]>();
-  for (const [period, how] of Object.entries(view.labourBasis))
-    groups.set(how, [...(groups.get(how) ?? []), period]);
+  const shown = new Set(shownPeriods(view).map((t) => t.period));
+  for (const [period, how] of Object.entries(view.labourBasis)) {
+    if (shown.has(period)) groups.set(how, [...(groups.get(how) ?? []), period]);
+  }
   return [...groups]
     .map(([how, periods]) => {
       const basis = LABOUR_BASIS_LABELS[how];
-      return `${basis ? locale.text(basis) : how} (${periods.map(locale.period).join(', ')})`;
+      return `${basis ? locale.text(basis) : how} (${periodsText(periods, locale)})`;
     })
     .join('; ');
+}
+
+/** A few periods by name; many as the first … the last and how many ("2025-11 … 2026-10, 12 periods"). */
+function periodsText(periods: readonly string[], locale: LocaleFormat): string {
+  if (periods.length <= 4) return periods.map(locale.period).join(', ');
+  const count = locale.label('periodCount', { count: locale.count(periods.length) });
+  return `${locale.period(periods[0] as string)} … ${locale.period(periods.at(-1) as string)}, ${count}`;
 }
 
 /** "2026-01-01 to 2026-04-01 (exclusive)", "01.01.2026 bis 01.04.2026 (ausschließlich)". */
@@ -131,11 +156,22 @@ export function headlineTiles(view: ReportView, context: RenderContext): Tile[] 
     { name: name('contacts'), value: locale.count(t.contacts), change: change(c?.change.relative.contacts) },
     {
       name: locale.text(DEFINITION_LABELS.cost as Term),
-      value: locale.moneyWithCurrency(t.cost),
+      value: t.cost === null ? '–' : locale.moneyWithCurrency(t.cost),
       change: change(c?.change.relative.cost),
     },
     { name: name('service_level'), value: percent(t.serviceLevel) },
     { name: name('abandon_rate'), value: percent(t.abandonRate) },
     { name: name('aht_seconds'), value: t.ahtSeconds === null ? '–' : locale.decimal(t.ahtSeconds, 0) },
   ];
+}
+
+/** "Generated by percontact 0.1.0 on 2026-11-02 · workspace /data/center" in the locale's words. */
+export function footerText(context: RenderContext): string {
+  const { locale, footer } = context;
+  if (!footer) return locale.label('generatedBy');
+  return locale.label('generatedFooter', {
+    version: footer.version,
+    date: locale.date(footer.date),
+    workspace: footer.workspace,
+  });
 }

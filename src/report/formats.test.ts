@@ -40,6 +40,12 @@ describe('text table and CSV in de-DE', () => {
     expect(table).toContain(
       'Definitionen:\n  Kontakte: eingehende Kontakte mit Ergebnis „bearbeitet“ oder „Rückruf“',
     );
+    // Phrases that read wrong before: "erneut gezählt Kontakt aufnimmt", "je bearbeiteten Kontakt"
+    expect(table).toContain(
+      'auf den innerhalb von 7 Tagen ein weiterer gezählter Kontakt desselben Kunden folgt',
+    );
+    expect(table).toContain('Kosten je bearbeitetem Kontakt: Kosten ÷ bearbeitete Kontakte');
+    expect(table).not.toContain('erneut gezählt Kontakt');
   });
 
   it('writes CSV as German Excel reads it: BOM, semicolons, decimal commas, German headers', async () => {
@@ -90,7 +96,7 @@ describe('HTML', () => {
     // chart text in German: the channel legend and the bridge's first step
     expect(html).toMatch(/<text[^>]*>Telefon<\/text>/);
     expect(html).toMatch(/<text[^>]*>Kanalmix<\/text>/);
-    expect(html).toContain('<dt>Kosten je Kontakt</dt><dd>Kosten ÷ Kontakte');
+    expect(html).toContain('<dt>Kosten je Kontakt</dt><dd>Kosten ÷ gezählte Kontakte');
   });
 
   it('escapes text', () => {
@@ -146,7 +152,7 @@ describe('XLSX', () => {
     expect(definitionRows).toContainEqual(['Currency', 'EUR']);
     expect(definitionRows).toContainEqual([
       'Cost per contact',
-      'cost ÷ contacts (undefined where there are no contacts)',
+      'cost ÷ counted contacts that some cost line reaches (undefined where there are none, never 0)',
     ]);
   });
 

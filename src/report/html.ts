@@ -1,22 +1,24 @@
 import { benchmarkComparisons } from './benchmark-lines.js';
-import { bodyRows, type Cell, display, heading, isAlignedRight, reportCells } from './cells.js';
+import { bodyRows, type Cell, display, heading, isAlignedRight, reportCells, shownPeriods } from './cells.js';
 import type { ChartData } from './chart-data.js';
 import { bridgeChartSvg, compositionChartSvg, trendChartSvg } from './charts.js';
 import {
   breakdownText,
   compareText,
   definitionEntries,
+  footerText,
   headlineTiles,
   type RenderContext,
   rangeText,
   type Tile,
 } from './context.js';
+import { footnotes } from './footnotes.js';
 import { CATEGORY_LABELS } from './labels.js';
 import type { ReportView, RowView } from './report-view.js';
 
 const CHART = { width: 760, height: 340 };
 
-const STYLE = `
+export const STYLE = `
 body{font-family:Helvetica,Arial,sans-serif;color:#111827;margin:0;background:#f9fafb}
 main{max-width:1240px;margin:0 auto;padding:24px}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 12px}
@@ -33,7 +35,8 @@ figcaption{font-weight:600;margin-bottom:6px}figure svg{max-width:100%;height:au
 table{border-collapse:collapse;font-size:13px;width:100%}
 th,td{padding:5px 8px;border-bottom:1px solid #eef0f3;white-space:nowrap;text-align:left}
 th{background:#f3f4f6;position:sticky;top:0}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.marker{color:#6b7280;font-size:11px}
+ol.notes{font-size:13px;color:#374151;padding-left:22px}ol.notes li{margin:3px 0}
 tr.period-total td{font-weight:600;background:#f9fafb}tr.unallocated td{color:#6b7280;font-style:italic}
 tfoot td{font-weight:700;border-top:2px solid #9ca3af}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px;font-size:13px}dt{font-weight:600}dd{margin:0;color:#374151}
@@ -76,14 +79,15 @@ ${chartsSection(charts, context)}
 ${reportTable(view, context)}
 <h2>${escapeHtml(locale.label('costByCategory'))}</h2>
 ${categoryTable(view, context)}
+${notesSection(view, context)}
 ${benchmarkSection(view, context)}
 <h2>${escapeHtml(locale.label('definitions'))}</h2>
 <dl>
-${definitionEntries(view, context)
+${definitionEntries(view, context, { notes: false })
   .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
   .join('\n')}
 </dl>
-<footer>${escapeHtml(locale.label('generatedBy'))}</footer>
+<footer>${escapeHtml(footerText(context))}</footer>
 </main>
 </body>
 </html>
@@ -123,11 +127,15 @@ function rowClass(row: RowView): string {
 function reportTable(view: ReportView, context: RenderContext): string {
   const { locale } = context;
   const cells = reportCells(view, locale, { all: false, compare: context.compare, forPeople: true });
+  const notes = footnotes(view, context);
+  const marked = [...bodyRows(view), view.totals].some((r) => notes.marker(r) !== '');
   const cls = (c: Cell) => (isAlignedRight(c) ? ' class="num"' : '');
+  const marker = (row: RowView) => (marked ? `<td class="marker">${escapeHtml(notes.marker(row))}</td>` : '');
   const tr = (row: RowView) =>
-    `<tr${rowClass(row)}>${cells.map((c) => `<td${cls(c)}>${escapeHtml(display(c, row, locale))}</td>`).join('')}</tr>`;
+    `<tr${rowClass(row)}>${cells.map((c) => `<td${cls(c)}>${escapeHtml(display(c, row, locale))}</td>`).join('')}${marker(row)}</tr>`;
+  const notesHeading = marked ? `<th>${escapeHtml(locale.label('notes'))}</th>` : '';
   return `<div class="scroll"><table>
-<thead><tr>${cells.map((c) => `<th${cls(c)}>${escapeHtml(heading(c.key, view, locale, 'long'))}</th>`).join('')}</tr></thead>
+<thead><tr>${cells.map((c) => `<th${cls(c)}>${escapeHtml(heading(c.key, view, locale, 'long'))}</th>`).join('')}${notesHeading}</tr></thead>
 <tbody>
 ${bodyRows(view).map(tr).join('\n')}
 </tbody>
@@ -141,11 +149,16 @@ function categoryTable(view: ReportView, context: RenderContext): string {
   const categories = Object.keys(view.totals.costByCategory);
   const name = (c: string) =>
     c in CATEGORY_LABELS ? locale.text(CATEGORY_LABELS[c as keyof typeof CATEGORY_LABELS]) : c;
-  const rows = [...view.periodTotals, view.totals];
+  const rows = [...shownPeriods(view), view.totals];
   const th = (text: string, num = true) => `<th${num ? ' class="num"' : ''}>${escapeHtml(text)}</th>`;
   const td = (text: string) => `<td class="num">${escapeHtml(text)}</td>`;
-  const line = (label: string, pick: (r: RowView) => string, total = false) =>
-    `<tr${total ? ' class="period-total"' : ''}><td>${escapeHtml(label)}</td>${rows.map((r) => td(locale.money(pick(r)))).join('')}</tr>`;
+  const line = (label: string, pick: (r: RowView) => string | null, total = false) =>
+    `<tr${total ? ' class="period-total"' : ''}><td>${escapeHtml(label)}</td>${rows
+      .map((r) => {
+        const value = r.cost === null ? null : pick(r);
+        return td(value === null ? '–' : locale.money(value));
+      })
+      .join('')}</tr>`;
   return `<div class="scroll"><table>
 <thead><tr>${th(locale.label('category'), false)}${rows.map((r) => th(locale.period(r.period))).join('')}</tr></thead>
 <tbody>
@@ -153,6 +166,15 @@ ${categories.map((c) => line(name(c), (r) => r.costByCategory[c] ?? '0')).join('
 ${line(locale.label('total'), (r) => r.cost, true)}
 </tbody>
 </table></div>`;
+}
+
+/** The numbered notes the table's rows refer to. */
+function notesSection(view: ReportView, context: RenderContext): string {
+  const { list } = footnotes(view, context);
+  if (list.length === 0) return '';
+  return `<h2>${escapeHtml(context.locale.label('notes'))}</h2>\n<ol class="notes">\n${list
+    .map(([, text]) => `<li>${escapeHtml(text)}</li>`)
+    .join('\n')}\n</ol>`;
 }
 
 /** Each comparison with a published benchmark, naming its source (as in the table). */

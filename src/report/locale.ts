@@ -16,6 +16,8 @@ export interface LocaleFormat {
   count(value: number, signed?: boolean): string;
   /** A plain number with fixed decimals and grouping. */
   decimal(value: number, places: number): string;
+  /** Exact decimal text ("-1234.567") grouped, with its own decimals; any other text as it is. */
+  decimalText(text: string, signed?: boolean): string;
   /** Money given as exact decimal text, grouped, with the currency's minor-unit decimals; no symbol. */
   money(text: string, signed?: boolean): string;
   /** Money with its currency as the locale writes it: "1.234,56 €", "€1,234.56". */
@@ -71,6 +73,11 @@ export function localeFormat(locale: Locale, currency: string, granularity: Gran
     label: (key, values) => text(LABELS[key], values),
     count: (value, signed = false) => nf(`c${signed}`, fixed(0, signed)).format(value),
     decimal: (value, places) => nf(`d${places}`, fixed(places)).format(value),
+    decimalText: (text, signed = false) => {
+      if (!/^[+-]?\d+(\.\d+)?$/.test(text)) return text;
+      const places = text.split('.')[1]?.length ?? 0;
+      return nf(`t${places}${signed}`, fixed(places, signed)).format(text as NumericText);
+    },
     money: (amount, signed = false) => nf(`m${signed}`, fixed(scale, signed)).format(amount as NumericText),
     moneyWithCurrency: (amount) =>
       nf('currency', {

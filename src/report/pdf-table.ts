@@ -22,7 +22,7 @@ export function pdfTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
   const left = doc.page.margins.left;
   const available = doc.page.width - left - doc.page.margins.right;
   const size = fittingSize(doc, table, available);
-  const widths = columnWidths(doc, table, size);
+  const widths = columnWidths(doc, table, size, available);
   const scale = Math.min(1, available / widths.reduce((a, b) => a + b, 0));
   const columns = widths.map((w) => w * scale);
   const xs = columns.map((_, i) => left + columns.slice(0, i).reduce((a, b) => a + b, 0));
@@ -82,15 +82,21 @@ export function pdfTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
   });
 }
 
-/** Each column as wide as its widest cell or its longest heading word, at the given size. */
-function columnWidths(doc: PDFKit.PDFDocument, table: PdfTable, size: number): number[] {
+/**
+ * Each column as wide as its widest cell and its whole heading where the page has room for that,
+ * else its longest heading word (the heading wraps), at the given size.
+ */
+function columnWidths(doc: PDFKit.PDFDocument, table: PdfTable, size: number, available?: number): number[] {
   // Bold is the wider face: measuring every cell in it leaves room for the total rows.
   doc.font('Helvetica-Bold').fontSize(size);
-  return table.headings.map((h, i) => {
-    const word = Math.max(...h.split(/\s+/).map((w) => doc.widthOfString(w)));
-    const cells = Math.max(0, ...table.rows.map((r) => doc.widthOfString(r.cells[i] ?? '')));
-    return Math.max(word, cells) + 2 * PADDING + 2;
-  });
+  const cells = table.headings.map((_, i) =>
+    Math.max(0, ...table.rows.map((r) => doc.widthOfString(r.cells[i] ?? ''))),
+  );
+  const widths = (heading: (h: string) => number) =>
+    table.headings.map((h, i) => Math.max(heading(h), cells[i] ?? 0) + 2 * PADDING + 2);
+  const whole = widths((h) => doc.widthOfString(h));
+  if (available !== undefined && whole.reduce((a, b) => a + b, 0) <= available) return whole;
+  return widths((h) => Math.max(...h.split(/\s+/).map((w) => doc.widthOfString(w))));
 }
 
 function fittingSize(doc: PDFKit.PDFDocument, table: PdfTable, available: number): number {

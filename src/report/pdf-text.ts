@@ -6,7 +6,6 @@ const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”�
 const SPELLED: Record<string, string> = {
   '−': '-',
   Σ: 'sum',
-  Δ: '±',
   '≤': '<=',
   '≥': '>=',
   '→': '->',
@@ -14,10 +13,13 @@ const SPELLED: Record<string, string> = {
   '\u2009': ' ',
 };
 
-/** Text as Helvetica in pdfkit can write it. */
-export function winAnsi(text: string): string {
+/** Δ (a change) in words: WinAnsi has no Δ, and ± would say something else. */
+const CHANGE: Record<'en' | 'de', string> = { en: 'change in ', de: 'Änderung ' };
+
+/** Text as Helvetica in pdfkit can write it, in the language of `lang` where a sign becomes a word. */
+export function winAnsi(text: string, lang: 'en' | 'de' = 'en'): string {
   let out = '';
-  for (const ch of text.normalize('NFC')) {
+  for (const ch of text.replace(/Δ ?/g, CHANGE[lang]).normalize('NFC')) {
     const code = ch.codePointAt(0) ?? 0;
     if (code < 0x100 || WIN_ANSI_EXTRA.has(ch)) out += ch;
     else if (code >= 0x300 && code < 0x370)

@@ -6,16 +6,21 @@ import {
   breakdownText,
   compareText,
   definitionEntries,
+  footerText,
   headlineTiles,
   type RenderContext,
   rangeText,
 } from './context.js';
+import { footnotes } from './footnotes.js';
+import type { LocaleFormat } from './locale.js';
 import { type Box, drawBridge, drawComposition, drawTrend } from './pdf-charts.js';
 import { pdfTable } from './pdf-table.js';
 import { winAnsi } from './pdf-text.js';
 import type { ReportView, RowView } from './report-view.js';
 
 const MARGIN = 36;
+
+const ansi = (locale: LocaleFormat, text: string) => winAnsi(text, locale.lang);
 const INK = '#111827';
 
 /** An A4 landscape report: headline figures, the three charts, the table with its totals, the definitions. */
@@ -44,15 +49,24 @@ export async function renderPdf(
   chartRow(doc, charts, context);
   doc.addPage();
   const cells = reportCells(view, locale, { all: false, compare: context.compare, forPeople: true });
+  const notes = footnotes(view, context);
+  const rows = [...bodyRows(view), view.totals];
+  const marked = rows.some((r) => notes.marker(r) !== '');
   pdfTable(doc, {
-    headings: cells.map((c) => winAnsi(heading(c.key, view, locale, 'short'))),
-    right: cells.map(isAlignedRight),
-    rows: [...bodyRows(view), view.totals].map((row) => ({
-      cells: cells.map((c) => winAnsi(display(c, row, locale))),
+    headings: [
+      ...cells.map((c) => ansi(locale, heading(c.key, view, locale, 'short'))),
+      ...(marked ? [ansi(locale, locale.label('notesColumn'))] : []),
+    ],
+    right: [...cells.map(isAlignedRight), ...(marked ? [false] : [])],
+    rows: rows.map((row) => ({
+      cells: [
+        ...cells.map((c) => ansi(locale, display(c, row, locale))),
+        ...(marked ? [notes.marker(row)] : []),
+      ],
       style: rowStyle(row),
     })),
   });
-  definitions(doc, view, context);
+  definitions(doc, view, context, notes.list);
   footers(doc, context);
   doc.end();
   await ended;
@@ -73,7 +87,7 @@ function header(doc: PDFKit.PDFDocument, view: ReportView, context: RenderContex
     .font('Helvetica-Bold')
     .fontSize(18)
     .fillColor(INK)
-    .text(winAnsi(locale.label('title')), MARGIN, MARGIN);
+    .text(ansi(locale, locale.label('title')), MARGIN, MARGIN);
   const meta = [
     rangeText(view, context),
     breakdownText(view, context),
@@ -83,12 +97,13 @@ function header(doc: PDFKit.PDFDocument, view: ReportView, context: RenderContex
     .font('Helvetica')
     .fontSize(8.5)
     .fillColor(AXIS_COLOUR)
-    .text(winAnsi(meta.join(' · ')));
+    .text(ansi(locale, meta.join(' · ')));
   const compared = compareText(context);
-  if (compared) doc.text(winAnsi(compared));
+  if (compared) doc.text(ansi(locale, compared));
 }
 
 function tiles(doc: PDFKit.PDFDocument, view: ReportView, context: RenderContext): void {
+  const { locale } = context;
   const items = headlineTiles(view, context);
   const gap = 8;
   const w = (width(doc) - gap * (items.length - 1)) / items.length;
@@ -100,18 +115,18 @@ function tiles(doc: PDFKit.PDFDocument, view: ReportView, context: RenderContext
       .font('Helvetica')
       .fontSize(7)
       .fillColor(AXIS_COLOUR)
-      .text(winAnsi(name), x + 8, y + 6, { width: w - 16, lineBreak: false });
+      .text(ansi(locale, name), x + 8, y + 6, { width: w - 16, lineBreak: false });
     doc
       .font('Helvetica-Bold')
       .fontSize(13)
       .fillColor(INK)
-      .text(winAnsi(value), x + 8, y + 17, { width: w - 16, lineBreak: false });
+      .text(ansi(locale, value), x + 8, y + 17, { width: w - 16, lineBreak: false });
     if (change) {
       doc
         .font('Helvetica')
         .fontSize(7)
         .fillColor(AXIS_COLOUR)
-        .text(winAnsi(change), x + 8, y + 34, { lineBreak: false });
+        .text(ansi(locale, change), x + 8, y + 34, { lineBreak: false });
     }
   });
   doc.y = y + 46;
@@ -147,10 +162,10 @@ function chartRow(doc: PDFKit.PDFDocument, charts: ChartData, context: RenderCon
       .font('Helvetica-Bold')
       .fontSize(9)
       .fillColor(INK)
-      .text(winAnsi(caption), x, top, { width: w, lineBreak: false });
+      .text(ansi(locale, caption), x, top, { width: w, lineBreak: false });
     let y = top + 13;
     if (note) {
-      doc.font('Helvetica').fontSize(6).fillColor(AXIS_COLOUR).text(winAnsi(note), x, y, { width: w });
+      doc.font('Helvetica').fontSize(6).fillColor(AXIS_COLOUR).text(ansi(locale, note), x, y, { width: w });
       y = doc.y + 4;
     }
     doc.font('Helvetica');
@@ -159,27 +174,46 @@ function chartRow(doc: PDFKit.PDFDocument, charts: ChartData, context: RenderCon
       doc
         .fontSize(7)
         .fillColor(AXIS_COLOUR)
-        .text(winAnsi(locale.label('chartEmpty')), x, y + 20, { width: w });
+        .text(ansi(locale, locale.label('chartEmpty')), x, y + 20, { width: w });
   });
 }
 
-function definitions(doc: PDFKit.PDFDocument, view: ReportView, context: RenderContext): void {
+/** The numbered notes the table refers to, then the definitions, each under its heading. */
+function definitions(
+  doc: PDFKit.PDFDocument,
+  view: ReportView,
+  context: RenderContext,
+  notes: readonly [number, string][],
+): void {
   const { locale } = context;
+  if (notes.length > 0) {
+    section(
+      doc,
+      locale,
+      locale.label('notes'),
+      notes.map(([n, text]): [string, string] => [String(n), text]),
+    );
+  }
+  section(doc, locale, locale.label('definitions'), definitionEntries(view, context, { notes: false }));
+}
+
+function section(
+  doc: PDFKit.PDFDocument,
+  locale: LocaleFormat,
+  heading: string,
+  entries: readonly [string, string][],
+): void {
   if (doc.y > doc.page.height - MARGIN - 120) doc.addPage();
   else doc.y += 18;
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(11)
-    .fillColor(INK)
-    .text(winAnsi(locale.label('definitions')), MARGIN, doc.y);
+  doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(ansi(locale, heading), MARGIN, doc.y);
   doc.moveDown(0.4);
-  for (const [name, text] of definitionEntries(view, context)) {
+  for (const [name, text] of entries) {
     doc
       .font('Helvetica-Bold')
       .fontSize(7.5)
       .fillColor(INK)
-      .text(`${winAnsi(name)}: `, MARGIN, doc.y, { continued: true, width: width(doc) });
-    doc.font('Helvetica').fillColor('#374151').text(winAnsi(text));
+      .text(`${ansi(locale, name)}: `, MARGIN, doc.y, { continued: true, width: width(doc) });
+    doc.font('Helvetica').fillColor('#374151').text(ansi(locale, text));
     doc.moveDown(0.25);
   }
 }
@@ -192,12 +226,12 @@ function footers(doc: PDFKit.PDFDocument, context: RenderContext): void {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing inside the bottom margin must not start a new page
-    const text = `${locale.label('generatedBy')} · ${locale.label('page', { n: String(i + 1), count: String(count) })}`;
+    const text = `${footerText(context)} · ${locale.label('page', { n: String(i + 1), count: String(count) })}`;
     doc
       .font('Helvetica')
       .fontSize(7)
       .fillColor('#9ca3af')
-      .text(winAnsi(text), MARGIN, doc.page.height - MARGIN / 2 - 4, {
+      .text(ansi(locale, text), MARGIN, doc.page.height - MARGIN / 2 - 4, {
         width: width(doc),
         align: 'right',
         lineBreak: false,

@@ -1,4 +1,5 @@
 import { addDays } from '../calendar/dates.js';
+import { wallClock } from '../calendar/time-zone.js';
 import type { Engine } from '../engine/engine.js';
 import { type CompareMode, compareReport } from '../metrics/compare.js';
 import {
@@ -7,16 +8,18 @@ import {
   type ReportOptions,
 } from '../metrics/cost-per-contact.js';
 import { type Definitions, resolveDefinitions } from '../metrics/definitions.js';
+import { VERSION } from '../version.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { type ChartData, chartData } from './chart-data.js';
-import { compareView, withCompare } from './compare.js';
-import { type RenderContext, renderContext } from './context.js';
+import { compareView, withCompare, withCompareNotes } from './compare.js';
+import { type RenderContext, type ReportFooter, renderContext } from './context.js';
 import { renderCsv } from './csv.js';
 import { describeDefinitionsDe } from './definitions-de.js';
 import { renderJson } from './json.js';
 import type { Locale } from './locale.js';
 import { type ReportView, reportView } from './report-view.js';
 import { renderTable } from './table.js';
+import { trendView } from './trend.js';
 
 export const TEXT_FORMATS = ['table', 'json', 'csv', 'html'] as const;
 export const BINARY_FORMATS = ['xlsx', 'pdf'] as const;
@@ -31,6 +34,10 @@ export function isBinaryFormat(format: ReportFormat): format is BinaryFormat {
 export interface RenderSettings {
   locale?: Locale;
   compare?: CompareMode | undefined;
+  /** Terminal columns the text table must fit; undefined: full width. */
+  width?: number | undefined;
+  /** The footer of HTML and PDF reports; renderReport fills it in from the workspace and today. */
+  footer?: ReportFooter | undefined;
 }
 
 /** A report ready to render: its view, the render context and, on demand, the chart data. */
@@ -48,9 +55,49 @@ export async function renderReport(
   settings: RenderSettings = {},
 ): Promise<string> {
   return renderText(
-    await prepareReport(workspace.engine, resolveDefinitions(workspace.config), options, settings),
+    await prepareReport(
+      workspace.engine,
+      resolveDefinitions(workspace.config),
+      options,
+      withFooter(workspace, settings),
+    ),
     format,
   );
+}
+
+/** The trend of cost per contact by channel (options by channel, the last N periods), as a table or JSON. */
+export async function renderTrendReport(
+  workspace: Workspace,
+  options: ReportOptions,
+  format: 'table' | 'json',
+  settings: RenderSettings = {},
+): Promise<string> {
+  const prepared = await prepareReport(
+    workspace.engine,
+    resolveDefinitions(workspace.config),
+    options,
+    settings,
+  );
+  const { renderTrend } = await import('./trend.js');
+  if (format === 'table') return renderTrend(prepared.view, prepared.context);
+  return `${JSON.stringify(trendJson(prepared.view), null, 2)}\n`;
+}
+
+/** The trend's documented JSON: the report's head, and per channel its cost per contact over the periods. */
+export function trendJson(view: ReportView) {
+  const trend = trendView(view);
+  const { rows: _rows, periodTotals: _totals, totals: _total, ...head } = view;
+  const rows = trend.rows.map(({ rows: _, ...row }) => row);
+  return { ...head, trend: { periods: trend.periods, rows } };
+}
+
+export type TrendJson = ReturnType<typeof trendJson>;
+
+/** The footer facts: today in the workspace's time zone, this version, the workspace folder. */
+export function withFooter(workspace: Workspace, settings: RenderSettings): RenderSettings {
+  if (settings.footer) return settings;
+  const date = wallClock(new Date(), workspace.config.timezone).date;
+  return { ...settings, footer: { date, version: VERSION, workspace: workspace.dir } };
 }
 
 export async function renderText(
@@ -63,12 +110,17 @@ export async function renderText(
     case 'csv':
       return renderCsv(view, context);
     case 'json':
-      return renderJson(context.compare ? withCompare(view, context.compare) : view);
+      return renderJson(jsonView({ view, context }), context.locale);
     case 'html': {
       const { renderHtml } = await import('./html.js');
       return renderHtml(view, context, await charts());
     }
   }
+}
+
+/** The view `--format json` writes: each row carries its comparison when there is one. */
+export function jsonView({ view, context }: Pick<PreparedReport, 'view' | 'context'>): ReportView {
+  return context.compare ? withCompare(view, context.compare) : view;
 }
 
 /** The same for the binary formats: an XLSX workbook or a PDF document. */
@@ -79,7 +131,12 @@ export async function renderReportBytes(
   settings: RenderSettings = {},
 ): Promise<Uint8Array> {
   return renderBytes(
-    await prepareReport(workspace.engine, resolveDefinitions(workspace.config), options, settings),
+    await prepareReport(
+      workspace.engine,
+      resolveDefinitions(workspace.config),
+      options,
+      withFooter(workspace, settings),
+    ),
     format,
   );
 }
@@ -103,14 +160,17 @@ export async function prepareReport(
   settings: RenderSettings = {},
 ): Promise<PreparedReport> {
   const report = await costPerContactReport(engine, definitions, options);
-  const view = reportView(report);
+  const plain = reportView(report);
   const compare = settings.compare
-    ? compareView(view, await compareReport(engine, definitions, report, settings.compare))
+    ? compareView(plain, await compareReport(engine, definitions, report, settings.compare))
     : undefined;
+  const view = compare ? withCompareNotes(plain, compare) : plain;
   const german = settings.locale === 'de-DE';
   const context = renderContext(view, settings.locale, {
     compare,
     definitions: german ? { ...view.definitions, ...describeDefinitionsDe(definitions) } : view.definitions,
+    width: settings.width,
+    footer: settings.footer,
   });
   const charts = async () =>
     chartData(view, await byChannel(engine, definitions, report, view), context.locale);

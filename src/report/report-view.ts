@@ -1,7 +1,9 @@
 import type { ResolvedBenchmark } from '../metrics/benchmarks/select.js';
 import type { CostPerContactReport, ReportRow } from '../metrics/cost-per-contact.js';
+import { costWithoutContacts } from '../metrics/coverage-notes.js';
 import { describeDefinitions } from '../metrics/definitions.js';
-import { figures, moneyText } from '../metrics/figures.js';
+import { moneyText, rowFigures } from '../metrics/figures.js';
+import type { Note } from '../metrics/notes.js';
 import type { ServiceLevelFormula } from '../model/config.js';
 import type { Dimension } from '../model/contact.js';
 import { minorUnits } from '../money/currency.js';
@@ -12,8 +14,15 @@ export interface RowView {
   period: string;
   dimensions: Partial<Record<Dimension, string | null>>;
   kind: 'segment' | 'unallocated' | 'periodTotal' | 'total';
+  /** The period is cut by the range, or its contacts cover only some of its days. */
+  partial: boolean;
+  /** The days the row's figures rest on (`to` exclusive); null where there are no contacts. */
+  covered: { from: string; to: string } | null;
+  coverage: CoverageView;
   contacts: number;
-  cost: string;
+  /** null where no cost line reaches the row: unknown, not zero. */
+  cost: string | null;
+  /** Cost ÷ the contacts some cost line reaches; null without such contacts. */
   costPerContact: string | null;
   handled: number;
   abandoned: number;
@@ -39,6 +48,24 @@ export interface RowView {
   occupancy: number | null;
   costByCategory: Record<string, string>;
   benchmark: BenchmarkView | null;
+  /** What a reader must know about this row's figures. */
+  notes: Note[];
+}
+
+/** Which inputs a row's figures rest on. */
+export interface CoverageView {
+  /** Contact records (or volumes) exist. */
+  contacts: boolean;
+  /** Some cost line (or bottom-up labour) reaches the row. */
+  costs: boolean;
+  /** Agent time (staffed seconds) is recorded. */
+  agentTime: boolean;
+  /** Handled contacts carry handle time. */
+  handleTime: boolean;
+  /** Counted contacts that no cost line reaches: left out of cost per contact. */
+  contactsWithoutCost: number;
+  /** Cost in periods without any contacts (totals only; null for other rows and where there is none). */
+  costWithoutContacts: string | null;
 }
 
 /** The comparison of a row's cost per contact with its benchmark, naming the source. */
@@ -49,6 +76,9 @@ export interface BenchmarkView {
   tableVersion: string;
   /** The published figure as published, e.g. "7.16 USD". */
   published: string;
+  /** Its value and currency apart (null currency: a ratio). */
+  publishedValue: string;
+  publishedCurrency: string | null;
   /** In the workspace currency; null where no FX rate converts it. */
   value: string | null;
   fxRate: string | null;
@@ -67,7 +97,8 @@ export interface ReportView {
   definitions: Record<string, string>;
   /** Per period label: labour cost from the wage ledger, bottom-up from rate cards, or none. */
   labourBasis: Record<string, string>;
-  notes: string[];
+  /** Everything a reader must know: the report's own notes, then each distinct note of its rows. */
+  notes: Note[];
   rows: RowView[];
   periodTotals: RowView[];
   totals: RowView;
@@ -80,12 +111,8 @@ export function rowView(row: ReportRow, report: CostPerContactReport, kind: RowV
   const { definitions, by } = report;
   const scale = minorUnits(definitions.currency);
   const money = (value: Decimal | undefined) => (value === undefined ? null : moneyText(value, scale));
-  const f = figures(row.measures, row.cost, {
-    formula: definitions.serviceLevelFormula,
-    repeats: report.detail === 'full',
-    quantiles: row.quantiles,
-    costByCategory: row.costByCategory,
-  });
+  const f = rowFigures(row, definitions, report.detail === 'full');
+  const covered = row.period ? (row.coverage?.covered ?? null) : { from: report.from, to: report.to };
   const dimensions: RowView['dimensions'] = {};
   for (const d of by) dimensions[d] = row.segment[d] ?? null;
   const variants = {} as RowView['serviceLevelVariants'];
@@ -95,8 +122,11 @@ export function rowView(row: ReportRow, report: CostPerContactReport, kind: RowV
     period: row.period?.label ?? 'total',
     dimensions,
     kind: row.unallocated ? 'unallocated' : kind,
+    partial: row.coverage?.partial ?? false,
+    covered: covered ? { from: covered.from, to: covered.to } : null,
+    coverage: coverageView(row, report, scale),
     contacts: f.contacts,
-    cost: moneyText(f.cost, scale),
+    cost: row.hasCost ? moneyText(f.cost, scale) : null,
     costPerContact: money(f.costPerContact),
     handled: f.handled,
     abandoned: f.abandoned,
@@ -123,6 +153,20 @@ export function rowView(row: ReportRow, report: CostPerContactReport, kind: RowV
       [...row.costByCategory].sort().map(([c, v]) => [c, moneyText(v, scale)]),
     ),
     benchmark: row.benchmark ? benchmarkView(row.benchmark, f.costPerContact, scale) : null,
+    notes: row.notes,
+  };
+}
+
+function coverageView(row: ReportRow, report: CostPerContactReport, scale: number): CoverageView {
+  const m = row.measures;
+  const alone = row.period ? undefined : costWithoutContacts(report.periodTotals);
+  return {
+    contacts: m.rows > 0,
+    costs: row.hasCost,
+    agentTime: m.staffedSeconds > 0,
+    handleTime: m.handledTimed > 0,
+    contactsWithoutCost: m.contacts - row.costedMeasures.contacts,
+    costWithoutContacts: alone && !alone.cost.isZero() ? moneyText(alone.cost, scale) : null,
   };
 }
 
@@ -138,6 +182,8 @@ function benchmarkView(
     year: b.benchmark.year,
     tableVersion: b.tableVersion,
     published: `${b.benchmark.value}${b.benchmark.currency ? ` ${b.benchmark.currency}` : ''}`,
+    publishedValue: b.benchmark.value,
+    publishedCurrency: b.benchmark.currency ?? null,
     value: b.value ? moneyText(b.value, scale) : null,
     fxRate: b.fx ? b.fx.rate.toFixed() : null,
     gap: gap ? moneyText(gap, scale) : null,
@@ -158,9 +204,16 @@ export function reportView(report: CostPerContactReport): ReportView {
     labourBasis: Object.fromEntries(
       report.periods.map((p) => [p.label, report.labourBasis.get(p.start) ?? 'none']),
     ),
-    notes: report.notes,
+    notes: allNotes(report),
     rows: report.rows.map(view('segment')),
     periodTotals: report.periodTotals.map(view('periodTotal')),
     totals: view('total')(report.totals),
   };
+}
+
+/** The report's notes, then each distinct note of its rows in reading order. */
+function allNotes(report: CostPerContactReport): Note[] {
+  const seen = new Set<string>();
+  const rows = [...report.rows, ...report.periodTotals, report.totals].flatMap((r) => r.notes);
+  return [...report.notes, ...rows].filter((n) => !seen.has(n.text) && seen.add(n.text));
 }

@@ -12,7 +12,7 @@ import { CATEGORY_LABELS } from './labels.js';
 import type { ReportView, RowView } from './report-view.js';
 
 /** Excel number formats are stored locale-free; Excel shows them with the reader's separators. */
-function numberFormat(kind: CellKind, scale: number): string | undefined {
+export function numberFormat(kind: CellKind, scale: number): string | undefined {
   const money = scale > 0 ? `#,##0.${'0'.repeat(scale)}` : '#,##0';
   switch (kind) {
     case 'count':
@@ -90,7 +90,7 @@ export async function renderXlsx(view: ReportView, context: RenderContext): Prom
           ? locale.text(CATEGORY_LABELS[category as keyof typeof CATEGORY_LABELS])
           : category,
       kind: 'money',
-      value: (r) => r.costByCategory[category] ?? '0',
+      value: (r) => (r.cost === null ? null : (r.costByCategory[category] ?? '0')),
     }),
   );
   const total: Column = {

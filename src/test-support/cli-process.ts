@@ -15,10 +15,17 @@ export interface CliProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function spawnCli(args: readonly string[], env: Record<string, string> = {}): CliProcess {
+/** `script` runs instead of the CLI from source: the built bin/percontact.js, for measurements. */
+export function spawnCli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  script?: string,
+): CliProcess {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(repo, 'src', 'ingest', 'fixtures', 'run-cli.ts'), ...args],
+    script
+      ? [script, ...args]
+      : ['--import', 'tsx', join(repo, 'src', 'ingest', 'fixtures', 'run-cli.ts'), ...args],
     { cwd: repo, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let stdout = '';

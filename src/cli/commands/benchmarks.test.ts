@@ -27,7 +27,15 @@ describe('percontact benchmarks', () => {
       await writeFile(yaml, text.replace('costPerContact: industry-average', 'costPerContact: budget'));
       const own = await captureIo(() => run(['benchmarks', '--workspace', join(dir, 'ws')]));
       expect(own.out).toMatch(
-        /budget\n {2}costPerContact: 5.50 EUR\n {2}source: our 2027 budget\n {2}used for: overall/,
+        /budget \(the workspace's own\)\n {2}costPerContact: 5.50 EUR\n {2}source: our 2027 budget, year not stated\n {2}used for: overall/,
+      );
+      // What the workspace compares with comes first, and differs from what a new one would.
+      expect(own.out).toContain(
+        `Workspace ${join(dir, 'ws')} compares with:\n  rows of several channels: budget (5.50 EUR, year not stated)`,
+      );
+      const none = await captureIo(() => run(['benchmarks']));
+      expect(none.out).toContain(
+        'A new workspace compares with (percontact init):\n  rows of several channels: industry-average (7.16 USD, year not stated)',
       );
     } finally {
       await rm(dir, { recursive: true, force: true });

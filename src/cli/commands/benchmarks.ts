@@ -1,58 +1,26 @@
 import type { Command } from 'commander';
-import { io } from '../io.js';
-import { choiceOption } from '../options.js';
-
-interface BenchmarksCliOptions {
-  workspace?: string;
-  format: 'table' | 'json';
-}
+import { benchmarksRequest } from '../../app/requests/benchmarks.js';
+import { whereOptions } from '../command-options.js';
+import { requestFlags } from '../params.js';
+import { readAction } from '../read-command.js';
 
 export function registerBenchmarks(program: Command): void {
-  program
+  const command = program
     .command('benchmarks')
-    .description('the published cost-per-contact figures reports compare with, each with its source and year')
-    .option(
-      '-w, --workspace <dir>',
-      "include the workspace's own figures and show which ones it compares with",
-    )
-    .option(
-      '--format <format>',
-      'table or json',
-      choiceOption('--format', ['table', 'json'] as const),
-      'table',
-    )
-    .action(async (opts: BenchmarksCliOptions) => {
-      const { BENCHMARK_TABLE_VERSION } = await import('../../metrics/benchmarks/published.js');
-      const { benchmarkChoice } = await import('../../metrics/benchmarks/select.js');
-      const { defaultConfig } = await import('../../model/config.js');
-      const { readConfig, CONFIG_FILE } = await import('../../workspace/config-file.js');
-      const { join } = await import('node:path');
-      const config = opts.workspace
-        ? await readConfig(join(opts.workspace, CONFIG_FILE))
-        : defaultConfig('EUR', 'UTC');
-      const choice = benchmarkChoice(config);
-      const used = new Map<string, string[]>([[choice.overall, ['overall']]]);
-      for (const [channel, id] of Object.entries(choice.byChannel))
-        used.set(id, [...(used.get(id) ?? []), channel]);
-      const rows = choice.table.map((b) => ({
-        ...b,
-        table: choice.customIds.has(b.id) ? 'workspace' : BENCHMARK_TABLE_VERSION,
-        comparedFor: used.get(b.id) ?? [],
-      }));
-      if (opts.format === 'json') {
-        io.out(`${JSON.stringify({ version: BENCHMARK_TABLE_VERSION, benchmarks: rows }, null, 2)}\n`);
-        return;
-      }
-      io.out(
-        `Published benchmarks (table version ${BENCHMARK_TABLE_VERSION}); "used for" = rows compared with it\n\n`,
-      );
-      for (const r of rows) {
-        const value = `${r.value}${r.currency ? ` ${r.currency}` : ''}`;
-        const scope = `${r.metric}${r.channel ? `, ${r.channel}` : ''}`;
-        io.out(
-          `${r.id}\n  ${scope}: ${value}${r.note ? ` (${r.note})` : ''}\n  source: ${r.source}${r.year ? `, ${r.year}` : ''}\n`,
-        );
-        if (r.comparedFor.length > 0) io.out(`  used for: ${r.comparedFor.join(', ')}\n`);
-      }
-    });
+    .description(
+      'the published cost-per-contact figures reports compare with, each with its source and year',
+    );
+  requestFlags(
+    whereOptions(command, "include the workspace's own figures and show which ones it compares with"),
+    benchmarksRequest,
+    { locale: '--locale <locale>' },
+  );
+  readAction(
+    command,
+    ['table'],
+    async () => (await import('../../app/benchmarks.js')).benchmarksOperation,
+    () => ({
+      workspace: 'optional',
+    }),
+  );
 }

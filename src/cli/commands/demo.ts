@@ -37,7 +37,8 @@ export function registerDemo(program: Command): void {
     )
     .action(async (opts: DemoCliOptions) => {
       const { createDemoWorkspace } = await import('../../demo/demo-workspace.js');
-      const { renderReport } = await import('../../report/render.js');
+      const { reportOperation } = await import('../../app/report.js');
+      const { json } = await import('../run-operation.js');
       const { lastCompleteMonth, shiftMonth, wallClock } = await import('../../calendar/index.js');
       const endMonth = opts.endMonth ?? lastCompleteMonth(wallClock(new Date(), 'UTC').date);
       const workspace = await createDemoWorkspace({
@@ -48,13 +49,12 @@ export function registerDemo(program: Command): void {
         scale: opts.scale,
       });
       try {
-        const from = shiftMonth(endMonth, -2);
+        const request = { from: shiftMonth(endMonth, -2), to: endMonth, by: ['channel' as const] };
+        const width = opts.format === 'table' && process.stdout.isTTY ? process.stdout.columns : undefined;
         io.out(
-          await renderReport(
-            workspace,
-            { granularity: 'month', from, to: endMonth, by: ['channel'] },
-            opts.format,
-          ),
+          opts.format === 'json'
+            ? json(await reportOperation.run(workspace, request))
+            : String(await reportOperation.output?.render(workspace, request, opts.format, width)),
         );
         if (opts.format === 'table') {
           io.out(

@@ -1,5 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureIo } from '../io.js';
@@ -47,16 +47,36 @@ describe('percontact imports list | remove', () => {
       [
         `removed import ${id} (contacts from ${pbx}, source pbx): 2 contacts`,
         '',
-        '             before    after',
-        '----------  -------  -------',
-        'contacts          2        0',
-        'cost lines        1        1',
-        'cost (EUR)  1500.00  1500.00',
+        '              before     after',
+        '----------  --------  --------',
+        'contacts           2         0',
+        'cost lines         1         1',
+        'cost (EUR)  1,500.00  1,500.00',
         '',
       ].join('\n'),
     );
     const again = await cli('imports', 'remove', id, '-w', ws);
     expect(again.result).toBe(6);
     expect(again.err).toMatch(/^percontact: import [0-9a-f]{8} was removed already/);
+  });
+
+  it('audits the imports and the removal as the OS user, with the totals before and after', async () => {
+    const pbx = join(dir, 'pbx.csv');
+    await writeFile(pbx, 'id,channel,arrived_at,outcome\n1,voice,2026-03-02 10:00,handled\n');
+    const imported = await cli('import', 'contacts', pbx, '-w', ws);
+    const id = /import ([0-9a-f]{8})\)/.exec(imported.out)?.[1] ?? '';
+    await cli('imports', 'remove', id, '-w', ws);
+    const audit = JSON.parse((await cli('audit', '-w', ws, '--format', 'json')).out);
+    const user = `cli:${userInfo().username}`;
+    expect(audit.entries.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
+      ['import.remove', user],
+      ['import', user],
+    ]);
+    const [removal, add] = audit.entries;
+    // One contact in, then out again.
+    expect([add.totalsBefore.contacts, add.totalsAfter.contacts]).toEqual([0, 1]);
+    expect([removal.totalsBefore.contacts, removal.totalsAfter.contacts]).toEqual([1, 0]);
+    expect(add.target).toBe(`contacts: ${pbx}`);
+    expect(removal.details).toMatchObject({ kind: 'contacts', rows: { contacts: 1 } });
   });
 });

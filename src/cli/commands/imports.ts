@@ -1,55 +1,43 @@
 import type { Command } from 'commander';
-import { io } from '../io.js';
+import { listImportsRequest } from '../../app/requests/imports.js';
+import { LOCALES, type Locale } from '../../report/locale.js';
+import { formatOption, whereOf, whereOptions } from '../command-options.js';
 import { choiceOption } from '../options.js';
-import { openCommandWorkspace } from '../workspace.js';
-
-interface ImportsCliOptions {
-  workspace: string;
-  format: 'table' | 'json';
-  all?: boolean;
-}
-
-const FORMAT = ['table', 'json'] as const;
+import { requestFlags } from '../params.js';
+import { readAction } from '../read-command.js';
+import { printWrite } from '../run-operation.js';
 
 /** `percontact imports list` and `percontact imports remove ID`: the import log, and undoing one import. */
 export function registerImports(program: Command): void {
   const command = program.command('imports').description('list the imports of a workspace, or remove one');
-  command
+  const list = command
     .command('list')
-    .description('every import: id, when, kind, source, rows stored, checksum and file')
-    .requiredOption('-w, --workspace <dir>', 'workspace folder')
-    .option('--all', 'also list imports that were removed')
-    .option('--format <format>', 'table or json', choiceOption('--format', FORMAT), 'table')
-    .action(async (opts: ImportsCliOptions) => {
-      const { listImports } = await import('../../app/imports.js');
-      const { importsText } = await import('./imports-text.js');
-      const workspace = await openCommandWorkspace(opts.workspace, 'read');
-      try {
-        const view = await listImports(workspace, { all: opts.all === true });
-        io.out(opts.format === 'json' ? json(view) : importsText(view, workspace.config.timezone));
-      } finally {
-        await workspace.close();
-      }
-    });
-  command
-    .command('remove')
-    .description(
-      'take out exactly the rows one import stored (all or nothing), with the totals before and after',
+    .description('every import: id, when, kind, source, rows stored, checksum and file');
+  requestFlags(whereOptions(list), listImportsRequest, { all: '--all', locale: '--locale <locale>' });
+  readAction(list, ['table'], async () => (await import('../../app/imports.js')).listImportsOperation);
+  formatOption(
+    whereOptions(
+      command
+        .command('remove')
+        .description(
+          'take out exactly the rows one import stored (all or nothing), with the totals before and after',
+        )
+        .argument('<id>', 'the import id, or its first characters as imports list shows them'),
+    ),
+    ['table'],
+  )
+    .option(
+      '--locale <locale>',
+      'language and number formats of the table: en-US or de-DE',
+      choiceOption('--locale', LOCALES),
     )
-    .argument('<id>', 'the import id, or its first characters as imports list shows them')
-    .requiredOption('-w, --workspace <dir>', 'workspace folder')
-    .option('--format <format>', 'table or json', choiceOption('--format', FORMAT), 'table')
-    .action(async (id: string, opts: ImportsCliOptions) => {
+    .action(async (id: string, opts: Record<string, unknown> & { format: string; locale?: Locale }) => {
       const { removeImport } = await import('../../app/imports.js');
-      const { removedText } = await import('./imports-text.js');
-      const workspace = await openCommandWorkspace(opts.workspace, 'write');
-      try {
-        const view = await removeImport(workspace, { id });
-        io.out(opts.format === 'json' ? json(view) : removedText(view, workspace.config.currency));
-      } finally {
-        await workspace.close();
-      }
+      const { removedText } = await import('../../report/imports-text.js');
+      await printWrite(whereOf(opts), opts.format, {
+        local: (ws, actor) => removeImport(ws, actor, { id }),
+        remote: { method: 'DELETE', path: `/imports/${encodeURIComponent(id)}` },
+        text: (view) => removedText(view, opts.locale),
+      });
     });
 }
-
-const json = (view: unknown) => `${JSON.stringify(view, null, 2)}\n`;

@@ -1,109 +1,38 @@
 import type { Command } from 'commander';
-import type { Granularity } from '../../calendar/period.js';
-import { UserError } from '../../errors.js';
-import type { Dimension } from '../../model/contact.js';
-import { io } from '../io.js';
-import { choiceOption, dimensionsOption, granularityOption } from '../options.js';
-import { openCommandWorkspace } from '../workspace.js';
-
-const FORMATS = ['table', 'json', 'csv', 'html', 'xlsx', 'pdf'] as const;
-const BINARY = ['xlsx', 'pdf'] as const;
-const LOCALES = ['en-US', 'de-DE'] as const;
-const COMPARE = ['previous', 'year-ago'] as const;
-type Format = (typeof FORMATS)[number];
-
-interface ReportCliOptions {
-  workspace: string;
-  period: Granularity;
-  from?: string;
-  to?: string;
-  by: Dimension[];
-  format: Format;
-  locale: (typeof LOCALES)[number];
-  compare?: (typeof COMPARE)[number];
-  out?: string;
-  detail: 'headline' | 'full';
-}
+import { reportRequest } from '../../app/requests/report.js';
+import { outOption, whereOptions } from '../command-options.js';
+import { requestFlags } from '../params.js';
+import { readAction } from '../read-command.js';
 
 export function registerReport(program: Command): void {
-  program
+  const command = program
     .command('report')
-    .description('cost per contact and service figures per period and segment')
-    .requiredOption('-w, --workspace <dir>', 'workspace folder')
-    .option('--period <unit>', 'day, week (ISO), month, quarter or year', granularityOption, 'month')
-    .option(
-      '--from <date>',
-      'first date or period included (e.g. 2026-01 or 2026-01-15); default: first data',
-    )
-    .option('--to <date>', 'last date or period included; default: last data')
-    .option('--by <dims>', 'break down by channel,queue,team,agent,topic', dimensionsOption, [])
-    .option('--format <format>', FORMATS.join(', '), choiceOption('--format', FORMATS), 'table')
-    .option(
-      '--locale <locale>',
-      'number, date and currency formats and labels: en-US or de-DE',
-      choiceOption('--locale', LOCALES),
-      'en-US',
-    )
-    .option(
-      '--compare <with>',
-      'add each row in the previous period or the same period a year earlier: previous or year-ago',
-      choiceOption('--compare', COMPARE),
-    )
-    .option(
-      '--detail <level>',
-      'headline, or full to add repeat contacts (FCR, cost per resolution) and AHT median/p90',
-      choiceOption('--detail', ['headline', 'full'] as const),
-      'headline',
-    )
-    .option('-o, --out <file>', 'write the report to this file (required for xlsx and pdf on a terminal)')
-    .action(async (opts: ReportCliOptions) => {
-      const binary = (BINARY as readonly string[]).includes(opts.format);
-      if (binary && !opts.out && process.stdout.isTTY) {
-        throw new UserError(
-          'USAGE',
-          `--format ${opts.format} is binary: write it to a file with --out FILE or redirect stdout`,
-        );
-      }
-      const { renderReport, renderReportBytes } = await import('../../report/render.js');
-      const workspace = await openCommandWorkspace(opts.workspace, 'read');
-      try {
-        const options = {
-          granularity: opts.period,
-          from: opts.from,
-          to: opts.to,
-          by: opts.by,
-          detail: opts.detail,
-        };
-        const settings = { locale: opts.locale, compare: opts.compare };
-        const output =
-          opts.format === 'xlsx' || opts.format === 'pdf'
-            ? await renderReportBytes(workspace, options, opts.format, settings)
-            : await renderReport(workspace, options, opts.format, settings);
-        await emit(output, opts.out);
-      } finally {
-        await workspace.close();
-      }
-    });
-}
-
-async function emit(output: string | Uint8Array, file: string | undefined): Promise<void> {
-  if (file) {
-    const { writeFile } = await import('node:fs/promises');
-    try {
-      await writeFile(file, output);
-    } catch (error) {
-      throw new UserError(
-        'USAGE',
-        `--out ${file}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-        {
-          file,
-        },
-      );
-    }
-  } else if (typeof output === 'string') {
-    io.out(output);
-  } else {
-    // Binary data bypasses io (text only); the terminal check above keeps it off screens.
-    process.stdout.write(output);
-  }
+    .description('cost per contact and service figures per period and segment');
+  requestFlags(whereOptions(command), reportRequest, {
+    period: '--period <unit>',
+    from: '--from <date>',
+    to: '--to <date>',
+    by: { flags: '--by <dims>', description: 'break down by channel,queue,team,agent,topic' },
+    detail: '--detail <level>',
+    compare: {
+      flags: '--compare <with>',
+      description:
+        'add each row in the previous period or the same period a year earlier: previous or year-ago',
+    },
+    prorateToContacts: '--prorate-to-contacts',
+    trend: {
+      flags: '--trend <n>',
+      description:
+        'cost per contact per channel over the last N periods, with the change and the benchmark gap (table or json)',
+    },
+    locale: {
+      flags: '--locale <locale>',
+      description: 'number, date and currency formats and labels: en-US or de-DE',
+    },
+  });
+  readAction(
+    outOption(command),
+    ['table', 'csv', 'html', 'xlsx', 'pdf'],
+    async () => (await import('../../app/report.js')).reportOperation,
+  );
 }

@@ -136,15 +136,19 @@ describe('percontact staff, one interval', () => {
   });
 
   it('refuses bad command lines with one line and exit code 2', async () => {
+    const ws = join(dir, 'ws');
+    await cli('init', ws);
+    const csv = join(dir, 'x.csv');
+    await writeFile(csv, 'interval_start,calls,aht_seconds\n2026-03-02 08:00,100,180\n');
     for (const args of [
       ['staff'],
       ['staff', '--calls', '100'],
       [...ONE, '--sl', '80'],
       [...ONE, '--shrinkage', '1'],
       [...ONE, '--max-occupancy', '0'],
-      [...ONE, '--intervals', 'x.csv'],
+      [...ONE, '--intervals', csv],
       [...ONE, '--from', '2026-03'],
-      ['staff', '--workspace', dir, '--agents', '3'],
+      ['staff', '--workspace', ws, '--agents', '3'],
     ]) {
       const { result, err } = await cli(...args);
       expect(result, args.join(' ')).toBe(2);
@@ -225,7 +229,69 @@ describe('percontact staff --intervals', () => {
   });
 });
 
+describe('percontact staff, money and concurrency', () => {
+  it('prices one interval with --hourly-cost: scheduled agents × its hours × the rate', async () => {
+    const args = [...ONE, '--shrinkage', '0.3', '--max-occupancy', '0.85', '--hourly-cost', '32.50'];
+    const { out } = await cli(...args, '--format', 'json');
+    // 20 scheduled × 0.5 h × 32.50 = 325.00 for 100 calls: 3.25 each.
+    expect(JSON.parse(out)).toMatchObject({
+      scheduled: 20,
+      labourCost: '325.00',
+      labourCostPerContact: '3.25',
+    });
+    const table = await cli(...args);
+    expect(table.out).toMatch(/labour cost\s+325\.00 EUR/);
+    expect(table.out).toMatch(/per contact\s+3\.25 EUR/);
+  });
+
+  it('staffs chats handled several at once on AHT ÷ concurrency', async () => {
+    const { out } = await cli(...ONE, '--concurrency', '2', '--format', 'json');
+    // 100 chats × 180 s ÷ 2 at once ÷ 1800 s = 5 Erlangs.
+    expect(JSON.parse(out).trafficErlangs).toBeCloseTo(5, 12);
+  });
+});
+
 describe('percontact staff --workspace', () => {
+  it("prices paid hours at the rate cards of the agents who handled the segment's contacts", async () => {
+    const ws = join(dir, 'ws');
+    await cli('init', ws, '--timezone', 'Europe/Berlin');
+    const cards = join(dir, 'agents.csv');
+    await writeFile(
+      cards,
+      'agent,team,hourly_cost,valid_from\nAnna,,30.00,2026-01-01\nBen,,40.00,2026-01-01\n',
+    );
+    expect((await cli('import', 'agents', cards, '--workspace', ws)).result).toBe(0);
+    const w = await openWorkspace(ws);
+    // Monday 2 March 2026, 09:00: Anna handles 30 calls, Ben 10, all 180 s.
+    const contacts = Array.from({ length: 40 }, (_, i) =>
+      contact({
+        id: `c${i}`,
+        arrivedAt: localToInstant('2026-03-02', 'Europe/Berlin', 9, i % 30),
+        agent: i < 30 ? 'Anna' : 'Ben',
+        handleSeconds: 180,
+        waitSeconds: 0,
+      }),
+    );
+    await w.engine.append(CONTACTS_TABLE, contacts.map(contactRow));
+    await w.close();
+    const { out } = await cli(
+      'staff',
+      '--workspace',
+      ws,
+      '--from',
+      '2026-03-02',
+      '--to',
+      '2026-03-02',
+      '--format',
+      'json',
+    );
+    const json = JSON.parse(out);
+    // Rate = (30 × 30.00 + 10 × 40.00) ÷ 40 (equal handle times) = 32.50 per paid hour.
+    expect(json.segments[0].hourlyCost).toBe('32.5000');
+    const scheduled = json.intervals[0].scheduled;
+    expect(json.total.labourCost).toBe((scheduled * 0.5 * 32.5).toFixed(2));
+  });
+
   it('plans from history: weekly pattern, AHT and patience per queue', async () => {
     const ws = join(dir, 'ws');
     await cli('init', ws, '--timezone', 'Europe/Berlin');
@@ -269,6 +335,7 @@ describe('percontact staff --workspace', () => {
         handled: 72,
         abandoned: 8,
         ahtSeconds: 240,
+        concurrency: 1,
         patienceSeconds: 200,
         answerWithinSeconds: 20,
       },

@@ -1,98 +1,72 @@
 import type { Command } from 'commander';
-import { SERVICE_LEVEL_FORMULAS } from '../../planning/erlang/types.js';
-import type { StaffRequest } from '../../planning/staff-request.js';
-import { io } from '../io.js';
-import {
-  choiceOption,
-  integerOption,
-  nonNegativeNumberOption,
-  positiveNumberOption,
-  shareOption,
-} from '../options.js';
+import { staffRequest } from '../../app/requests/staff.js';
+import { UserError } from '../../errors.js';
+import { whereOf, whereOptions } from '../command-options.js';
+import { type FlagSpec, requestFlags } from '../params.js';
+import { readAction } from '../read-command.js';
 
-const FORMATS = ['table', 'json', 'csv'] as const;
-const ROWS = ['intervals', 'days', 'months'] as const;
+/** The demand, targets and money flags `staff` and `simulate` share (the request's demand fields). */
+export const DEMAND_FLAGS: Record<string, string | FlagSpec> = {
+  calls: '--calls <n>',
+  interval: '--interval <seconds>',
+  aht: '--aht <seconds>',
+  patience: '--patience <seconds>',
+  sl: '--sl <share>',
+  within: '--within <seconds>',
+  shortAbandon: '--short-abandon <seconds>',
+  slFormula: '--sl-formula <name>',
+  asa: '--asa <seconds>',
+  maxAbandon: '--max-abandon <share>',
+  maxOccupancy: '--max-occupancy <share>',
+  shrinkage: '--shrinkage <share>',
+  agents: '--agents <n>',
+  concurrency: '--concurrency <n>',
+  intervals: {
+    flags: '--intervals <file>',
+    description: 'CSV with interval_start, calls, aht_seconds[, patience_seconds]',
+    file: true,
+  },
+  timezone: '--timezone <zone>',
+  from: '--from <date>',
+  to: '--to <date>',
+  channel: '--channel <list>',
+  hourlyCost: '--hourly-cost <amount>',
+  currency: '--currency <code>',
+};
+
+export interface DemandCliOptions extends Record<string, unknown> {
+  workspace?: string;
+  server?: string;
+  calls?: string;
+  intervals?: string;
+  format: string;
+}
+
+/** With --workspace the demand is the workspace's history: one interval or a CSV goes without one. */
+export function demandWhere(opts: DemandCliOptions) {
+  if (opts.workspace && (opts.calls !== undefined || opts.intervals !== undefined))
+    throw new UserError(
+      'USAGE',
+      `--workspace (the history) does not go with ${opts.calls !== undefined ? '--calls' : '--intervals'}: give one of --calls N, --intervals FILE.csv or --workspace DIR`,
+    );
+  return whereOf(opts);
+}
 
 export function registerStaff(program: Command): void {
-  program
+  const command = program
     .command('staff')
     .description(
       'agents needed for a service target (Erlang C, or Erlang A with --patience), and what they cost',
-    )
-    .option('--calls <n>', 'calls arriving in one interval', nonNegativeNumberOption('--calls'))
-    .option(
-      '--interval <seconds>',
-      'interval length (with --workspace: 900, 1800 or 3600)',
-      positiveNumberOption('--interval'),
-      1800,
-    )
-    .option('--aht <seconds>', 'average handle time (talk + hold + wrap)', positiveNumberOption('--aht'))
-    .option(
-      '--patience <seconds>',
-      'mean patience of waiting callers: Erlang A with abandonment',
-      positiveNumberOption('--patience'),
-    )
-    .option(
-      '--sl <share>',
-      'service level target, e.g. 0.8 (default 0.8 unless --asa or --max-abandon)',
-      shareOption('--sl', { zero: false, one: true }),
-    )
-    .option(
-      '--within <seconds>',
-      "service level threshold t (default 20, or the workspace's)",
-      nonNegativeNumberOption('--within'),
-    )
-    .option(
-      '--short-abandon <seconds>',
-      'Erlang A: abandons within this leave the SL denominator (default 5)',
-      nonNegativeNumberOption('--short-abandon'),
-    )
-    .option(
-      '--sl-formula <name>',
-      "Erlang A: how abandons count in the SL (default short_abandons_excluded, or the workspace's)",
-      choiceOption('--sl-formula', SERVICE_LEVEL_FORMULAS),
-    )
-    .option('--asa <seconds>', 'maximum average speed of answer', nonNegativeNumberOption('--asa'))
-    .option(
-      '--max-abandon <share>',
-      'maximum share of callers abandoning (Erlang A)',
-      shareOption('--max-abandon', { zero: true, one: true }),
-    )
-    .option(
-      '--max-occupancy <share>',
-      'maximum occupancy; a value exactly at the cap is allowed',
-      shareOption('--max-occupancy', { zero: false, one: true }),
-      1,
-    )
-    .option(
-      '--shrinkage <share>',
-      'paid time not on the phones; scheduled = ceil(agents / (1 - shrinkage))',
-      shareOption('--shrinkage', { zero: true, one: false }),
-      0,
-    )
-    .option(
-      '--agents <n>',
-      'evaluate this many agents instead of searching (with --calls)',
-      integerOption('--agents'),
-    )
-    .option('--intervals <file>', 'CSV with interval_start, calls, aht_seconds[, patience_seconds]')
-    .option('-w, --workspace <dir>', "plan from the workspace's history")
-    .option('--from <date>', 'with --workspace: first date or period of history (default: first data)')
-    .option('--to <date>', 'with --workspace: last date or period of history, included (default: last data)')
-    .option('--channel <list>', 'with --workspace: only these channels, e.g. voice,chat')
-    .option('--hourly-cost <amount>', 'loaded cost of one paid agent hour, for labour cost (e.g. 32.50)')
-    .option('--currency <code>', "currency of --hourly-cost (default: the workspace's, else EUR)")
-    .option(
-      '--rows <rows>',
-      'with --format csv: intervals, days or months',
-      choiceOption('--rows', ROWS),
-      'intervals',
-    )
-    .option('--format <format>', 'table, json or csv', choiceOption('--format', FORMATS), 'table')
-    .action(async (opts: StaffRequest) => {
-      const { runStaffRequest } = await import('../../planning/staff-request.js');
-      const { output, warning } = await runStaffRequest(opts);
-      if (warning) io.err(`percontact: ${warning}\n`);
-      io.out(output);
-    });
+    );
+  requestFlags(command, staffRequest, {
+    ...DEMAND_FLAGS,
+    rows: '--rows <rows>',
+    locale: '--locale <locale>',
+  });
+  readAction(
+    whereOptions(command, "plan from the workspace's history"),
+    ['table', 'csv'],
+    async () => (await import('../../app/staff.js')).staffOperation,
+    (opts) => ({ where: demandWhere(opts), workspace: 'optional' }),
+  );
 }

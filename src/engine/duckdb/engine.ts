@@ -32,7 +32,11 @@ import type { ColumnType, RowValues, SqlValue, TableDef } from '../schema.js';
 import { exportBulkCsv, loadBulkCsv } from './bulk-csv.js';
 import { duckDbDialect } from './dialect.js';
 
-/** The embedded default engine: one DuckDB file in the workspace folder (or ':memory:'). */
+/**
+ * The embedded default engine: one DuckDB file in the workspace folder (or ':memory:'). Each engine
+ * object is one connection with at most one transaction; `connect()` gives another connection to the
+ * same database, whose transactions are isolated from this one's (readers see committed snapshots).
+ */
 export class DuckDbEngine implements StagingEngine {
   readonly dialect = duckDbDialect;
   private inTransaction = false;
@@ -40,6 +44,8 @@ export class DuckDbEngine implements StagingEngine {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    /** The engine that opened the instance closes it; connections from `connect()` close only themselves. */
+    private readonly ownsInstance: boolean,
   ) {}
 
   /**
@@ -48,12 +54,17 @@ export class DuckDbEngine implements StagingEngine {
    */
   static async open(path: string, options: { readOnly?: boolean } = {}): Promise<DuckDbEngine> {
     const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
-    const connection = await instance.connect();
-    // Reports run in UTC and convert explicitly: the session zone must never leak into figures.
-    await connection.run("SET TimeZone = 'UTC'");
-    // Track progress for `progress()` (long imports show a bar) without DuckDB printing its own.
-    await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
-    return new DuckDbEngine(instance, connection);
+    return new DuckDbEngine(instance, await prepared(instance), true);
+  }
+
+  /** Another connection to the same database, with transactions of its own. Close it before this one. */
+  async connect(): Promise<DuckDbEngine> {
+    return new DuckDbEngine(this.instance, await prepared(this.instance), false);
+  }
+
+  /** Stops the statement running on this connection (it fails with an interrupt error). */
+  interrupt(): void {
+    this.connection.interrupt();
   }
 
   migrate(): Promise<number> {
@@ -141,8 +152,14 @@ export class DuckDbEngine implements StagingEngine {
     return { engine: this, isStore: true, close: async () => {} };
   }
 
+  /**
+   * Refuses to nest: joining a running transaction silently would let a failure in one piece of work
+   * roll back another's. Concurrent work takes a connection each (`connect()`).
+   */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
-    if (this.inTransaction) return work();
+    if (this.inTransaction) {
+      throw new Error('transaction() while this connection runs one: give concurrent work its own connect()');
+    }
     await this.connection.run('BEGIN TRANSACTION');
     this.inTransaction = true;
     try {
@@ -164,8 +181,17 @@ export class DuckDbEngine implements StagingEngine {
 
   async close(): Promise<void> {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
+}
+
+async function prepared(instance: DuckDBInstance): Promise<DuckDBConnection> {
+  const connection = await instance.connect();
+  // Reports run in UTC and convert explicitly: the session zone must never leak into figures.
+  await connection.run("SET TimeZone = 'UTC'");
+  // Track progress for `progress()` (long imports show a bar) without DuckDB printing its own.
+  await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+  return connection;
 }
 
 const CHUNK_ROWS = 2048;

@@ -178,8 +178,8 @@ function requireFields(fields: readonly CompiledField[], source: RawSource, targ
   if (missing.length > 0) {
     throw new UserError(
       'INVALID_INPUT',
-      `${source.file}: no column for ${missing.join(', ')} (required ${target.kind} fields); map them with --mapping or rename the columns. The file has: ${source.columns.slice(0, 30).join(', ')}`,
-      { file: source.file },
+      `${source.file}: no column for ${missing.join(', ')} (required ${target.kind} fields); map them with a mapping file or rename the columns. The file has: ${source.columns.slice(0, 30).join(', ')}`,
+      { file: source.file, parameter: 'mapping' },
     );
   }
 }

@@ -67,7 +67,7 @@ export function refusal(
   const which = shown.length < lines.length || !counts ? `the first ${shown.length}` : 'they are';
   return new UserError(
     'INVALID_INPUT',
-    `import refused, nothing was changed: ${how}; fix them, or import the good rows with --skip-invalid. ${which[0]?.toUpperCase()}${which.slice(1)}:`,
+    `import refused, nothing was changed: ${how}; fix them, or import the good rows with skipInvalid. ${which[0]?.toUpperCase()}${which.slice(1)}:`,
     first ? { file: first.file, line: first.line } : undefined,
     shown,
   );

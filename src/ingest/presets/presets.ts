@@ -47,5 +47,8 @@ export function findPreset(kind: ImportKind, name: string): Preset {
   const found = PRESETS.find((p) => p.kind === kind && p.name === name);
   if (found) return found;
   const names = PRESETS.filter((p) => p.kind === kind).map((p) => p.name);
-  throw new UserError('USAGE', `--preset "${name}": ${kind} presets are ${names.join(', ')}`);
+  throw new UserError('USAGE', `preset "${name}": ${kind} presets are ${names.join(', ')}`, {
+    parameter: 'preset',
+    value: name,
+  });
 }

@@ -88,7 +88,7 @@ function checks(ctx: TargetContext): ProblemTest[] {
       test: `${m('interval_length')} IS NULL`,
       ...at('interval_start'),
       reason:
-        'has no interval length (give an interval column, interval_end, or --interval 15m/30m/1h/day/week/month)',
+        "has no interval length (give an interval column, interval_end, or the import's interval: 15m, 30m, 1h, day, week or month)",
     },
     {
       test: `coalesce(${m('handled')} + ${m('abandoned')} > ${m('offered')}, FALSE)`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FX_RATES_TABLE } from '../../engine/schema.js';
 import { defaultConfig } from '../../model/config.js';
+import { renderContext } from '../../report/context.js';
 import { reportView } from '../../report/report-view.js';
 import { renderTable } from '../../report/table.js';
 import { contact, costLine, engineWith } from '../../test-support/fixtures.js';
@@ -64,6 +65,26 @@ describe('benchmarks', () => {
       '  voice: 30.00 vs 4.83 (5.25 USD × 0.92; ContactBabel US contact center report, inbound call',
     );
     expect(table).toContain('→ +25.17 (+521.1%)');
+    await engine.close();
+  });
+
+  it('prints one line for a report without a breakdown, in the locale, saying when no year is stated', async () => {
+    const engine = await workspace();
+    await engine.append(FX_RATES_TABLE, [['2026-03-01', 'USD', '0.92']]);
+    const d = resolveDefinitions(defaultConfig('EUR', 'Europe/Berlin'));
+    const view = reportView(await costPerContactReport(engine, d, { granularity: 'month', by: [] }));
+    // Before: the total's line, then the same comparison again for the one row, with an empty label.
+    const lines = (table: string) =>
+      table.split('\n').filter((l) => l.includes(' vs ') || l.includes(' ggü. '));
+    const english = renderTable(view);
+    expect(lines(english)).toEqual([
+      '  total: 40.00 vs 6.59 (7.16 USD × 0.92; LiveAgent glossary "cost per contact" (original source not found), year not stated) → +33.41 (+507.2%)',
+    ]);
+    // German numbers throughout the line (they stayed English before), 33.41 / 6.5872 = +507.2 %.
+    const german = renderTable(view, renderContext(view, 'de-DE'));
+    expect(lines(german)).toEqual([
+      '  Gesamt: 40,00 ggü. 6,59 (7,16 USD × 0,92; LiveAgent glossary "cost per contact" (original source not found), Jahr nicht angegeben) → +33,41 (+507,2\u00a0%)',
+    ]);
     await engine.close();
   });
 

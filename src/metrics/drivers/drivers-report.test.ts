@@ -220,7 +220,7 @@ describe('drivers report on a workspace', () => {
       driversReport(engine, definitions, { from: '2026-02-01', to: '2026-02-03', by: ['channel'] }),
     ).rejects.toMatchObject({
       code: 'EMPTY_PERIOD',
-      message: expect.stringContaining('no counted contacts in 2026-02-01'),
+      message: expect.stringContaining('no counted contacts with a cost in 2026-02-01'),
     });
   });
 

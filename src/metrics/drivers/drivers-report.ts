@@ -83,7 +83,8 @@ function comparedPeriods(fromText: string, toText: string): Pair<Period> {
   if (from.granularity !== to.granularity) {
     throw new UserError(
       'USAGE',
-      `--from ${fromText} is a ${from.granularity} but --to ${toText} is a ${to.granularity}: compare two periods of the same kind`,
+      `to: ${toText} is a ${to.granularity} but from (${fromText}) is a ${from.granularity}: compare two periods of the same kind`,
+      { parameter: 'to', value: toText },
     );
   }
   return [periodOf(from.start, from.granularity), periodOf(to.start, to.granularity)];
@@ -103,7 +104,7 @@ function periodInput(
     }
     const key = segmentKey(by, row.segment);
     values.set(key, row.segment);
-    segments.push({ key, contacts: row.measures.contacts, cost: row.cost });
+    segments.push({ key, contacts: row.costedMeasures.contacts, cost: row.cost });
   }
   return { segments, unallocated };
 }

@@ -44,16 +44,16 @@ export async function periodSlices(
   const adjacent = first.end >= last.start;
   const reports = adjacent ? [await report(first, last)] : [await report(p0, p0), await report(p1, p1)];
   const slice = (period: Period) => sliceOf(reports, period, definitions);
-  return { slices: [slice(p0), slice(p1)], notes: reports.flatMap((r) => r.notes) };
+  return { slices: [slice(p0), slice(p1)], notes: reports.flatMap((r) => r.notes.map((n) => n.text)) };
 }
 
 function sliceOf(reports: readonly CostPerContactReport[], period: Period, d: Definitions): PeriodSlice {
   const report = reports.find((r) => r.periods.some((p) => p.start === period.start));
   const total = report?.periodTotals.find((row) => row.period?.start === period.start);
-  if (!report || !total || total.measures.contacts === 0) {
+  if (!report || !total || total.costedMeasures.contacts === 0) {
     throw new UserError(
       'EMPTY_PERIOD',
-      `no counted contacts in ${period.label} (${d.countedDirections.join('/')} with outcome ${d.countedOutcomes.join(' or ')}): cost per contact is undefined there`,
+      `no counted contacts with a cost in ${period.label} (${d.countedDirections.join('/')} with outcome ${d.countedOutcomes.join(' or ')}): cost per contact is undefined there`,
     );
   }
   return {

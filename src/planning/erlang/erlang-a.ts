@@ -5,7 +5,6 @@ import {
   DEFAULT_SHORT_ABANDON_SECONDS,
   type ErlangAMetrics,
   hasPatience,
-  type ServiceLevelFormula,
   type Thresholds,
   trafficErlangs,
   type Workload,
@@ -119,18 +118,18 @@ export function erlangAFromInverse(
   const afterT = beyond(x, y, thresholds.answerWithinSeconds / load.patienceSeconds, sums);
   const answeredWithin = 1 - pWait + (sums.served - afterT.answered) / norm;
   const pAnswered = 1 - pAbandon;
-  const abandonedWithin = (after: { answered: number; waiting: number }) =>
-    clamp(pAbandon - Math.max(0, after.waiting - after.answered) / norm, 0, pAbandon);
-  const shortAbandons = () => {
-    const s = thresholds.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS;
-    return abandonedWithin(beyond(x, y, s / load.patienceSeconds, sums));
-  };
-  const serviceLevel = serviceLevelOf(thresholds.formula ?? 'short_abandons_excluded', {
+  const outcomes: Outcomes = {
+    x,
+    y,
+    patience: load.patienceSeconds,
+    sums,
+    norm,
+    pAbandon,
+    afterT,
     answeredWithin,
     pAnswered,
-    abandonedWithinT: () => abandonedWithin(afterT),
-    shortAbandons,
-  });
+  };
+  const serviceLevel = serviceLevelOf(thresholds, outcomes);
   return {
     model: 'erlang-a',
     trafficErlangs: traffic,
@@ -147,26 +146,42 @@ export function erlangAFromInverse(
   };
 }
 
-/** Shares of all offered callers; the abandon shares are computed only where a formula needs them. */
+/** Shares of all offered callers, and what the abandon shares are computed from where a formula needs them. */
 interface Outcomes {
+  x: number;
+  y: number;
+  patience: number;
+  sums: WaitingSums;
+  norm: number;
+  pAbandon: number;
+  /** Callers still waiting or answered after t. */
+  afterT: { answered: number; waiting: number };
   answeredWithin: number;
   pAnswered: number;
-  abandonedWithinT: () => number;
-  shortAbandons: () => number;
 }
 
-function serviceLevelOf(formula: ServiceLevelFormula, o: Outcomes): number {
-  switch (formula) {
+/** Abandons within a time: all abandons minus those still waiting after it (the tail beyond it). */
+function abandonedWithin(o: Outcomes, after: { answered: number; waiting: number }): number {
+  return clamp(o.pAbandon - Math.max(0, after.waiting - after.answered) / o.norm, 0, o.pAbandon);
+}
+
+function shortAbandons(o: Outcomes, thresholds: Thresholds): number {
+  const s = thresholds.shortAbandonSeconds ?? DEFAULT_SHORT_ABANDON_SECONDS;
+  return abandonedWithin(o, beyond(o.x, o.y, s / o.patience, o.sums));
+}
+
+function serviceLevelOf(thresholds: Thresholds, o: Outcomes): number {
+  switch (thresholds.formula ?? 'short_abandons_excluded') {
     case 'short_abandons_excluded':
-      return o.answeredWithin / (1 - o.shortAbandons());
+      return o.answeredWithin / (1 - shortAbandons(o, thresholds));
     case 'abandons_against':
       return o.answeredWithin;
     case 'answered_only':
       return o.pAnswered > 0 ? o.answeredWithin / o.pAnswered : 0;
     case 'early_abandons_good':
-      return o.answeredWithin + o.abandonedWithinT();
+      return o.answeredWithin + abandonedWithin(o, o.afterT);
     case 'early_abandons_ignored':
-      return o.answeredWithin / (1 - o.abandonedWithinT());
+      return o.answeredWithin / (1 - abandonedWithin(o, o.afterT));
   }
 }
 

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { erlangA } from './erlang-a.js';
-import { type StaffingTargets, scheduledAgents, staff, staffErlangA, staffErlangC } from './staffing.js';
+import {
+  type StaffingTargets,
+  scheduledAgents,
+  staff,
+  staffAtLeast,
+  staffErlangA,
+  staffErlangC,
+} from './staffing.js';
 
 /**
  * Copied from ../shared/reference/erlang.json ("'agents' is the smallest whole number of agents on the
@@ -178,5 +185,33 @@ describe('staffing search', () => {
     // Erlang A always loses someone; a cap of 0 is met where fewer than 1e-9 of callers abandon.
     const strict = staffErlangA({ ...load, patienceSeconds: 60 }, { answerWithinSeconds: 20, maxAbandon: 0 });
     expect(strict.pAbandon).toBeLessThanOrEqual(1e-9);
+  });
+
+  it('staffing intervals in order of rising calls from the previous count finds what the search finds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.05, max: 400, noNaN: true }), { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: 60, max: 900 }),
+        fc.option(fc.integer({ min: 20, max: 900 }), { nil: undefined }),
+        fc.constantFrom(0.7, 0.8, 0.9),
+        fc.constantFrom(0.8, 0.85, 1),
+        (calls, aht, patience, sl, occupancy) => {
+          const targets = { answerWithinSeconds: 20, serviceLevel: sl, maxOccupancy: occupancy };
+          let floor = 1;
+          for (const c of [...calls].sort((a, b) => a - b)) {
+            const load = {
+              calls: c,
+              intervalSeconds: 1800,
+              ahtSeconds: aht,
+              ...(patience ? { patienceSeconds: patience } : {}),
+            };
+            const walked = staffAtLeast(load, targets, floor);
+            expect(walked.agents).toBe(staff(load, targets).metrics.agents);
+            floor = walked.agents;
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

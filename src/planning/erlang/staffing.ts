@@ -66,9 +66,10 @@ function unreachable(cap: number, targets: StaffingTargets): never {
   throw new RangeError(`no staffing up to ${cap} agents meets ${JSON.stringify(targets)}`);
 }
 
+const within = (value: number | undefined, low: number, high: number) =>
+  value === undefined || (value >= low && value <= high);
+
 function assertTargets(t: StaffingTargets): void {
-  const within = (value: number | undefined, low: number, high: number) =>
-    value === undefined || (value >= low && value <= high);
   const ok =
     t.answerWithinSeconds >= 0 &&
     within(t.serviceLevel, 0, 1) &&
@@ -153,6 +154,31 @@ export function staffErlangA(
     }
   }
   return best;
+}
+
+/**
+ * The smallest staffing of at least `atLeast` agents meeting the targets, walking up one agent at a
+ * time: for a plan whose intervals are staffed in order of rising calls, the count the previous
+ * interval needed is a lower bound (every target is monotone in the calls and in the agents), so most
+ * intervals take one or two evaluations instead of a search. Erlang B comes from one table per
+ * interval, extended one multiply-add per agent.
+ */
+export function staffAtLeast(load: Workload, targets: StaffingTargets, atLeast: number): ModelMetrics {
+  assertWorkload(load);
+  const traffic = trafficErlangs(load);
+  if (traffic === 0 || atLeast <= 0)
+    return hasPatience(load) ? staffErlangA(load, targets) : staffErlangC(load, targets);
+  const table = new InverseErlangBTable(traffic);
+  const cap = searchCap(traffic, targets);
+  const patient = hasPatience(load);
+  // Erlang C is unstable up to the traffic: no count there can pass.
+  for (let n = patient ? atLeast : Math.max(atLeast, Math.floor(traffic) + 1); n <= cap; n++) {
+    const metrics = patient
+      ? erlangAFromInverse(n, traffic, table.at(n), load as Workload & { patienceSeconds: number }, targets)
+      : erlangCFromInverse(n, traffic, table.at(n), load.ahtSeconds, targets.answerWithinSeconds);
+    if (meetsTargets(metrics, targets)) return metrics;
+  }
+  return unreachable(cap, targets);
 }
 
 /** The smallest staffing meeting the targets (Erlang A with finite patience, else Erlang C), plus scheduled agents. */

@@ -14,7 +14,16 @@ import {
   type TableDef,
   VOLUMES_TABLE,
 } from '../../engine/schema.js';
-import { contactMeasuresQuery, groupingSets } from '../../metrics/contact-measures.js';
+import {
+  CHANNEL_HANDLE,
+  contactMeasuresQuery,
+  FIRST_ARRIVED,
+  groupingSets,
+  LAST_ARRIVED,
+  OWN_OCCUPIED,
+} from '../../metrics/contact-measures.js';
+import type { Contact } from '../../model/contact.js';
+import { contact } from '../fixtures.js';
 import {
   EXPECTED_CONTACTS_BY_PERIOD,
   EXPECTED_FINE,
@@ -40,7 +49,7 @@ export function engineContractTests(fresh: () => Promise<Engine>): void {
     expect(row?.n).toBe(latest);
   });
 
-  it('brings a schema of version 3 up to version 4 and keeps its rows', async () => {
+  it('brings a schema of version 3 up to date and keeps its rows', async () => {
     const engine = await fresh();
     expect(await runMigrations(engine, MIGRATIONS.slice(0, 3))).toBe(3);
     const v3 = new Map(schemaAfter(MIGRATIONS.slice(0, 3)).map((t) => [t.name, t]));
@@ -49,7 +58,7 @@ export function engineContractTests(fresh: () => Promise<Engine>): void {
     await engine.append(v3.get('contacts') as TableDef, [
       [...old, null, null, null, null, null, 300, 'handled', null, null],
     ]);
-    expect(await runMigrations(engine)).toBe(4);
+    expect(await runMigrations(engine)).toBe(MIGRATIONS.length);
     expect(await readBack(engine, CONTACTS_TABLE, 'id')).toEqual([
       expect.objectContaining({ id: '1', handle_seconds: 300, import_id: null, concurrency: null }),
     ]);
@@ -324,6 +333,59 @@ export function engineContractTests(fresh: () => Promise<Engine>): void {
         expect(pick(row, Object.keys(expected.figures)), key).toEqual(expected.figures);
         expect(row).not.toHaveProperty('repeats');
       }
+    });
+
+    it('headline: timed handled contacts, agent-occupied parts and first and last arrival', async () => {
+      // February 2026, chat: c1 600 s handled 2 at once (its own concurrency), c2 300 s, c3
+      // handled without handle time; voice: v1 200 s. By hand: chat handledTimed 2, own part
+      // 600 ÷ 2 = 300, the channel's part (no own concurrency) 300 s; voice 1, 0, 200 s.
+      const engine = await fresh();
+      await engine.migrate();
+      const stored = (c: Contact, concurrency: number | null): RowValues => [
+        ...contactRow(c),
+        null,
+        concurrency,
+      ];
+      const chat = (id: string, day: string, handleSeconds: number | null) =>
+        contact({ id, channel: 'chat', arrivedAt: new Date(`2026-02-${day}T10:00:00Z`), handleSeconds });
+      await engine.append(CONTACTS_TABLE, [
+        stored(chat('c1', '03', 600), 2),
+        stored(chat('c2', '09', 300), null),
+        stored(chat('c3', '20', null), null),
+        stored(contact({ id: 'v1', arrivedAt: new Date('2026-02-05T10:00:00Z'), handleSeconds: 200 }), null),
+      ]);
+      const query = contactMeasuresQuery(
+        MEASURE_DEFINITIONS,
+        MEASURE_PERIODS,
+        ['channel'],
+        ['channel'],
+        MEASURE_RANGE,
+        'headline',
+      );
+      const rows = new Map(
+        (await engine.query(engine.dialect.createCompiler().compileAggregate(query))).map((r) => [
+          rowKey(r),
+          r,
+        ]),
+      );
+      const parts = (key: string) => {
+        const r = rows.get(key) as ResultRow;
+        return [r.handledTimed, r[OWN_OCCUPIED], r[CHANNEL_HANDLE], r[FIRST_ARRIVED], r[LAST_ARRIVED]];
+      };
+      expect(parts('1|chat')).toEqual([
+        2,
+        300,
+        300,
+        new Date('2026-02-03T10:00:00Z'),
+        new Date('2026-02-20T10:00:00Z'),
+      ]);
+      expect(parts('1|voice')).toEqual([
+        1,
+        0,
+        200,
+        new Date('2026-02-05T10:00:00Z'),
+        new Date('2026-02-05T10:00:00Z'),
+      ]);
     });
 
     it('full: repeats, resolutions and handle-time quantiles by grouping sets', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeImport } from '../../app/imports.js';
+import { TEST_ACTOR } from '../../app/testing.js';
 import { CONTACTS_TABLE, COST_LINES_TABLE, IMPORTS_TABLE, VOLUMES_TABLE } from '../../engine/schema.js';
 import { isUserError } from '../../errors.js';
 import type { ImportOptions } from '../../ingest/import-files.js';
@@ -166,7 +167,7 @@ export function importConformanceTests(fresh: () => Promise<TestEngine>): void {
           duplicates: 1,
           written: 0,
         });
-        const removed = await removeImport(t.ws, { id: pbx.id });
+        const removed = await removeImport(t.ws, TEST_ACTOR, { id: pbx.id });
         expect(removed.rows).toEqual({ contacts: 3 });
         expect((await t.rows()).map((r) => [r.source, r.id])).toEqual([
           ['desk', '1'],
