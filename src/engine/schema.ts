@@ -258,6 +258,8 @@ export const TABLES: ReadonlyMap<string, TableDef> = new Map(
     VOLUMES_TABLE,
     FX_RATES_TABLE,
     IMPORTS_TABLE,
+    API_TOKENS_TABLE,
+    AUDIT_TABLE,
     SCHEMA_VERSION_TABLE,
   ].map((t) => [t.name, t]),
 );
