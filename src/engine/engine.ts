@@ -74,6 +74,12 @@ export interface ChangeSet {
 export interface Staging {
   engine: StagingEngine;
   isStore: boolean;
+  /**
+   * The import may change the engine's instance-wide settings (memory limit, optimizers, insertion
+   * order) while it runs: false where other connections share them (a server's readers), which must
+   * not run under an import's settings.
+   */
+  tunable: boolean;
   close(): Promise<void>;
 }
 

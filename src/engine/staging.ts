@@ -17,6 +17,7 @@ export async function inMemoryStaging(): Promise<Staging> {
   return {
     engine,
     isStore: false,
+    tunable: true,
     async close() {
       await engine.close();
       rmSync(folder, { recursive: true, force: true });

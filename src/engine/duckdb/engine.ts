@@ -46,6 +46,8 @@ export class DuckDbEngine implements StagingEngine {
     private readonly connection: DuckDBConnection,
     /** The engine that opened the instance closes it; connections from `connect()` close only themselves. */
     private readonly ownsInstance: boolean,
+    /** The connections open on the instance, this one included: settings are the instance's. */
+    private readonly peers: { connections: number },
   ) {}
 
   /**
@@ -54,12 +56,14 @@ export class DuckDbEngine implements StagingEngine {
    */
   static async open(path: string, options: { readOnly?: boolean } = {}): Promise<DuckDbEngine> {
     const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
-    return new DuckDbEngine(instance, await prepared(instance), true);
+    return new DuckDbEngine(instance, await prepared(instance), true, { connections: 1 });
   }
 
   /** Another connection to the same database, with transactions of its own. Close it before this one. */
   async connect(): Promise<DuckDbEngine> {
-    return new DuckDbEngine(this.instance, await prepared(this.instance), false);
+    const engine = new DuckDbEngine(this.instance, await prepared(this.instance), false, this.peers);
+    this.peers.connections += 1;
+    return engine;
   }
 
   /** Stops the statement running on this connection (it fails with an interrupt error). */
@@ -149,7 +153,7 @@ export class DuckDbEngine implements StagingEngine {
 
   /** The store stages its own imports: candidates reach its tables by INSERT … SELECT. */
   async stagingEngine(): Promise<Staging> {
-    return { engine: this, isStore: true, close: async () => {} };
+    return { engine: this, isStore: true, tunable: this.peers.connections === 1, close: async () => {} };
   }
 
   /**
@@ -181,6 +185,7 @@ export class DuckDbEngine implements StagingEngine {
 
   async close(): Promise<void> {
     this.connection.closeSync();
+    this.peers.connections -= 1;
     if (this.ownsInstance) this.instance.closeSync();
   }
 }

@@ -273,6 +273,7 @@ export class Importer {
 
   /** Keeps a filter on `__ok` above the projection that computes it, so values are parsed once. */
   private async withoutPushdown<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.link.tunable) return work();
     await this.engine.execute("SET disabled_optimizers = 'filter_pushdown'");
     // After a failure the transaction is aborted and takes no statement: runImport resets it then.
     const result = await work();
@@ -323,6 +324,7 @@ export class Importer {
   private problemQuery(conflicts: readonly Excluded[]) {
     return {
       engine: this.engine,
+      tunable: this.link.tunable,
       files: this.files,
       sources: this.sources,
       conflicts,

@@ -65,9 +65,11 @@ export async function runImports(
   const link = await StoreLink.open(store);
   const staging = link.staging;
   try {
-    // Row order only matters where records are numbered; those queries turn it back on.
-    await staging.execute('SET preserve_insertion_order = false');
-    const restoreMemory = await limitMemory(staging);
+    // Row order only matters where records are numbered; those queries turn it back on. Settings are
+    // the whole instance's: with readers beside the import (a server) they stay as they are.
+    const tune = link.tunable;
+    if (tune) await staging.execute('SET preserve_insertion_order = false');
+    const restoreMemory = tune ? await limitMemory(staging) : async () => {};
     try {
       for (;;) {
         const importers = prepared.map(
@@ -85,7 +87,7 @@ export async function runImports(
             return summaries;
           });
         } catch (error) {
-          await staging.execute('RESET disabled_optimizers');
+          if (tune) await staging.execute('RESET disabled_optimizers');
           // Listing a strict import's problems reads every row: a later malformed record can still
           // send it round again, with that file read record by record.
           const next =
@@ -99,7 +101,7 @@ export async function runImports(
         }
       }
     } finally {
-      await staging.execute('RESET preserve_insertion_order; RESET disabled_optimizers');
+      if (tune) await staging.execute('RESET preserve_insertion_order; RESET disabled_optimizers');
       await restoreMemory();
     }
   } finally {

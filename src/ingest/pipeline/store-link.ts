@@ -37,6 +37,11 @@ export class StoreLink {
     return this.stagingOf.engine;
   }
 
+  /** The import may change the staging engine's instance-wide settings (no other reader shares them). */
+  get tunable(): boolean {
+    return this.stagingOf.tunable;
+  }
+
   /** The staging engine is the store: staged rows need no copy, stored ones can be read in place. */
   get inPlace(): boolean {
     return this.stagingOf.isStore;
