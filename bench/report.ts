@@ -8,39 +8,25 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { localToInstant } from '../src/calendar/time-zone.js';
 import { DuckDbEngine } from '../src/engine/duckdb/engine.js';
-import { costLineRow } from '../src/engine/rows.js';
-import { COST_LINES_TABLE } from '../src/engine/schema.js';
 import { costPerContactReport } from '../src/metrics/cost-per-contact.js';
 import { resolveDefinitions } from '../src/metrics/definitions.js';
 import { driversReport } from '../src/metrics/drivers/drivers-report.js';
 import { explain } from '../src/metrics/explain.js';
 import { defaultConfig } from '../src/model/config.js';
-import { costLine } from '../src/test-support/fixtures.js';
+import {
+  appendBenchLedger,
+  compare,
+  contactsSelect,
+  DUCKDB_GENERATOR,
+  monthStarts,
+  time,
+} from './report-data.js';
 import type { BenchResult } from './run.js';
 
 const CONTACTS = Number(process.env.PERCONTACT_BENCH_CONTACTS ?? 10_000_000);
 
-/** Contacts spread over 2025, five channels, a pool of customers so that repeats occur. */
-export function fillSql(n: number): string {
-  return `INSERT INTO contacts
-    SELECT 'bench', CAST(i AS VARCHAR),
-      CASE WHEN h < 0.55 THEN 'voice' WHEN h < 0.75 THEN 'email' WHEN h < 0.9 THEN 'chat' WHEN h < 0.95 THEN 'social' ELSE 'self_service' END,
-      CASE WHEN h2 < 0.97 THEN 'inbound' ELSE 'outbound' END,
-      'q' || CAST(i % 4 AS VARCHAR), 't' || CAST(i % 3 AS VARCHAR), 'a' || CAST(i % 80 AS VARCHAR), NULL,
-      'c' || CAST(CAST(h3 * ${Math.max(1, Math.floor(n / 8))} AS BIGINT) AS VARCHAR), NULL,
-      TIMESTAMPTZ '2025-01-01 00:00:00+00' + to_seconds(CAST(h4 * 365 * 86400 AS BIGINT)),
-      NULL, CAST(h5 * 120 AS DOUBLE), NULL, NULL, NULL,
-      CASE WHEN h6 < 0.9 THEN 120 + h7 * 600 ELSE NULL END,
-      CASE WHEN h >= 0.95 THEN 'self_served' WHEN h6 < 0.9 THEN 'handled' WHEN h6 < 0.98 THEN 'abandoned' ELSE 'callback' END,
-      NULL, CASE WHEN h7 < 0.3 THEN h5 ELSE NULL END, NULL, NULL
-    FROM (SELECT i, hash(i) % 1000000 / 1e6 AS h, hash(i + 1) % 1000000 / 1e6 AS h2, hash(i + 2) % 1000000 / 1e6 AS h3,
-                 hash(i + 3) % 1000000 / 1e6 AS h4, hash(i + 4) % 1000000 / 1e6 AS h5, hash(i + 5) % 1000000 / 1e6 AS h6,
-                 hash(i + 6) % 1000000 / 1e6 AS h7 FROM range(${n}) t(i))`;
-}
-
-/** What an analyst fluent in DuckDB would write for the headline figures per month × channel. */
+/** What an analyst fluent in DuckDB (or PostgreSQL: the same SQL) would write for the headline figures per month × channel. */
 const HEADLINE_COLUMNS = `
   COUNT(*) FILTER (WHERE counted) AS contacts,
   COUNT(*) FILTER (WHERE counted AND channel = 'voice') AS voice_contacts,
@@ -69,9 +55,9 @@ const FLAGS = `direction = 'inbound' AS inbound,
 const YEAR = `arrived_at >= TIMESTAMPTZ '2024-12-31 23:00:00+00'`;
 const YEAR_END = `TIMESTAMPTZ '2025-12-31 23:00:00+00'`;
 
-const HAND_HEADLINE_SQL = `
+export const HAND_HEADLINE_SQL = `
 SELECT CASE ${monthCase()} END AS period, channel, ${HEADLINE_COLUMNS}
-FROM (SELECT *, ${FLAGS} FROM contacts WHERE ${YEAR} AND arrived_at < ${YEAR_END})
+FROM (SELECT *, ${FLAGS} FROM contacts WHERE ${YEAR} AND arrived_at < ${YEAR_END}) AS flagged
 GROUP BY 1, 2`;
 
 /** The full figures add repeats (by a window over each customer's counted contacts) and quantiles per set. */
@@ -86,16 +72,12 @@ FROM (
   SELECT *, ${FLAGS},
     LEAD(arrived_at) OVER (PARTITION BY customer, direction = 'inbound' AND outcome IN ('handled', 'callback') ORDER BY arrived_at) AS next_at
   FROM contacts WHERE ${YEAR} AND arrived_at < TIMESTAMPTZ '2026-01-08 23:00:00+00'
-) WHERE arrived_at < ${YEAR_END}
+) AS flagged WHERE arrived_at < ${YEAR_END}
 GROUP BY GROUPING SETS ((period, channel), (period), ())`;
 
 /** Month of 2025 in Berlin time as comparisons with the month starts' instants (what a careful analyst writes). */
 function monthCase(): string {
-  const starts = Array.from({ length: 12 }, (_, m) =>
-    localToInstant(`2025-${String(m + 1).padStart(2, '0')}-01`, 'Europe/Berlin'),
-  );
-  return starts
-    .slice(1)
+  return monthStarts()
     .map(
       (s, m) =>
         `WHEN arrived_at < TIMESTAMPTZ '${s.toISOString().replace('T', ' ').replace('.000Z', '+00')}' THEN ${m}`,
@@ -104,63 +86,15 @@ function monthCase(): string {
     .concat(' ELSE 11');
 }
 
-async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const result = await work();
-  return [performance.now() - start, result];
-}
-
-/** Best of `runs`, alternating the two sides so drift on the shared machine hits both alike. */
-async function compare(
-  runs: number,
-  a: () => Promise<unknown>,
-  b: () => Promise<unknown>,
-): Promise<[number, number]> {
-  let bestA = Number.POSITIVE_INFINITY;
-  let bestB = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    bestA = Math.min(bestA, (await time(a))[0]);
-    bestB = Math.min(bestB, (await time(b))[0]);
-  }
-  return [bestA, bestB];
-}
-
 export async function run(): Promise<BenchResult[]> {
   const dir = await mkdtemp(join(tmpdir(), 'percontact-bench-report-'));
   const engine = await DuckDbEngine.open(join(dir, 'bench.duckdb'));
   try {
     await engine.migrate();
-    await engine.execute(fillSql(CONTACTS));
-    await engine.append(COST_LINES_TABLE, [
-      costLineRow(
-        costLine({
-          id: 'wages',
-          category: 'agent_wages',
-          amount: '9000000.00',
-          periodStart: '2025-01-01',
-          periodEnd: '2026-01-01',
-        }),
-      ),
-      costLineRow(
-        costLine({
-          id: 'acd',
-          category: 'technology',
-          amount: '240000.00',
-          periodStart: '2025-01-01',
-          periodEnd: '2026-01-01',
-        }),
-      ),
-      costLineRow(
-        costLine({
-          id: 'tel',
-          category: 'telephony',
-          amount: '120000.00',
-          periodStart: '2025-01-01',
-          periodEnd: '2026-01-01',
-          channel: 'voice',
-        }),
-      ),
-    ]);
+    await engine.execute(
+      `INSERT INTO contacts ${contactsSelect(DUCKDB_GENERATOR, 0, CONTACTS, CONTACTS / 8)}`,
+    );
+    await appendBenchLedger(engine);
     const d = resolveDefinitions(defaultConfig('EUR', 'Europe/Berlin'));
     const year = { granularity: 'month' as const, from: '2025-01', to: '2025-12', by: ['channel' as const] };
     const headline = () => costPerContactReport(engine, d, year);

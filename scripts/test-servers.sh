@@ -6,16 +6,20 @@
 #   scripts/test-servers.sh stop DIR    stop them and remove DIR
 #   scripts/test-servers.sh run [ARGS]  start in a new temporary folder, run `vitest run ARGS` with
 #                                       the variables set, stop (what `npm run test:servers` does)
+#   scripts/test-servers.sh bench [ARGS] the same around `tsx bench/run.ts ARGS` (`npm run bench:servers`)
 #
 # Servers: PostgreSQL (initdb as user postgres, port 55432), one ClickHouse node (HTTP 18123) and a
-# two-shard ClickHouse cluster `two_shards` (HTTP 18124 and 18125). Starting needs root (ClickHouse
-# 18.16 runs as the invoking user; initdb and pg_ctl run as postgres).
+# two-shard ClickHouse cluster `two_shards` (HTTP 18124 and 18125); PERCONTACT_TEST_PORT_OFFSET=N adds
+# N to every port. Starting needs root (ClickHouse 18.16 runs as the invoking user; initdb and pg_ctl
+# run as postgres).
 set -euo pipefail
 
-PG_PORT=55432
-CH_SINGLE=(18123 19000)
-CH_SHARD1=(18124 19001)
-CH_SHARD2=(18125 19002)
+# Two checkouts testing side by side on one machine need different ports.
+OFFSET=${PERCONTACT_TEST_PORT_OFFSET:-0}
+PG_PORT=$((55432 + OFFSET))
+CH_SINGLE=($((18123 + OFFSET)) $((19000 + OFFSET)))
+CH_SHARD1=($((18124 + OFFSET)) $((19001 + OFFSET)))
+CH_SHARD2=($((18125 + OFFSET)) $((19002 + OFFSET)))
 CLUSTER=two_shards
 
 pg_bin() {
@@ -123,17 +127,18 @@ stop() {
 case "${1:-}" in
   start) start "${2:?usage: $0 start DIR}" ;;
   stop) stop "${2:?usage: $0 stop DIR}" ;;
-  run)
+  run | bench)
+    what=$1
     shift
     dir=$(mktemp -d /tmp/percontact-servers.XXXXXX)
     trap 'stop "$dir"' EXIT
     start "$dir"
     # shellcheck disable=SC1091
     source "$dir/env"
-    npx vitest run "$@"
+    if [[ $what == run ]]; then npx vitest run "$@"; else npx tsx bench/run.ts "$@"; fi
     ;;
   *)
-    echo "usage: $0 start DIR | stop DIR | run [vitest args]" >&2
+    echo "usage: $0 start DIR | stop DIR | run [vitest args] | bench [bench names]" >&2
     exit 2
     ;;
 esac

@@ -13,6 +13,7 @@ import {
   literal,
   not,
 } from '../engine/query.js';
+import { aggregateRows } from '../engine/run-query.js';
 import { AGENT_TIME_TABLE, CONTACTS_TABLE, VOLUMES_TABLE } from '../engine/schema.js';
 import { periodAt, periodKey } from '../metrics/period-key.js';
 
@@ -68,7 +69,7 @@ export async function contactCounts(
       ],
       aggregates: q.aggregates,
     };
-    for (const r of await engine.query(engine.dialect.createCompiler().compileAggregate(query))) {
+    for (const r of await aggregateRows(engine, query)) {
       const month = periodAt(months, r.month)?.label;
       if (!month) continue;
       counted.push({
@@ -100,7 +101,7 @@ export async function agentTime(
     ],
     aggregates: [{ name: 'seconds', fn: 'sum', expr: column('staffed_seconds') }],
   };
-  const rows = await engine.query(engine.dialect.createCompiler().compileAggregate(query));
+  const rows = await aggregateRows(engine, query);
   return rows.flatMap((r) => {
     const month = periodAt(months, r.month)?.label;
     return month

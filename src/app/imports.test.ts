@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Rows } from '../engine/engine.js';
+import type { TableDef } from '../engine/schema.js';
 import { type TestWorkspace, testWorkspace } from '../ingest/testing.js';
 import { userError } from '../test-support/user-error.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -81,16 +83,17 @@ describe('imports list and remove', () => {
   it('takes out all of an import’s rows or none', async () => {
     const summary = await t.import({ kind: 'costs', files: [await t.file('ledger.csv', LEDGER)] });
     const before = await t.rows('SELECT * FROM cost_lines ORDER BY id');
-    // An engine that fails while marking the import removed, after the lines were deleted.
+    // An engine that fails while marking the import removed, after the lines were taken out (a
+    // change set that is a transaction stages the log's new row in a table of its own).
     const failing: Workspace = {
       ...t.ws,
       engine: new Proxy(t.ws.engine, {
         get(target, name, receiver) {
           const value = Reflect.get(target, name, receiver);
-          if (name !== 'execute') return typeof value === 'function' ? value.bind(target) : value;
-          return async (sql: string) => {
-            if (sql.startsWith('UPDATE')) throw new Error('disk full');
-            return target.execute(sql);
+          if (name !== 'append') return typeof value === 'function' ? value.bind(target) : value;
+          return (table: TableDef, rows: Rows) => {
+            if (table.name.endsWith('imports')) throw new Error('disk full');
+            return target.append(table, rows);
           };
         },
       }),

@@ -1,4 +1,5 @@
-import { and, column, eq, isNull, literal } from '../engine/query.js';
+import { column, eq, literal, type SelectQuery } from '../engine/query.js';
+import { aggregateRows, selectRows } from '../engine/run-query.js';
 import { IMPORTS_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
 import { shortImportId } from '../ingest/pipeline/summary.js';
@@ -99,31 +100,27 @@ export async function removeImport(
     target: entry.id,
     details: { kind: entry.kind, source: entry.source, files: entry.files, rows },
   }));
-  if (!engine.dialect.capabilities.syncDelete) {
-    throw new UserError('USAGE', `removing imports from ${engine.dialect.displayName} is not supported yet`);
-  }
   const before = await workspaceTotals(engine);
-  const c = engine.dialect.createCompiler();
-  const ofImport = c.expr(eq(column('import_id'), literal(entry.id)));
-  await engine.transaction(async () => {
-    for (const { table, total } of IMPORTED_TABLES) {
-      const [counted] = await engine.query(
-        c.compileAggregate({
-          from: table,
-          where: eq(column('import_id'), literal(entry.id)),
-          groupBy: [],
-          aggregates: [{ name: 'n', fn: 'count' }],
-        }),
-      );
+  const ofImport = eq(column('import_id'), literal(entry.id));
+  const [logged] = await selectRows(engine, logQuery(entry.id));
+  if (!logged) throw new Error(`import ${entry.id} vanished from the log`);
+  await engine.changeSet(`remove_${entry.id.replace(/\W/g, '')}`, async (changes) => {
+    for (const { table, def, total } of IMPORTED_TABLES) {
+      const [counted] = await aggregateRows(engine, {
+        from: table,
+        where: ofImport,
+        groupBy: [],
+        aggregates: [{ name: 'n', fn: 'count' }],
+      });
       const n = Number(counted?.n ?? 0);
       if (n === 0) continue;
       rows[total] = n;
-      await engine.execute(`DELETE FROM ${c.identifier(table)} WHERE ${ofImport}`);
+      await changes.remove(def, ofImport);
     }
-    const logged = c.expr(and(eq(column('id'), literal(entry.id)), isNull(column('removed_at'))));
-    await engine.execute(
-      `UPDATE ${c.identifier(IMPORTS_TABLE.name)} SET ${c.identifier('removed_at')} = ${c.instant(new Date())} WHERE ${logged}`,
-    );
+    const removedAt = new Date();
+    await changes.put(IMPORTS_TABLE, [
+      IMPORTS_TABLE.columns.map((c) => (c.name === 'removed_at' ? removedAt : (logged[c.name] ?? null))),
+    ]);
   });
   const after = await workspaceTotals(engine);
   const [removed] = await logEntries(ws, await rowsByImport(ws), entry.id);
@@ -167,17 +164,13 @@ function findImport(entries: readonly ImportEntry[], id: string): ImportEntry {
 
 /** Per kind of row: stored rows per import id (null: rows without one). */
 async function rowsByImport(ws: Workspace): Promise<Map<TotalName, Map<string | null, number>>> {
-  const { engine } = ws;
-  const c = engine.dialect.createCompiler();
   const result = new Map<TotalName, Map<string | null, number>>();
   for (const { table, total } of IMPORTED_TABLES) {
-    const rows = await engine.query(
-      c.compileAggregate({
-        from: table,
-        groupBy: [{ name: 'import_id', expr: column('import_id') }],
-        aggregates: [{ name: 'n', fn: 'count' }],
-      }),
-    );
+    const rows = await aggregateRows(ws.engine, {
+      from: table,
+      groupBy: [{ name: 'import_id', expr: column('import_id') }],
+      aggregates: [{ name: 'n', fn: 'count' }],
+    });
     result.set(total, new Map(rows.map((r) => [(r.import_id as string | null) ?? null, Number(r.n)])));
   }
   return result;
@@ -188,11 +181,7 @@ async function logEntries(
   stored: Map<TotalName, Map<string | null, number>>,
   only?: string,
 ): Promise<ImportEntry[]> {
-  const c = ws.engine.dialect.createCompiler();
-  const where = only === undefined ? '' : ` WHERE ${c.expr(eq(column('id'), literal(only)))}`;
-  const rows = await ws.engine.query(
-    `SELECT * FROM ${c.identifier(IMPORTS_TABLE.name)}${where} ORDER BY ${c.identifier('finished_at')}, ${c.identifier('id')}`,
-  );
+  const rows = await selectRows(ws.engine, logQuery(only));
   const storedOf = (id: string) => [...stored.values()].reduce((n, byId) => n + (byId.get(id) ?? 0), 0);
   return rows.map((r) => {
     const id = String(r.id);
@@ -211,6 +200,16 @@ async function logEntries(
       removedAt: r.removed_at instanceof Date ? r.removed_at.toISOString() : null,
     };
   });
+}
+
+/** Every column of the import log, oldest first; one import's row with `id`. */
+function logQuery(id?: string): SelectQuery {
+  return {
+    from: IMPORTS_TABLE.name,
+    columns: IMPORTS_TABLE.columns.map((c) => ({ name: c.name, expr: column(c.name) })),
+    ...(id === undefined ? {} : { where: eq(column('id'), literal(id)) }),
+    orderBy: [column('finished_at'), column('id')],
+  };
 }
 
 export const listImportsOperation = operation({

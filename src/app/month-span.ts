@@ -3,6 +3,7 @@ import { parsePeriodText } from '../calendar/period.js';
 import { wallClock } from '../calendar/time-zone.js';
 import type { Engine } from '../engine/engine.js';
 import { column } from '../engine/query.js';
+import { aggregateRows } from '../engine/run-query.js';
 import { AGENT_TIME_TABLE, CONTACTS_TABLE, COST_LINES_TABLE, VOLUMES_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
 import { reversedRange } from '../metrics/range.js';
@@ -35,19 +36,16 @@ function parsed(text: string, parameter: string): { start: string; end: string }
 
 /** First local day and the day after the last that contacts, volumes, agent time or costs cover. */
 async function dataDays(engine: Engine, timezone: string): Promise<{ from: string; to: string } | undefined> {
-  const c = engine.dialect.createCompiler();
   const spans: { from: string; to: string }[] = [];
   const bounds = async (table: string, first: string, last = first) => {
-    const [row] = await engine.query(
-      c.compileAggregate({
-        from: table,
-        groupBy: [],
-        aggregates: [
-          { name: 'f', fn: 'min', expr: column(first) },
-          { name: 't', fn: 'max', expr: column(last) },
-        ],
-      }),
-    );
+    const [row] = await aggregateRows(engine, {
+      from: table,
+      groupBy: [],
+      aggregates: [
+        { name: 'f', fn: 'min', expr: column(first) },
+        { name: 't', fn: 'max', expr: column(last) },
+      ],
+    });
     return row?.f === null || row?.f === undefined ? undefined : { f: row.f, t: row.t };
   };
   for (const [table, at] of [

@@ -1,6 +1,7 @@
 import { type Period, periodsBetween } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
 import { column, isNull } from '../engine/query.js';
+import { aggregateRows } from '../engine/run-query.js';
 import { IMPORTS_TABLE } from '../engine/schema.js';
 import { loadCostLines } from '../metrics/cost-ledger.js';
 import { CHANNELS } from '../model/contact.js';
@@ -144,18 +145,15 @@ class CoverageGrid {
 }
 
 async function importCount(engine: Engine): Promise<StatusView['imports']> {
-  const c = engine.dialect.createCompiler();
-  const [row] = await engine.query(
-    c.compileAggregate({
-      from: IMPORTS_TABLE.name,
-      where: isNull(column('removed_at')),
-      groupBy: [],
-      aggregates: [
-        { name: 'n', fn: 'count' },
-        { name: 'last', fn: 'max', expr: column('finished_at') },
-      ],
-    }),
-  );
+  const [row] = await aggregateRows(engine, {
+    from: IMPORTS_TABLE.name,
+    where: isNull(column('removed_at')),
+    groupBy: [],
+    aggregates: [
+      { name: 'n', fn: 'count' },
+      { name: 'last', fn: 'max', expr: column('finished_at') },
+    ],
+  });
   return {
     count: Number(row?.n ?? 0),
     last: row?.last instanceof Date ? row.last.toISOString() : null,

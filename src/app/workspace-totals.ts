@@ -1,11 +1,13 @@
 import type { Engine } from '../engine/engine.js';
 import { type AggregateQuery, column } from '../engine/query.js';
+import { aggregateRows, selectRows } from '../engine/run-query.js';
 import {
   AGENT_TIME_TABLE,
   CONTACTS_TABLE,
   COST_LINES_TABLE,
   FX_RATES_TABLE,
   RATE_CARDS_TABLE,
+  type TableDef,
   VOLUMES_TABLE,
 } from '../engine/schema.js';
 import { RECORD_NAMES, recordCount } from '../ingest/pipeline/summary.js';
@@ -29,13 +31,13 @@ export interface WorkspaceTotals {
 
 /** The tables an import writes: the import kind behind each, and the name its rows go by in totals. */
 export const IMPORTED_TABLES = [
-  { table: CONTACTS_TABLE.name, kind: 'contacts', total: 'contacts' },
-  { table: VOLUMES_TABLE.name, kind: 'volumes', total: 'volumeRows' },
-  { table: COST_LINES_TABLE.name, kind: 'costs', total: 'costLines' },
-  { table: FX_RATES_TABLE.name, kind: 'fx', total: 'fxRates' },
-  { table: RATE_CARDS_TABLE.name, kind: 'agents', total: 'rateCards' },
-  { table: AGENT_TIME_TABLE.name, kind: 'agent-time', total: 'agentDays' },
-] as const satisfies readonly { table: string; kind: ImportKind; total: string }[];
+  { table: CONTACTS_TABLE.name, def: CONTACTS_TABLE, kind: 'contacts', total: 'contacts' },
+  { table: VOLUMES_TABLE.name, def: VOLUMES_TABLE, kind: 'volumes', total: 'volumeRows' },
+  { table: COST_LINES_TABLE.name, def: COST_LINES_TABLE, kind: 'costs', total: 'costLines' },
+  { table: FX_RATES_TABLE.name, def: FX_RATES_TABLE, kind: 'fx', total: 'fxRates' },
+  { table: RATE_CARDS_TABLE.name, def: RATE_CARDS_TABLE, kind: 'agents', total: 'rateCards' },
+  { table: AGENT_TIME_TABLE.name, def: AGENT_TIME_TABLE, kind: 'agent-time', total: 'agentDays' },
+] as const satisfies readonly { table: string; def: TableDef; kind: ImportKind; total: string }[];
 
 export type TotalName = (typeof IMPORTED_TABLES)[number]['total'];
 
@@ -58,16 +60,19 @@ const count = (table: string): AggregateQuery => ({
 });
 
 export async function workspaceTotals(engine: Engine): Promise<WorkspaceTotals> {
-  const c = engine.dialect.createCompiler();
   const counts = {} as Record<TotalName, number>;
   for (const { table, total } of IMPORTED_TABLES) {
-    const [row] = await engine.query(c.compileAggregate(count(table)));
+    const [row] = await aggregateRows(engine, count(table));
     counts[total] = Number(row?.n ?? 0);
   }
   // Money is summed in TypeScript, exactly: SQL only hands over the amounts per currency.
-  const amounts = await engine.query(
-    `SELECT ${c.identifier('currency')} AS currency, ${c.identifier('amount')} AS amount FROM ${c.identifier(COST_LINES_TABLE.name)}`,
-  );
+  const amounts = await selectRows(engine, {
+    from: COST_LINES_TABLE.name,
+    columns: [
+      { name: 'currency', expr: column('currency') },
+      { name: 'amount', expr: column('amount') },
+    ],
+  });
   const byCurrency = new Map<string, string[]>();
   for (const r of amounts)
     byCurrency.set(String(r.currency), [...(byCurrency.get(String(r.currency)) ?? []), String(r.amount)]);
@@ -76,13 +81,11 @@ export async function workspaceTotals(engine: Engine): Promise<WorkspaceTotals> 
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([currency, list]) => [currency, exactAmount(sum(list.map(dec)), currency)]),
   );
-  const [staffed] = await engine.query(
-    c.compileAggregate({
-      from: AGENT_TIME_TABLE.name,
-      groupBy: [],
-      aggregates: [{ name: 's', fn: 'sum', expr: column('staffed_seconds') }],
-    }),
-  );
+  const [staffed] = await aggregateRows(engine, {
+    from: AGENT_TIME_TABLE.name,
+    groupBy: [],
+    aggregates: [{ name: 's', fn: 'sum', expr: column('staffed_seconds') }],
+  });
   return { ...counts, cost, staffedHours: Number(staffed?.s ?? 0) / 3600 };
 }
 

@@ -1,6 +1,7 @@
-import type { ChangeSet, Engine } from './engine.js';
+import type { DialectCapabilities } from './dialect.js';
+import type { ChangeSet, Engine, Rows } from './engine.js';
 import type { Expr } from './query.js';
-import type { RowValues, TableDef } from './schema.js';
+import type { TableDef } from './schema.js';
 
 /** Change-set ids name staging tables: keep them to identifier characters. */
 export function assertChangeSetId(id: string): void {
@@ -9,25 +10,34 @@ export function assertChangeSetId(id: string): void {
 }
 
 /**
- * A change set in one transaction, for engines with transactions and synchronous DELETE: removals
- * and replaced keys are deleted at the end, then the staged puts inserted, all before COMMIT.
+ * A change set in one transaction, for engines with transactions and synchronous DELETE: adds are
+ * appended at once; removals and puts are applied at the end (removals and the puts' keys deleted,
+ * then the puts inserted), all before COMMIT. A table takes either adds or removals in one change set,
+ * so that removals only ever meet rows stored before it.
  */
+/** Whether an engine's change sets are transactions (else they swap staged partitions in). */
+export function changeSetsAreTransactions(capabilities: DialectCapabilities): boolean {
+  return capabilities.transactions && capabilities.syncDelete;
+}
+
 export async function changeSetInTransaction<T>(
   engine: Engine,
   id: string,
   work: (changes: ChangeSet) => Promise<T>,
 ): Promise<T> {
   assertChangeSetId(id);
-  const { transactions, syncDelete } = engine.dialect.capabilities;
-  if (!transactions || !syncDelete)
+  if (!changeSetsAreTransactions(engine.dialect.capabilities))
     throw new Error(
       `${engine.dialect.displayName} needs transactions and DELETE for a change set in one transaction`,
     );
   const c = engine.dialect.createCompiler();
   const removals: { table: TableDef; where: Expr }[] = [];
   const staged = new Map<string, { table: TableDef; stage: TableDef }>();
+  const added = new Set<string>();
+  const mixed = (table: TableDef) =>
+    new Error(`change set ${id} both adds to and removes from ${table.name}`);
   const changes: ChangeSet = {
-    async put(table, rows: Iterable<RowValues>) {
+    async put(table, rows: Rows) {
       let entry = staged.get(table.name);
       if (!entry) {
         entry = { table, stage: { ...table, name: `__cs_${id}_${table.name}` } };
@@ -36,8 +46,22 @@ export async function changeSetInTransaction<T>(
       }
       return engine.append(entry.stage, rows);
     },
+    async add(table, rows) {
+      if (removals.some((r) => r.table.name === table.name)) throw mixed(table);
+      added.add(table.name);
+      return engine.append(table, rows);
+    },
     async remove(table, where) {
+      if (added.has(table.name)) throw mixed(table);
       removals.push({ table, where });
+    },
+    async keysRepeat(table, ours) {
+      // Adds are in the table already, within the transaction.
+      const keys = table.key.map((k) => c.identifier(k)).join(', ');
+      const [row] = await engine.query(
+        `SELECT count(*) AS n FROM (SELECT 1 AS x FROM ${c.identifier(table.name)} WHERE ${c.expr(ours)} GROUP BY ${keys} HAVING count(*) > 1) AS repeated`,
+      );
+      return Number(row?.n) > 0;
     },
   };
   return engine.transaction(async () => {

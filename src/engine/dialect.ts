@@ -12,32 +12,18 @@ export interface DialectCapabilities {
   transactions: boolean;
   /** `DELETE FROM t WHERE …` as an ordinary, synchronous statement. */
   syncDelete: boolean;
-  /**
-   * How `Engine.changeSet()` publishes its writes: in one transaction, or by building the touched
-   * partitions in staging tables and swapping them in (a commit then costs the partitions it touches,
-   * so an import should put all its rows into one change set).
-   */
-  changeSets: 'transaction' | 'partitionSwap';
   /** Instants keep their milliseconds; without it they are stored to the second (appends truncate). */
   subsecondInstants: boolean;
   /** `LEAD(…) OVER (PARTITION BY … ORDER BY …)`; compilers without it join against sorted arrays. */
   windowFunctions: boolean;
   /** `GROUP BY GROUPING SETS`; compilers without it aggregate each row once per set. */
   groupingSets: boolean;
-  /**
-   * The engine reads CSV, JSON Lines and Parquet files named in SQL (`read_csv`, `read_ndjson_objects`,
-   * `read_parquet`) and has DuckDB's conversion functions (`TRY_CAST`, `try_strptime`, `timezone`,
-   * `regexp_*`): the importer then parses and validates whole files inside the engine. To be replaced
-   * when ingest stages every import in an in-process DuckDB (docs/architecture.md, engine boundary).
-   */
-  bulkFileScan: boolean;
 }
 
 /** What an engine with transactions, DELETE and the whole of standard SQL offers. */
-export const FULL_SQL: Omit<DialectCapabilities, 'bulkFileScan'> = {
+export const FULL_SQL: DialectCapabilities = {
   transactions: true,
   syncDelete: true,
-  changeSets: 'transaction',
   subsecondInstants: true,
   windowFunctions: true,
   groupingSets: true,

@@ -74,6 +74,8 @@ export interface SelectQuery<Name extends string = string> {
   columns: readonly { name: Name; expr: Expr }[];
   where?: Expr;
   orderBy?: readonly Expr[];
+  /** At most this many rows (with `orderBy`: the first ones). */
+  limit?: number;
 }
 
 /** A row of a query's result, keyed by the names the query gave its columns. */

@@ -248,5 +248,21 @@ export const SCHEMA_VERSION_TABLE: TableDef = {
   columns: [col('version', 'integer', false), col('applied_at', 'timestamp', false)],
 };
 
+/** Every table of the live schema, by name: what queries read from. */
+export const TABLES: ReadonlyMap<string, TableDef> = new Map(
+  [
+    CONTACTS_TABLE,
+    COST_LINES_TABLE,
+    RATE_CARDS_TABLE,
+    AGENT_TIME_TABLE,
+    VOLUMES_TABLE,
+    FX_RATES_TABLE,
+    IMPORTS_TABLE,
+    API_TOKENS_TABLE,
+    AUDIT_TABLE,
+    SCHEMA_VERSION_TABLE,
+  ].map((t) => [t.name, t]),
+);
+
 export type SqlValue = string | number | boolean | Date | null;
 export type RowValues = readonly SqlValue[];

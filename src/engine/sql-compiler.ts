@@ -44,7 +44,8 @@ export class SqlCompiler {
     const order = query.orderBy?.length
       ? ` ORDER BY ${query.orderBy.map((e) => this.expr(e)).join(', ')}`
       : '';
-    return `SELECT ${columns.join(', ')} FROM ${this.identifier(query.from)}${where}${order}`;
+    const limit = query.limit === undefined ? '' : ` LIMIT ${Math.trunc(query.limit)}`;
+    return `SELECT ${columns.join(', ')} FROM ${this.identifier(query.from)}${where}${order}${limit}`;
   }
 
   /** `FROM … WHERE …` of the inner projection. */

@@ -1,10 +1,10 @@
-import { changeSetInTransaction } from './change-set.js';
+import { changeSetInTransaction, changeSetsAreTransactions } from './change-set.js';
 import type { ChangeSet, Engine } from './engine.js';
 
 /**
  * What to do around every write unit of an engine. `transaction` receives the work and must run it
  * in `engine.transaction` itself (adding what it needs inside, or around the commit). Change sets
- * that are transactions (`changeSets: 'transaction'`) are built from that same transaction, so the
+ * that are transactions (engines with transactions and synchronous DELETE) are built from that same transaction, so the
  * hook applies to them too; `changeSet` covers the engines whose change sets are not transactions.
  */
 export interface WriteHooks {
@@ -18,7 +18,7 @@ export interface WriteHooks {
  */
 export function withWriteHooks(engine: Engine, hooks: WriteHooks): Engine {
   const changeSet = <T>(id: string, work: (changes: ChangeSet) => Promise<T>): Promise<T> => {
-    if (engine.dialect.capabilities.changeSets === 'transaction')
+    if (changeSetsAreTransactions(engine.dialect.capabilities))
       return changeSetInTransaction(wrapped, id, work);
     return hooks.changeSet ? hooks.changeSet(id, work) : engine.changeSet(id, work);
   };

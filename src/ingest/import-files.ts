@@ -10,6 +10,7 @@ import type { ImportKind } from './targets/target.js';
 
 export interface ImportOptions {
   kind: ImportKind;
+  /** Paths, or PostgreSQL tables as `postgres://user@host:port/db?table=[schema.]name`. */
   files: readonly string[];
   /** A preset name (see `percontact import presets`); default: generic. */
   preset?: string;
@@ -42,7 +43,8 @@ export async function importFilesTogether(
 }
 
 async function requestFor(options: ImportOptions): Promise<ImportRequest> {
-  if (options.files.length === 0) throw new UserError('USAGE', 'give at least one file to import');
+  if (options.files.length === 0)
+    throw new UserError('USAGE', 'give at least one file (or table) to import', { parameter: 'files' });
   if (options.preset && options.mappingFile)
     throw new UserError('USAGE', 'give either a preset or a mapping, not both', { parameter: 'mapping' });
   const { mapping, name, reshape } = await resolveMapping(options);

@@ -16,18 +16,25 @@ export interface TestWorkspace {
   close(): Promise<void>;
 }
 
-export async function testWorkspace(currency = 'EUR', timeZone = 'Europe/Berlin'): Promise<TestWorkspace> {
-  const dir = await mkdtemp(join(tmpdir(), 'percontact-ingest-'));
-  const ws = await initWorkspace(join(dir, 'ws'), defaultConfig(currency, timeZone));
+/** Files written into `dir` and imported into `ws` (contacts unless the options say otherwise). */
+export function fileHelpers(ws: Workspace, dir: string): Pick<TestWorkspace, 'file' | 'import'> {
   return {
-    ws,
-    dir,
     async file(name, content) {
       const path = join(dir, name);
       await writeFile(path, content);
       return path;
     },
     import: (options) => importFiles(ws, { kind: 'contacts', ...options }),
+  };
+}
+
+export async function testWorkspace(currency = 'EUR', timeZone = 'Europe/Berlin'): Promise<TestWorkspace> {
+  const dir = await mkdtemp(join(tmpdir(), 'percontact-ingest-'));
+  const ws = await initWorkspace(join(dir, 'ws'), defaultConfig(currency, timeZone));
+  return {
+    ws,
+    dir,
+    ...fileHelpers(ws, dir),
     rows: (sql) => ws.engine.query(sql),
     async close() {
       await ws.close();

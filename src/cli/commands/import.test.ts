@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../model/config.js';
 import { spawnCli } from '../../test-support/cli-process.js';
+import { asteriskCdrTable, CDR_ROWS } from '../../test-support/engines/asterisk-table.js';
 import { initWorkspace, openWorkspace } from '../../workspace/workspace.js';
 import { captureIo } from '../io.js';
 import { run } from '../main.js';
@@ -84,6 +85,24 @@ describe('percontact import (CLI)', () => {
     expect(replaced.result).toBe(0);
     expect(replaced.out).toContain('(2 replaced a stored one)');
   });
+
+  it.skipIf(!process.env.PERCONTACT_TEST_PG_URL)(
+    'imports contacts --from-table postgres://…?table=cdr --preset asterisk-cdr (needs PERCONTACT_TEST_PG_URL)',
+    async () => {
+      const cdr = await asteriskCdrTable(process.env.PERCONTACT_TEST_PG_URL as string);
+      try {
+        await cdr.insert(CDR_ROWS);
+        const args = ['import', 'contacts', '--from-table', cdr.locator, '--preset', 'asterisk-cdr'];
+        const { result, out } = await captureIo(() => run([...args, '-w', workspace]));
+        expect(result).toBe(0);
+        // CDR_ROWS: five legs of four calls (L3 rang two devices).
+        expect(out).toContain(`imported contacts from ${cdr.locator} (preset asterisk-cdr, source asterisk`);
+        expect(out).toContain('imported           5  → 4 contacts written');
+      } finally {
+        await cdr.drop();
+      }
+    },
+  );
 
   it('exits with the input-error code and lists problems as file:line: column "x" value "y": reason', async () => {
     const file = join(dir, 'bad.csv');

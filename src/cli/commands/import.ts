@@ -50,13 +50,17 @@ export function registerImport(program: Command): void {
   const command = program
     .command('import')
     .description(
-      'import contacts, volumes, costs, exchange rates, rate cards (agents) or agent time from CSV, XLSX, ODS, JSON, JSON Lines, Parquet or YAML files',
+      'import contacts, volumes, costs, exchange rates, rate cards (agents) or agent time from CSV, XLSX, ODS, JSON, JSON Lines, Parquet or YAML files, or a PostgreSQL table',
     );
   for (const spec of KINDS) {
     const sub = command
       .command(spec.kind)
       .description(`import ${spec.what}`)
-      .argument('<files...>', 'files to import (format recognised from content and name)');
+      .argument('[files...]', 'files to import (format recognised from content and name)')
+      .option(
+        '--from-table <url>',
+        'read a PostgreSQL table instead of files: postgres://user@host:port/db?table=[schema.]name (password from PGPASSWORD)',
+      );
     const flags: Record<string, string | FlagSpec> = {
       mapping: {
         flags: '--mapping <file>',
@@ -95,8 +99,15 @@ export function registerImport(program: Command): void {
     };
     requestFlags(whereOptions(sub), importRequest, flags).action(
       async (files: string[], opts: Record<string, unknown>) => {
-        const request = { ...(await requestOf(sub, opts)), kind: spec.kind, files };
-        await runImportCommand(request, whereOf(opts));
+        const where = whereOf(opts);
+        const table = typeof opts.fromTable === 'string' ? [opts.fromTable] : [];
+        if (table.length > 0 && where.server)
+          throw new UserError(
+            'USAGE',
+            '--from-table reads the table from this machine: give --workspace, not --server',
+          );
+        const request = { ...(await requestOf(sub, opts)), kind: spec.kind, files: [...files, ...table] };
+        await runImportCommand(request, where);
       },
     );
   }

@@ -16,45 +16,83 @@ import { layoutOf, type TableLayout } from './layout.js';
 const SET_INDEX = 'set_index';
 
 export class ClickHouseCompiler extends SqlCompiler {
-  constructor(private readonly abilities: ClickHouseAbilities) {
+  constructor(
+    private readonly abilities: ClickHouseAbilities,
+    /** Tables are Distributed over shards (a cluster): queries must aggregate where the rows are. */
+    private readonly distributed = false,
+  ) {
     super();
   }
 
+  /**
+   * One level that aggregates straight from the table, so that over a Distributed table every shard
+   * aggregates its own rows and only partial aggregates travel (ClickHouse evaluates an expression
+   * that recurs in several aggregates once per block, which the default compiler's inner projection
+   * is for). Keys and aggregates get internal aliases (an alias named like a column would replace
+   * the column everywhere in the query); an outer SELECT gives them the query's names.
+   */
   override compileAggregate(query: AggregateQuery): string {
-    const sql = super.compileAggregate(query);
+    const sets = query.groupingSets;
+    const emulated = sets !== undefined && !this.abilities.groupingSets;
+    const keyAliases = new Map(query.groupBy.map((g, i) => [g.name, `__k${i}`]));
+    const keys = query.groupBy.map((g, i) => {
+      const value = this.expr(g.expr);
+      if (!emulated) return `${value} AS __k${i}`;
+      const keeping = sets.flatMap((set, j) => (set.includes(g.name) ? [j] : []));
+      const kept =
+        keeping.length === 0 ? 'NULL' : `if(${SET_INDEX} IN (${keeping.join(', ')}), ${value}, NULL)`;
+      return `${kept} AS __k${i}`;
+    });
+    const aggregates = query.aggregates.map((a, i) => {
+      const value = a.expr ? this.expr(a.expr) : undefined;
+      const filter = a.filter ? this.expr(a.filter) : undefined;
+      return `${this.aggregate(a, value, filter)} AS __a${i}`;
+    });
+    const setColumn = !sets
+      ? []
+      : [`${emulated ? SET_INDEX : this.groupingSetIndex(keyAliases, sets)} AS __set`];
+    const aliases = [...keyAliases.values()];
+    const groupBy = !sets
+      ? aliases.length > 0
+        ? ` GROUP BY ${aliases.join(', ')}`
+        : ''
+      : emulated
+        ? ` GROUP BY ${[SET_INDEX, ...aliases].join(', ')}`
+        : ` GROUP BY GROUPING SETS (${sets.map((set) => `(${set.map((n) => keyAliases.get(n)).join(', ')})`).join(', ')})`;
+    const inner = `SELECT ${[...keys, ...setColumn, ...aggregates].join(', ') || '1'} ${this.fromClause(query, emulated ? sets.length : 0)}${groupBy}`;
+    const named = [
+      ...query.groupBy.map((g, i) => `__k${i} AS ${this.identifier(g.name)}`),
+      ...(sets ? ['__set AS grouping_set'] : []),
+      ...query.aggregates.map((a, i) => `__a${i} AS ${this.identifier(a.name)}`),
+    ];
     // Keys aggregated away are NULL, as in standard SQL (ClickHouse writes their type's default).
-    return query.groupingSets && this.abilities.groupingSets ? `${sql} SETTINGS group_by_use_nulls = 1` : sql;
+    const settings = sets && !emulated ? ' SETTINGS group_by_use_nulls = 1' : '';
+    return `SELECT ${named.join(', ')} FROM (${inner})${settings}`;
   }
 
-  protected override flatSource(flat: string, sets: AggregateQuery['groupingSets']): string {
-    if (!sets || this.abilities.groupingSets) return super.flatSource(flat, sets);
-    return `(${flat}) AS flat ARRAY JOIN [${sets.map((_, i) => i).join(', ')}] AS ${SET_INDEX}`;
-  }
-
-  protected override groupKey(name: string, projected: string, sets: AggregateQuery['groupingSets']): string {
-    if (!sets || this.abilities.groupingSets) return projected;
-    const keeping = sets.flatMap((set, i) => (set.includes(name) ? [i] : []));
-    return keeping.length === 0 ? 'NULL' : `if(${SET_INDEX} IN (${keeping.join(', ')}), ${projected}, NULL)`;
-  }
-
-  protected override groupingSetIndex(
-    refs: ReadonlyMap<string, string>,
-    sets: readonly (readonly string[])[],
-  ): string {
-    return this.abilities.groupingSets ? super.groupingSetIndex(refs, sets) : SET_INDEX;
-  }
-
-  /** Without grouping sets: by the set index and the blanked keys (their aliases). */
-  protected override groupBy(query: AggregateQuery, refs: ReadonlyMap<string, string>): string {
-    if (!query.groupingSets || this.abilities.groupingSets) return super.groupBy(query, refs);
-    return ` GROUP BY ${[SET_INDEX, ...query.groupBy.map((g) => this.identifier(g.name))].join(', ')}`;
-  }
-
-  protected override fromClause(query: AggregateQuery): string {
+  /**
+   * `FROM … [ARRAY JOIN] [JOIN] WHERE …`: without grouping sets each row is repeated once per set
+   * (`sets` > 0); without window functions, or where the rows are sharded, the next row comes from a
+   * join of each shard's own rows.
+   */
+  protected override fromClause(query: AggregateQuery, sets = 0): string {
     const from = query.from;
-    if (typeof from === 'string' || this.abilities.windowFunctions) return super.fromClause(query);
-    const where = [from.where, query.where].flatMap((w) => (w ? [this.expr(w)] : []));
-    return `FROM ${this.identifier(from.table)} ${this.nextRowJoin(from)}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    const repeat =
+      sets > 0 ? ` ARRAY JOIN [${Array.from({ length: sets }, (_, i) => i).join(', ')}] AS ${SET_INDEX}` : '';
+    const joined = typeof from !== 'string' && (!this.abilities.windowFunctions || this.distributed);
+    const table =
+      typeof from === 'string'
+        ? this.identifier(from)
+        : joined
+          ? this.identifier(from.table)
+          : this.source(from);
+    const where = [
+      ...(joined && typeof from !== 'string' && from.where ? [from.where] : []),
+      ...(query.where ? [query.where] : []),
+    ];
+    const join = joined && typeof from !== 'string' ? ` ${this.nextRowJoin(from)}` : '';
+    const filter = where.length > 0 ? ` WHERE ${where.map((w) => this.expr(w)).join(' AND ')}` : '';
+    return `FROM ${table}${repeat}${join}${filter}`;
   }
 
   /**
@@ -115,6 +153,21 @@ export class ClickHouseCompiler extends SqlCompiler {
     const lo = `toUInt64(floor(${h}))`;
     const at = (offset: number) => `${sorted}[${lo} + ${offset}]`;
     return `if(length(${sorted}) = 0, NULL, ${at(1)} + (${h} - ${lo}) * (${at(2)} - ${at(1)}))`;
+  }
+
+  /**
+   * One multiIf over the boundaries in order: ClickHouse evaluates every branch of a conditional on
+   * every row anyway (18.16 has no short-circuit), so a balanced tree of CASEs would cost more
+   * comparisons than the plain list, not fewer.
+   */
+  override periodIndex(column: string, boundaries: readonly (Date | string)[]): string {
+    const col = this.identifier(column);
+    const bound = (b: Date | string) => (typeof b === 'string' ? this.dateLiteral(b) : this.instant(b));
+    const last = boundaries.length - 1;
+    if (last < 1) throw new Error('periodIndex needs at least two boundaries');
+    const outside = `${col} < ${bound(boundaries[0] as Date | string)} OR ${col} >= ${bound(boundaries[last] as Date | string)}`;
+    const branches = boundaries.slice(1, last).map((b, i) => `${col} < ${bound(b)}, ${i}`);
+    return `multiIf(${[outside, 'NULL', ...branches, String(last - 1)].join(', ')})`;
   }
 
   override identifier(name: string): string {
@@ -202,15 +255,18 @@ export class ClickHouseCompiler extends SqlCompiler {
   }
 }
 
-export function clickHouseDialect(abilities: ClickHouseAbilities): Dialect {
+/** `distributed`: the engine's tables are Distributed over a cluster's shards. */
+export function clickHouseDialect(abilities: ClickHouseAbilities, distributed = false): Dialect {
   const capabilities: DialectCapabilities = {
     transactions: false,
     syncDelete: false,
-    changeSets: 'partitionSwap',
     subsecondInstants: abilities.dateTime64,
     windowFunctions: abilities.windowFunctions,
     groupingSets: abilities.groupingSets,
-    bulkFileScan: false,
   };
-  return { displayName: 'ClickHouse', capabilities, createCompiler: () => new ClickHouseCompiler(abilities) };
+  return {
+    displayName: 'ClickHouse',
+    capabilities,
+    createCompiler: () => new ClickHouseCompiler(abilities, distributed),
+  };
 }

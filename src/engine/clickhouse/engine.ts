@@ -1,7 +1,19 @@
-import type { ChangeSet, Engine, ResultRow, ResultTypes } from '../engine.js';
+import {
+  type BulkCsv,
+  type ChangeSet,
+  type Engine,
+  isBulkCsv,
+  isSelectedRows,
+  type ResultRow,
+  type ResultTypes,
+  type Rows,
+  type Staging,
+} from '../engine.js';
 import { runMigrations } from '../migrate.js';
 import type { MigrationStep } from '../migrations/migration.js';
-import type { ColumnType, RowValues, SqlValue, TableDef } from '../schema.js';
+import type { Expr } from '../query.js';
+import type { ColumnType, SqlValue, TableDef } from '../schema.js';
+import { inMemoryStaging } from '../staging.js';
 import { BASELINE_ABILITIES, type ClickHouseAbilities, probeAbilities } from './abilities.js';
 import { recoverChangeSets, runChangeSet } from './change-set.js';
 import { type ClickHouseCompiler, clickHouseDialect } from './dialect.js';
@@ -36,7 +48,7 @@ export class ClickHouseEngine implements Engine {
     readonly cluster: string | undefined,
     abilities: ClickHouseAbilities,
   ) {
-    this.dialect = clickHouseDialect(abilities);
+    this.dialect = clickHouseDialect(abilities, cluster !== undefined);
     this.compiler = this.dialect.createCompiler() as ClickHouseCompiler;
   }
 
@@ -146,19 +158,32 @@ export class ClickHouseEngine implements Engine {
     return this.coordinator.command(sql);
   }
 
-  /** JSONEachRow INSERTs of INSERT_ROWS rows each (on a cluster through the Distributed table). */
-  async append(table: TableDef, rows: Iterable<RowValues>): Promise<number> {
+  /**
+   * Through the Distributed table on a cluster: a bulk CSV file as its bytes (`FORMAT CSV`), rows as
+   * values in JSONEachRow INSERTs of INSERT_ROWS rows each.
+   */
+  async append(table: TableDef, rows: Rows): Promise<number> {
     const c = this.compiler;
     const names = table.columns.map((col) => col.name);
+    const into = `INSERT INTO ${c.identifier(table.name)} (${names.map((n) => c.identifier(n)).join(', ')})`;
+    if (isBulkCsv(rows)) {
+      await this.coordinator.insertFile(`${into} FORMAT CSV`, rows.bulkCsv);
+      return rows.rows;
+    }
+    if (isSelectedRows(rows)) {
+      const [counted] = await this.query(`SELECT count() AS n FROM (${rows.select})`);
+      await this.coordinator.command(`${into} SELECT * FROM (${rows.select})`);
+      return Number(counted?.n ?? 0);
+    }
     const encoders = table.columns.map((col) => this.encoder(col.type));
-    const head = `INSERT INTO ${c.identifier(table.name)} (${names.map((n) => c.identifier(n)).join(', ')}) FORMAT JSONEachRow\n`;
+    const head = `${into} FORMAT JSONEachRow\n`;
     let lines: string[] = [];
     let count = 0;
     const flush = async () => {
       if (lines.length > 0) await this.coordinator.command(head + lines.join('\n'));
       lines = [];
     };
-    for (const row of rows) {
+    for await (const row of rows) {
       const object: Record<string, unknown> = {};
       names.forEach((name, j) => {
         const value = row[j] ?? null;
@@ -189,6 +214,20 @@ export class ClickHouseEngine implements Engine {
       default:
         return (v) => String(v);
     }
+  }
+
+  /** The server writes the bulk form itself: CSV quotes every text, NULL is `\N`, booleans are 0/1. */
+  async exportCsv(table: TableDef, where: Expr | undefined, path: string): Promise<BulkCsv> {
+    const c = this.compiler;
+    const columns = table.columns.map((col) => c.identifier(col.name)).join(', ');
+    const from = `FROM ${c.identifier(table.name)}${where ? ` WHERE ${c.expr(where)}` : ''}`;
+    const [counted] = await this.query(`SELECT count() AS n ${from}`);
+    await this.coordinator.selectToFile(`SELECT ${columns} ${from} FORMAT CSV`, path);
+    return { bulkCsv: path, rows: Number(counted?.n ?? 0) };
+  }
+
+  stagingEngine(): Promise<Staging> {
+    return inMemoryStaging();
   }
 
   /** No transactions: the work runs as is (callers that need atomic writes use changeSet). */

@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 
 /** A result as ClickHouse's JSON format gives it: column types, then rows. */
@@ -14,6 +16,10 @@ export interface ClickHouseNode {
   select(sql: string): Promise<JsonResult>;
   /** A statement without a result; `INSERT … FORMAT JSONEachRow` carries its rows after a newline. */
   command(sql: string): Promise<void>;
+  /** `INSERT INTO t (…) FORMAT CSV` with the file's bytes as its data. */
+  insertFile(insert: string, path: string): Promise<void>;
+  /** A query's result in the format its SQL names (`… FORMAT CSV`), written to a file as it streams. */
+  selectToFile(sql: string, path: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,6 +61,18 @@ export function httpNode(options: HttpNodeOptions): ClickHouseNode {
     async command(sql) {
       await client.command({ query: sql });
     },
+    async insertFile(insert, path) {
+      const { stream } = await client.exec({
+        query: insert,
+        values: createReadStream(path, { highWaterMark: 1 << 20 }),
+      });
+      stream.resume();
+      await new Promise((resolve, reject) => stream.on('end', resolve).on('error', reject));
+    },
+    async selectToFile(sql, path) {
+      const { stream } = await client.exec({ query: sql });
+      await pipeline(stream as Readable, createWriteStream(path));
+    },
     close: () => client.close(),
   };
 }
@@ -74,6 +92,12 @@ export async function chdbNode(database: string): Promise<ClickHouseNode> {
     async command(sql) {
       await session.queryAsync(sql);
     },
+    async insertFile(insert, path) {
+      await session.queryAsync(insert.replace(/ FORMAT (\w+)$/, ` FROM INFILE ${quoted(path)} FORMAT $1`));
+    },
+    async selectToFile(sql, path) {
+      await session.queryAsync(sql.replace(/ FORMAT (\w+)$/, ` INTO OUTFILE ${quoted(path)} FORMAT $1`));
+    },
     async close() {
       session.close();
       if (--folder.sessions > 0) return;
@@ -84,6 +108,8 @@ export async function chdbNode(database: string): Promise<ClickHouseNode> {
     },
   };
 }
+
+const quoted = (path: string) => `'${path.replace(/[\\']/g, (ch) => `\\${ch}`)}'`;
 
 /** chdb binds one data folder per process; sessions at the same path coexist. */
 let current: { path: string; sessions: number } | undefined;

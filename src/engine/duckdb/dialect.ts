@@ -6,6 +6,6 @@ export class DuckDbCompiler extends SqlCompiler {}
 
 export const duckDbDialect: Dialect = {
   displayName: 'DuckDB',
-  capabilities: { ...FULL_SQL, bulkFileScan: true },
+  capabilities: FULL_SQL,
   createCompiler: () => new DuckDbCompiler(),
 };

@@ -15,10 +15,21 @@ import {
 } from '@duckdb/node-api';
 import { dayNumber } from '../../calendar/dates.js';
 import { changeSetInTransaction } from '../change-set.js';
-import type { ChangeSet, Engine, ResultRow } from '../engine.js';
+import {
+  type BulkCsv,
+  type ChangeSet,
+  isBulkCsv,
+  isSelectedRows,
+  type ResultRow,
+  type Rows,
+  type Staging,
+  type StagingEngine,
+} from '../engine.js';
 import { runMigrations, stepSql } from '../migrate.js';
 import type { MigrationStep } from '../migrations/migration.js';
+import type { Expr } from '../query.js';
 import type { ColumnType, RowValues, SqlValue, TableDef } from '../schema.js';
+import { exportBulkCsv, loadBulkCsv } from './bulk-csv.js';
 import { duckDbDialect } from './dialect.js';
 
 /**
@@ -26,7 +37,7 @@ import { duckDbDialect } from './dialect.js';
  * object is one connection with at most one transaction; `connect()` gives another connection to the
  * same database, whose transactions are isolated from this one's (readers see committed snapshots).
  */
-export class DuckDbEngine implements Engine {
+export class DuckDbEngine implements StagingEngine {
   readonly dialect = duckDbDialect;
   private inTransaction = false;
 
@@ -35,6 +46,8 @@ export class DuckDbEngine implements Engine {
     private readonly connection: DuckDBConnection,
     /** The engine that opened the instance closes it; connections from `connect()` close only themselves. */
     private readonly ownsInstance: boolean,
+    /** The connections open on the instance, this one included: settings are the instance's. */
+    private readonly peers: { connections: number },
   ) {}
 
   /**
@@ -43,12 +56,14 @@ export class DuckDbEngine implements Engine {
    */
   static async open(path: string, options: { readOnly?: boolean } = {}): Promise<DuckDbEngine> {
     const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
-    return new DuckDbEngine(instance, await prepared(instance), true);
+    return new DuckDbEngine(instance, await prepared(instance), true, { connections: 1 });
   }
 
   /** Another connection to the same database, with transactions of its own. Close it before this one. */
   async connect(): Promise<DuckDbEngine> {
-    return new DuckDbEngine(this.instance, await prepared(this.instance), false);
+    const engine = new DuckDbEngine(this.instance, await prepared(this.instance), false, this.peers);
+    this.peers.connections += 1;
+    return engine;
   }
 
   /** Stops the statement running on this connection (it fails with an interrupt error). */
@@ -84,8 +99,19 @@ export class DuckDbEngine implements Engine {
     await this.connection.run(sql);
   }
 
-  /** Appends in vectors of CHUNK_ROWS rows: column-wise chunks cost far fewer native calls than rows. */
-  async append(table: TableDef, rows: Iterable<RowValues>): Promise<number> {
+  /** Rows as values go in vectors of CHUNK_ROWS rows: column-wise chunks cost far fewer native calls than rows. */
+  async append(table: TableDef, rows: Rows): Promise<number> {
+    const c = this.dialect.createCompiler();
+    if (isBulkCsv(rows)) return loadBulkCsv(this.connection, c, table, rows);
+    if (isSelectedRows(rows)) {
+      const columns = table.columns.map((col) => c.identifier(col.name)).join(', ');
+      const [[count] = []] = (
+        await this.connection.runAndReadAll(
+          `INSERT INTO ${c.identifier(table.name)} (${columns}) SELECT * FROM (${rows.select})`,
+        )
+      ).getRows();
+      return Number(count ?? 0);
+    }
     const appender = await this.connection.createAppender(table.name);
     const types = table.columns.map((c) => DUCKDB_TYPES[c.type]);
     const converters = table.columns.map((c) => toDuckDb(c.type));
@@ -99,7 +125,7 @@ export class DuckDbEngine implements Engine {
       batch = [];
     };
     try {
-      for (const row of rows) {
+      for await (const row of rows) {
         batch.push(row);
         if (batch.length === CHUNK_ROWS) flush();
       }
@@ -109,6 +135,25 @@ export class DuckDbEngine implements Engine {
       appender.closeSync();
     }
     return count;
+  }
+
+  exportCsv(table: TableDef, where: Expr | undefined, path: string): Promise<BulkCsv> {
+    const c = this.dialect.createCompiler();
+    const select = c.compileSelect({
+      from: table.name,
+      columns: table.columns.map((col) => ({ name: col.name, expr: { kind: 'column', name: col.name } })),
+      ...(where ? { where } : {}),
+    });
+    return this.exportQuery(select, table, path, true);
+  }
+
+  exportQuery(sql: string, table: TableDef, path: string, subsecondInstants: boolean): Promise<BulkCsv> {
+    return exportBulkCsv(this.connection, this.dialect.createCompiler(), sql, table, path, subsecondInstants);
+  }
+
+  /** The store stages its own imports: candidates reach its tables by INSERT … SELECT. */
+  async stagingEngine(): Promise<Staging> {
+    return { engine: this, isStore: true, tunable: this.peers.connections === 1, close: async () => {} };
   }
 
   /**
@@ -140,6 +185,7 @@ export class DuckDbEngine implements Engine {
 
   async close(): Promise<void> {
     this.connection.closeSync();
+    this.peers.connections -= 1;
     if (this.ownsInstance) this.instance.closeSync();
   }
 }

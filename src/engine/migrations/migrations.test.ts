@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../duckdb/engine.js';
 import { runMigrations } from '../migrate.js';
-import {
-  AGENT_TIME_TABLE,
-  API_TOKENS_TABLE,
-  AUDIT_TABLE,
-  CONTACTS_TABLE,
-  COST_LINES_TABLE,
-  FX_RATES_TABLE,
-  IMPORTS_TABLE,
-  RATE_CARDS_TABLE,
-  VOLUMES_TABLE,
-} from '../schema.js';
+import { CONTACTS_TABLE, SCHEMA_VERSION_TABLE, TABLES } from '../schema.js';
 import { MIGRATIONS, schemaAfter } from './index.js';
 
-const LIVE = [
-  CONTACTS_TABLE,
-  COST_LINES_TABLE,
-  RATE_CARDS_TABLE,
-  AGENT_TIME_TABLE,
-  VOLUMES_TABLE,
-  FX_RATES_TABLE,
-  IMPORTS_TABLE,
-  API_TOKENS_TABLE,
-  AUDIT_TABLE,
-];
+const LIVE = [...TABLES.values()].filter((t) => t !== SCHEMA_VERSION_TABLE);
 
 describe('migrations as frozen data', () => {
   it('leave exactly the tables schema.ts defines, column by column in physical order', () => {

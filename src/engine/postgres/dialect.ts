@@ -13,6 +13,6 @@ export class PostgresCompiler extends SqlCompiler {
 
 export const postgresDialect: Dialect = {
   displayName: 'PostgreSQL',
-  capabilities: { ...FULL_SQL, bulkFileScan: false },
+  capabilities: FULL_SQL,
   createCompiler: () => new PostgresCompiler(),
 };

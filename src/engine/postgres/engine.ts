@@ -1,12 +1,24 @@
+import { createReadStream, createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { changeSetInTransaction } from '../change-set.js';
-import type { ChangeSet, Engine, ResultRow } from '../engine.js';
+import {
+  type BulkCsv,
+  type ChangeSet,
+  type Engine,
+  isBulkCsv,
+  isSelectedRows,
+  type ResultRow,
+  type Rows,
+  type Staging,
+} from '../engine.js';
 import { runMigrations, stepSql } from '../migrate.js';
 import type { MigrationStep } from '../migrations/migration.js';
-import type { ColumnType, RowValues, SqlValue, TableDef } from '../schema.js';
+import type { Expr } from '../query.js';
+import type { ColumnType, SqlValue, TableDef } from '../schema.js';
+import { inMemoryStaging } from '../staging.js';
 import { postgresDialect } from './dialect.js';
 
 export interface PostgresOptions {
@@ -60,18 +72,30 @@ export class PostgresEngine implements Engine {
     await this.client.query(sql);
   }
 
-  /** COPY … FROM STDIN in text format: the server's own bulk load, streamed in chunks of rows. */
-  async append(table: TableDef, rows: Iterable<RowValues>): Promise<number> {
+  /**
+   * COPY … FROM STDIN, the server's own bulk load: a bulk CSV file as it is, rows as values in text
+   * format, streamed in chunks of rows.
+   */
+  async append(table: TableDef, rows: Rows): Promise<number> {
     const c = this.dialect.createCompiler();
     const columns = table.columns.map((col) => c.identifier(col.name)).join(', ');
-    const copy = this.client.query(
-      copyStreams.from(`COPY ${c.identifier(table.name)} (${columns}) FROM STDIN`),
-    );
+    const into = `${c.identifier(table.name)} (${columns})`;
+    if (isSelectedRows(rows)) {
+      const result = await this.client.query(`INSERT INTO ${into} SELECT * FROM (${rows.select}) AS q`);
+      return result.rowCount ?? 0;
+    }
+    if (isBulkCsv(rows)) {
+      const copy = this.client.query(copyStreams.from(`COPY ${into} FROM STDIN (${BULK_CSV})`));
+      await pipeline(createReadStream(rows.bulkCsv, { highWaterMark: 1 << 20 }), copy);
+      return rows.rows;
+    }
+    const values = rows;
+    const copy = this.client.query(copyStreams.from(`COPY ${into} FROM STDIN`));
     const encoders = table.columns.map((col) => COPY_TEXT[col.type]);
     let count = 0;
-    function* chunks(): Generator<string> {
+    async function* chunks(): AsyncGenerator<string> {
       let lines: string[] = [];
-      for (const row of rows) {
+      for await (const row of values) {
         lines.push(encoders.map((encode, j) => copyField(encode, row[j] ?? null)).join('\t'));
         count++;
         if (lines.length === CHUNK_ROWS) {
@@ -83,6 +107,28 @@ export class PostgresEngine implements Engine {
     }
     await pipeline(Readable.from(chunks()), copy);
     return count;
+  }
+
+  /** COPY (SELECT …) TO STDOUT, each value written in the bulk form by the server itself. */
+  async exportCsv(table: TableDef, where: Expr | undefined, path: string): Promise<BulkCsv> {
+    const c = this.dialect.createCompiler();
+    const columns = table.columns.map((col) => {
+      const name = c.identifier(col.name);
+      if (col.type === 'boolean') return `CAST(${name} AS INTEGER) AS ${name}`;
+      if (col.type === 'timestamp')
+        return `to_char(${name} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS') AS ${name}`;
+      return name;
+    });
+    const text = table.columns.filter((col) => col.type === 'text').map((col) => c.identifier(col.name));
+    const quote = text.length > 0 ? `, FORCE_QUOTE (${text.join(', ')})` : '';
+    const select = `SELECT ${columns.join(', ')} FROM ${c.identifier(table.name)}${where ? ` WHERE ${c.expr(where)}` : ''}`;
+    const copy = this.client.query(copyStreams.to(`COPY (${select}) TO STDOUT (${BULK_CSV}${quote})`));
+    await pipeline(copy, createWriteStream(path));
+    return { bulkCsv: path, rows: copy.rowCount ?? 0 };
+  }
+
+  stagingEngine(): Promise<Staging> {
+    return inMemoryStaging();
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -115,6 +161,9 @@ export class PostgresEngine implements Engine {
 }
 
 const CHUNK_ROWS = 2048;
+
+/** COPY options of the bulk CSV form (engine.ts, BulkCsv); the session's zone is UTC. */
+const BULK_CSV = "FORMAT csv, NULL '\\N'";
 
 /** Result types as ResultRow promises them: bigint and numeric as numbers, dates as their text. */
 function typeParser(oid: number, format?: string): (value: string) => unknown {

@@ -57,7 +57,7 @@ export type ValueSpec =
   | ({ value: string | null } & ValueOptions)
   | ({ date: string; time?: string; date_format?: string; time_format?: string } & ValueOptions)
   | ({ join: ValueSpec[]; with?: string } & ValueOptions)
-  | ({ hash: string[] } & ValueOptions)
+  | ({ hash: (string | string[])[] } & ValueOptions)
   | ({ between: [string, string]; optional?: boolean } & ValueOptions)
   | ({ subtract: [ValueSpec, ValueSpec] } & ValueOptions)
   | ({ first_of: ValueSpec[] } & ValueOptions)
@@ -92,7 +92,7 @@ export const valueSpecSchema: z.ZodType<ValueSpec> = z.lazy(() =>
     z
       .object({ join: z.array(valueSpecSchema).min(1), with: z.string().optional(), ...valueOptions })
       .strict(),
-    z.object({ hash: z.array(z.string()).min(1), ...valueOptions }).strict(),
+    z.object({ hash: z.array(columnNames).min(1), ...valueOptions }).strict(),
     z
       .object({
         between: z.tuple([z.string(), z.string()]),

@@ -1,23 +1,31 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Engine } from '../../engine/engine.js';
-import { IMPORTS_TABLE } from '../../engine/schema.js';
-import { lit } from '../mapping/sql.js';
+import type { ChangeSet, Engine } from '../../engine/engine.js';
+import { column } from '../../engine/query.js';
+import { aggregateRows } from '../../engine/run-query.js';
+import { COST_LINES_TABLE, FX_RATES_TABLE, IMPORTS_TABLE } from '../../engine/schema.js';
+import { isTableLocator } from '../read/table-source.js';
 import { sum } from './counts.js';
+import type { StoreLink } from './store-link.js';
 import type { ImportSummary } from './summary.js';
 
 /**
- * One row in the `imports` table per committed import, written in the import's transaction: the
- * files as absolute paths (an import of the same file later knows it), with their checksums.
+ * One row in the `imports` table per committed import, put in the import's change set: the files as
+ * absolute paths (an import of the same file later knows it), with their checksums (a table's: the
+ * `digests` of what was read).
  */
-export async function logImport(engine: Engine, s: ImportSummary): Promise<void> {
+export async function logImport(
+  changes: ChangeSet,
+  s: ImportSummary,
+  digests: readonly (string | undefined)[],
+): Promise<void> {
   const skipped = sum(s.skipped.map((x) => x.rows));
-  const files = s.files.map((f) => resolve(f));
-  const checksums = await Promise.all(files.map(fileChecksum));
+  const files = s.files.map((f) => (isTableLocator(f) ? f : resolve(f)));
+  const checksums = await Promise.all(files.map((f, i) => digests[i] ?? fileChecksum(f)));
   const row = [s.id, s.kind, s.source, files.join('\n'), s.mapping, new Date()];
   const counts = [s.read, s.imported, s.duplicates, s.rejected, skipped, s.written, s.replaced];
-  await engine.append(IMPORTS_TABLE, [[...row, ...counts, checksums.join('\n'), null]]);
+  await changes.put(IMPORTS_TABLE, [[...row, ...counts, checksums.join('\n'), null]]);
 }
 
 /** `sha256:<hex>` of a file's bytes, streamed. */
@@ -28,26 +36,31 @@ export async function fileChecksum(path: string): Promise<string> {
 }
 
 /**
- * Notes for the summary of a cost import: currencies without exchange rates, and (`exclusiveEnds`:
- * the files gave period_end) ends on a month's last day, which as exclusive ends leave that day out —
- * most likely they were meant inclusive ("von 01.01. bis 31.03.").
+ * Notes for the summary of a cost import: currencies without exchange rates (of the lines stored and
+ * those `written`, a relation of the staging engine), and (`exclusiveEnds`: the files gave
+ * period_end) written ends on a month's last day, which as exclusive ends leave that day out — most
+ * likely they were meant inclusive ("von 01.01. bis 31.03.").
  */
 export async function costWarnings(
-  engine: Engine,
+  link: StoreLink,
+  written: string,
   workspaceCurrency: string,
-  importId: string,
   exclusiveEnds: boolean,
 ): Promise<string[]> {
-  const rows = await engine.query(
-    `SELECT DISTINCT currency FROM cost_lines WHERE currency <> ${lit(workspaceCurrency)} AND currency NOT IN (SELECT currency FROM fx_rates) ORDER BY 1`,
-  );
-  const notes = rows.map(
-    (r) => `cost lines in ${r.currency} have no exchange rates yet (percontact import fx)`,
-  );
+  const rated = new Set([...(await currencies(link.store, FX_RATES_TABLE.name)), workspaceCurrency]);
+  const fresh = await link.staging.query(`SELECT DISTINCT currency FROM ${written}`);
+  const all = new Set([
+    ...(await currencies(link.store, COST_LINES_TABLE.name)),
+    ...fresh.map((r) => String(r.currency)),
+  ]);
+  const notes = [...all]
+    .filter((currency) => !rated.has(currency))
+    .sort()
+    .map((currency) => `cost lines in ${currency} have no exchange rates yet (percontact import fx)`);
   if (!exclusiveEnds) return notes;
-  const [ends] = await engine.query(
-    `SELECT count(*) AS n, min(id) AS id, CAST(arg_min(period_end, id) AS VARCHAR) AS period_end FROM cost_lines
-     WHERE import_id = ${lit(importId)} AND period_end = last_day(period_end)`,
+  const [ends] = await link.staging.query(
+    `SELECT count(*) AS n, min(id) AS id, CAST(arg_min(period_end, id) AS VARCHAR) AS period_end FROM ${written}
+     WHERE period_end = last_day(period_end)`,
   );
   const n = Number(ends?.n ?? 0);
   if (n > 0) {
@@ -57,4 +70,13 @@ export async function costWarnings(
     );
   }
   return notes;
+}
+
+async function currencies(store: Engine, table: string): Promise<string[]> {
+  const rows = await aggregateRows(store, {
+    from: table,
+    groupBy: [{ name: 'currency', expr: column('currency') }],
+    aggregates: [{ name: 'n', fn: 'count' }],
+  });
+  return rows.map((r) => String(r.currency));
 }

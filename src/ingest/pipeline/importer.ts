@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { Engine } from '../../engine/engine.js';
+import type { ChangeSet, Engine } from '../../engine/engine.js';
+import { column, eq, literal } from '../../engine/query.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { ProblemTest } from '../mapping/fields.js';
 import { ident, lit } from '../mapping/sql.js';
@@ -11,21 +12,25 @@ import { CompiledFile, INVALID_ROW } from './compile.js';
 import { countFile, type FileCounts, skippedByRule, sum } from './counts.js';
 import { costWarnings, logImport } from './import-log.js';
 import { type Excluded, findInImportDuplicates } from './in-import.js';
-import { keysRepeatAcrossFiles, storedKeysMayRepeat } from './key-checks.js';
+import { keysMayRepeat, keysRepeatAcrossFiles } from './key-checks.js';
 import { listProblems } from './list-problems.js';
 import {
   hasStoredRows,
-  insertAll,
-  insertGrouped,
   type MergeMode,
   type MergeResult,
-  mergeStored,
+  STAGED,
+  scopeOf,
+  stagedRows,
+  stageMerge,
 } from './merge.js';
 import { refusal, writeRejects } from './problems.js';
 import { refuseForeignReplacements } from './replace-guard.js';
 import { reshapeSources } from './reshape.js';
 import type { ImportRequest } from './run-import.js';
+import type { StoreLink } from './store-link.js';
+import { storedForChecks } from './stored-for-checks.js';
 import type { ImportSummary } from './summary.js';
+import { cutToSeconds } from './whole-seconds.js';
 
 /** Choices an import makes up front and revises (in a fresh transaction) when the data surprises it. */
 export interface ImportPlan {
@@ -49,46 +54,56 @@ export class StrictStop extends Error {
   }
 }
 
-/** One attempt at an import, inside the caller's transaction. */
+/**
+ * One attempt at an import, inside the caller's change set. Files are parsed and checked in the
+ * staging engine (`this.engine`); the store is read and written only through `link`.
+ */
 export class Importer {
   private readonly engine: Engine;
   private sources: RawSource[] = [];
   private files: CompiledFile[] = [];
   private readonly extraProblems: ProblemTest[] = [];
+  private readonly notes: string[] = [];
+  private digests: (string | undefined)[] = [];
 
   constructor(
     private readonly workspace: Workspace,
+    private readonly link: StoreLink,
     private readonly request: ImportRequest,
     private readonly target: Target,
     private readonly ctx: TargetContext,
     private readonly plan: ImportPlan,
   ) {
-    this.engine = workspace.engine;
+    this.engine = link.staging;
   }
 
-  /** Opens the files (outside the transaction: what it creates must outlive a rollback). */
+  /** Opens the files (outside the change set: what it creates must outlive a rollback). */
   async open(): Promise<void> {
     this.phase('reading');
+    await storedForChecks(this.link, this.target, this.ctx);
     const { reshape } = this.request;
     for (const [i, path] of this.request.files.entries()) {
       // A reshape reads every record in JavaScript anyway: bad records become problems, not failures.
       const scripted = this.plan.scripted.has(i) || reshape !== undefined;
       this.sources[i] = await openSource(this.engine, path, this.request.mapping.read, scripted);
     }
+    this.digests = this.sources.map((s) => s.digest);
     if (reshape) this.sources = await reshapeSources(this.engine, this.sources, reshape);
     this.files = this.sources.map((_, i) => this.compile(i));
+    await storedForChecks(this.link, this.target, this.ctx, this.files);
   }
 
   async close(): Promise<void> {
     for (const source of this.sources) await source.dispose();
+    for (const table of [STAGED, PUT]) await this.engine.execute(`DROP TABLE IF EXISTS ${table}`);
   }
 
-  async run(): Promise<ImportSummary> {
+  async run(changes: ChangeSet): Promise<ImportSummary> {
     await this.guard(() => this.checkDistinctValues());
     const fast = !this.request.mapping.group && !this.target.clash && !this.plan.analyse;
-    if (fast && !(await hasStoredRows(this.engine, this.target, this.ctx.source)))
-      return await this.runFast();
-    return await this.runChecked();
+    if (fast && !(await hasStoredRows(this.link.store, this.target, this.ctx.source)))
+      return await this.runFast(changes);
+    return await this.runChecked(changes);
   }
 
   /** After a StrictStop and its rollback: the refusal with the first problems (or a Retry, thrown). */
@@ -104,31 +119,58 @@ export class Importer {
   }
 
   /**
-   * Nothing of this source is stored yet: one streaming INSERT (strict: stopping at the first bad
-   * row), then a check of the written keys; duplicates there send the import round again, checked.
-   * Rows are counted separately only when skip rules or rejects make the count unknown.
+   * Nothing of this source is stored yet: one streaming pass over the files (strict: stopping at the
+   * first bad row) adds the candidates, then a check of their keys; duplicates there send the import
+   * round again, checked. Where the staging engine is not the store the pass streams into the store
+   * while it loads, and the change set checks the keys; for a store that keeps whole seconds the
+   * candidates are staged first, to cut their instants and count those that had fractions. Rows
+   * are counted separately only when skip rules or rejects make the count unknown.
    */
-  private async runFast(): Promise<ImportSummary> {
+  private async runFast(changes: ChangeSet): Promise<ImportSummary> {
     this.phase('writing');
     const strict = !this.request.skipInvalid;
     const relation = candidates(this.files, this.target, { excluded: false, group: undefined, fail: strict });
-    const insert = () => insertAll(this.engine, this.target, relation);
-    const merge = await this.guard(() => (strict ? insert() : this.withoutPushdown(insert)));
+    const table = this.target.table;
+    const columns = table.columns.map((c) => ident(c.name)).join(', ');
+    const pass = <T>(work: () => Promise<T>) =>
+      this.guard(() => (strict ? work() : this.withoutPushdown(work)));
+    const add = (rows: string) => this.link.add(changes, table, `SELECT ${columns} FROM ${rows}`);
+    let written = relation;
+    let added: number;
+    let repeats: () => Promise<boolean>;
+    if (this.link.inPlace) {
+      added = await pass(() => add(relation));
+      const ours = `(SELECT * FROM ${ident(table.name)} WHERE import_id = ${lit(this.ctx.importId)})`;
+      repeats = () => keysMayRepeat(this.engine, ours, this.keyColumns);
+    } else if (this.link.subsecondInstants) {
+      added = await pass(() => add(relation));
+      const ours = eq(column('import_id'), literal(this.ctx.importId));
+      repeats = () => changes.keysRepeat(table, ours);
+    } else {
+      written = await pass(() => this.stage(relation));
+      repeats = () => keysMayRepeat(this.engine, written, this.keyColumns);
+      added = 0;
+    }
     this.phase('checking');
-    if (await storedKeysMayRepeat(this.engine, this.target, this.ctx.source, this.keyColumns)) {
+    if (await repeats()) {
       throw new Retry(async (plan) => {
         plan.analyse = true;
       });
     }
+    if (written !== relation) {
+      this.phase('writing');
+      added = await add(written);
+    }
+    const merge = { importedRows: added, unchangedRows: 0, written: added, replaced: 0 };
     const counted = this.request.skipInvalid || this.files.some((f) => f.skipReasons.length > 0);
     const counts = counted
       ? await this.countAll()
       : [{ read: merge.written, skipped: new Map(), keyed: 0, distinctKeys: 0 }];
-    return this.finish(counts, [], merge);
+    return this.finish(changes, counts, [], merge, written);
   }
 
   /** Count, find in-import duplicates, then merge with what is stored. */
-  private async runChecked(): Promise<ImportSummary> {
+  private async runChecked(changes: ChangeSet): Promise<ImportSummary> {
     const counts = await this.countAll();
     this.phase('checking');
     const excluded = await this.inImportDuplicates(counts);
@@ -136,12 +178,28 @@ export class Importer {
     const group = this.request.mapping.group;
     const relation = candidates(this.files, this.target, { excluded: excluded.length > 0, group });
     const merge = await this.guard(async () => {
-      if (await hasStoredRows(this.engine, this.target, this.ctx.source))
-        return mergeStored(this.engine, this.target, relation, this.mergeMode(), this.ctx.source);
-      if (group) return insertGrouped(this.engine, this.target, relation);
-      return this.withoutPushdown(() => insertAll(this.engine, this.target, relation));
+      const staged = this.link.inPlace ? relation : await this.stage(relation);
+      const stored = (await hasStoredRows(this.link.store, this.target, this.ctx.source))
+        ? await this.link.stored(this.target.table, scopeOf(this.target, this.ctx.source))
+        : null;
+      const run = () => stageMerge(this.engine, this.target, staged, this.mergeMode(), stored);
+      return group || stored ? run() : this.withoutPushdown(run);
     });
-    return this.finish(counts, excluded, merge);
+    await this.link.add(changes, this.target.table, stagedRows(this.target, 'new'));
+    await this.link.put(changes, this.target.table, stagedRows(this.target, 'changed'));
+    return this.finish(changes, counts, excluded, merge, `(${stagedRows(this.target, 'written')})`);
+  }
+
+  /**
+   * Materialises candidates in the staging engine (a store elsewhere takes them from there), with
+   * instants cut to the second for a store that keeps no more; returns them as a relation.
+   */
+  private async stage(relation: string): Promise<string> {
+    await this.engine.execute(`CREATE OR REPLACE TEMP TABLE ${PUT} AS SELECT * FROM ${relation}`);
+    if (this.link.subsecondInstants) return PUT;
+    const cut = await cutToSeconds(this.engine, PUT, this.target);
+    if (cut.note) this.notes.push(cut.note);
+    return cut.relation;
   }
 
   /** The mapping's merge; replacing records another file stored needs the request's say-so. */
@@ -154,13 +212,7 @@ export class Importer {
       ...(guarded
         ? {
             beforeReplace: (staged: string) =>
-              refuseForeignReplacements(
-                this.engine,
-                staged,
-                this.target,
-                this.request.files,
-                this.ctx.source,
-              ),
+              refuseForeignReplacements(this.link, staged, this.target, this.request.files, this.ctx.source),
           }
         : {}),
     };
@@ -221,6 +273,7 @@ export class Importer {
 
   /** Keeps a filter on `__ok` above the projection that computes it, so values are parsed once. */
   private async withoutPushdown<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.link.tunable) return work();
     await this.engine.execute("SET disabled_optimizers = 'filter_pushdown'");
     // After a failure the transaction is aborted and takes no statement: runImport resets it then.
     const result = await work();
@@ -271,6 +324,7 @@ export class Importer {
   private problemQuery(conflicts: readonly Excluded[]) {
     return {
       engine: this.engine,
+      tunable: this.link.tunable,
       files: this.files,
       sources: this.sources,
       conflicts,
@@ -280,9 +334,11 @@ export class Importer {
 
   /** Balances the counts, lists problems (refusing a strict import that has any) and logs the import. */
   private async finish(
+    changes: ChangeSet,
     counts: readonly FileCounts[],
     excluded: readonly Excluded[],
     merge: MergeResult,
+    written: string,
   ): Promise<ImportSummary> {
     const read = sum(counts.map((c) => c.read));
     const skipped = skippedByRule(counts);
@@ -314,17 +370,17 @@ export class Importer {
       written: merge.written,
       replaced: merge.replaced,
       rejectsFile,
-      warnings: this.target.kind === 'costs' ? await this.costWarnings() : [],
+      warnings: [...this.notes, ...(this.target.kind === 'costs' ? await this.costWarnings(written) : [])],
     };
-    await logImport(this.engine, summary);
+    await logImport(changes, summary, this.digests);
     return summary;
   }
 
   /** Exclusive ends are checked for month ends only where the files give no inclusive ones. */
-  private costWarnings(): Promise<string[]> {
+  private costWarnings(written: string): Promise<string[]> {
     const exclusiveEnds =
       this.files.some((f) => f.maps('period_end')) && !this.files.some((f) => f.maps('period_end_inclusive'));
-    return costWarnings(this.engine, this.ctx.currency, this.ctx.importId, exclusiveEnds);
+    return costWarnings(this.link, written, this.ctx.currency, exclusiveEnds);
   }
 
   private rejectsPath(): string {
@@ -333,3 +389,6 @@ export class Importer {
     return join(this.workspace.dir, 'rejects', `${this.target.kind}-${stamp}.csv`);
   }
 }
+
+/** Candidates staged for a store the staging engine is not. */
+const PUT = '__ingest_put';

@@ -1,23 +1,21 @@
 import type { Engine } from '../../engine/engine.js';
-import { ident, lit } from '../mapping/sql.js';
-import type { Target } from '../targets/target.js';
+import { ident } from '../mapping/sql.js';
 import { allRows } from './candidates.js';
 import type { CompiledFile } from './compile.js';
 
 /**
- * Whether two stored records of a source may share a key (the fast path wrote without looking).
- * Distinct 64-bit hashes are cheap to count; equal keys always collide, so "no" is certain, and a
- * rare false "yes" only costs the checked path.
+ * Whether two of the rows the fast path writes may share a key (it writes without looking), in the
+ * staging engine over `rows`: the staged rows, or where the staging engine is the store the rows
+ * the import just added. Distinct 64-bit hashes are cheap to count; equal keys always collide, so
+ * "no" is certain, and a rare false "yes" only costs the checked path.
  */
-export async function storedKeysMayRepeat(
-  engine: Engine,
-  target: Target,
-  source: string,
+export async function keysMayRepeat(
+  staging: Engine,
+  rows: string,
   keys: readonly string[],
 ): Promise<boolean> {
-  const where = target.sourced ? `WHERE source = ${lit(source)}` : '';
-  const [row] = await engine.query(
-    `SELECT count(*) AS n, count(DISTINCT hash(${keys.map(ident).join(', ')})) AS d FROM ${ident(target.table.name)} ${where}`,
+  const [row] = await staging.query(
+    `SELECT count(*) AS n, count(DISTINCT hash(${keys.map(ident).join(', ')})) AS d FROM ${rows}`,
   );
   return Number(row?.d) < Number(row?.n);
 }

@@ -7,6 +7,8 @@ import { type LocatedProblem, locateProblems, MAX_LISTED, type RecordProblem } f
 
 export interface ProblemQuery {
   engine: Engine;
+  /** Whether the import set the engine's settings (row order off); else order is preserved anyway. */
+  tunable: boolean;
   files: readonly CompiledFile[];
   sources: readonly RawSource[];
   /** Rows set aside as conflicting with an earlier row of the import. */
@@ -20,7 +22,7 @@ export interface ProblemQuery {
 /** The rejected rows with their reasons and lines, in file order. */
 export async function listProblems(q: ProblemQuery): Promise<LocatedProblem[]> {
   const limit = q.all ? '' : ` LIMIT ${MAX_LISTED}`;
-  const rows = await inFileOrder(q.engine, () =>
+  const rows = await inFileOrder(q, () =>
     q.engine.query(
       `SELECT __file, __rec, __error FROM ${allRows(q.files, { rec: true, errors: true })} WHERE NOT __ok AND __skip IS NULL ORDER BY __file, __rec${limit}`,
     ),
@@ -52,7 +54,8 @@ async function conflictProblems(q: ProblemQuery): Promise<RecordProblem[]> {
 }
 
 /** Record numbers follow file order only while the engine preserves insertion order. */
-async function inFileOrder<T>(engine: Engine, work: () => Promise<T>): Promise<T> {
+async function inFileOrder<T>({ engine, tunable }: ProblemQuery, work: () => Promise<T>): Promise<T> {
+  if (!tunable) return work();
   await engine.execute('SET preserve_insertion_order = true');
   const result = await work();
   await engine.execute('SET preserve_insertion_order = false');

@@ -1,5 +1,7 @@
 import type { Engine } from '../../engine/engine.js';
-import { ident, lit } from '../mapping/sql.js';
+import { column, type Expr, eq, literal } from '../../engine/query.js';
+import { selectRows } from '../../engine/run-query.js';
+import { ident } from '../mapping/sql.js';
 import type { Target } from '../targets/target.js';
 import { keysEqual } from './candidates.js';
 
@@ -13,34 +15,20 @@ export interface MergeResult {
 }
 
 /** The stored rows an import can replace: its source's rows, or the whole table for unsourced targets. */
-function scope(target: Target, source: string, alias: string): string {
-  return target.sourced ? `${alias}.source = ${lit(source)}` : 'TRUE';
+export function scopeOf(target: Target, source: string): Expr | undefined {
+  return target.sourced ? eq(column('source'), literal(source)) : undefined;
 }
 
-export async function hasStoredRows(engine: Engine, target: Target, source: string): Promise<boolean> {
-  const rows = await engine.query(
-    `SELECT EXISTS (SELECT 1 FROM ${ident(target.table.name)} t WHERE ${scope(target, source, 't')}) AS x`,
-  );
-  return rows[0]?.x === true;
-}
-
-/** Nothing stored yet in scope: every candidate is new and goes in with one streaming INSERT. */
-export async function insertAll(engine: Engine, target: Target, candidates: string): Promise<MergeResult> {
-  const columns = target.table.columns.map((c) => ident(c.name)).join(', ');
-  const rows = await engine.query(
-    `INSERT INTO ${ident(target.table.name)} (${columns}) SELECT ${columns} FROM ${candidates}`,
-  );
-  const written = Number(rows[0]?.Count ?? 0);
-  return { importedRows: written, unchangedRows: 0, written, replaced: 0 };
-}
-
-/** Grouped candidates stand for several rows each: counted through the staged merge, with nothing stored in scope. */
-export async function insertGrouped(
-  engine: Engine,
-  target: Target,
-  candidates: string,
-): Promise<MergeResult> {
-  return mergeStored(engine, target, candidates, { merge: 'replace' }, null);
+/** Whether the store holds rows in the import's scope (one row read at most). */
+export async function hasStoredRows(store: Engine, target: Target, source: string): Promise<boolean> {
+  const scope = scopeOf(target, source);
+  const rows = await selectRows(store, {
+    from: target.table.name,
+    columns: [{ name: 'x', expr: literal(1) }],
+    ...(scope ? { where: scope } : {}),
+    limit: 1,
+  });
+  return rows.length > 0;
 }
 
 /** How candidates meet stored records with their key. */
@@ -58,21 +46,23 @@ export interface MergeMode {
 /** Which import wrote a row: not part of what the row says, so never a reason to rewrite it. */
 const BOOKKEEPING = new Set(['import_id']);
 
+/** The staged merge: candidates with their `__status` (new, same, changed) and `__legs`. */
+export const STAGED = '__ingest_candidates';
+
 /**
- * Candidates against stored rows with the same key (within `source`; null: none can match): equal
- * ones are duplicates; `replace` deletes and re-inserts changed ones; `enrich` updates a stored
- * record's columns (those listed in `enrich`, default all) where the new value is not empty, and the
- * record stays the earlier import's. New keys are inserted either way.
+ * Candidates against the stored rows of the import's scope (`stored`, a relation in the staging
+ * engine; null: none can match), in the staging engine: equal ones are duplicates; `replace` takes a
+ * changed one whole; `enrich` updates a stored record's columns (those listed in `enrich`, default
+ * all) where the new value is not empty, and the record stays the earlier import's. What to write
+ * is then STAGED's rows whose `__status` is new (added) or changed (put in place of the stored one).
  */
-export async function mergeStored(
-  engine: Engine,
+export async function stageMerge(
+  staging: Engine,
   target: Target,
   candidates: string,
   mode: MergeMode,
-  source: string | null,
+  stored: string | null,
 ): Promise<MergeResult> {
-  const table = ident(target.table.name);
-  const staged = STAGED;
   const names = target.table.columns.map((c) => c.name);
   const columns = names.map(ident);
   const updates = (name: string) =>
@@ -86,28 +76,19 @@ export async function mergeStored(
   const compared = names.flatMap((name, i) => (BOOKKEEPING.has(name) ? [] : [i]));
   const mergedRow = compared.map((i) => merged[i] as string).join(', ');
   const storedRow = compared.map((i) => `t.${columns[i]}`).join(', ');
-  const inScope = source === null ? 'FALSE' : scope(target, source, 't');
-  await engine.execute(`CREATE OR REPLACE TEMP TABLE ${staged} AS
+  const storedRows = stored ?? noRows(staging, target);
+  await staging.execute(`CREATE OR REPLACE TEMP TABLE ${STAGED} AS
     SELECT c.__legs, ${merged.map((expr, i) => `${expr} AS ${columns[i]}`).join(', ')}, t.import_id AS __stored_import,
       CASE WHEN t.__present IS NULL THEN 'new'
            WHEN ROW(${mergedRow}) IS NOT DISTINCT FROM ROW(${storedRow}) THEN 'same'
            ELSE 'changed' END AS __status
-    FROM ${candidates} c LEFT JOIN (SELECT *, TRUE AS __present FROM ${table} t WHERE ${inScope}) t ON ${keysEqual(target, 't', 'c')}`);
-  const counts = await engine.query(
-    `SELECT __status AS status, sum(__legs) AS legs, count(*) AS records FROM ${staged} GROUP BY 1`,
+    FROM ${candidates} c LEFT JOIN (SELECT *, TRUE AS __present FROM ${storedRows} t) t ON ${keysEqual(target, 't', 'c')}`);
+  const counts = await staging.query(
+    `SELECT __status AS status, sum(__legs) AS legs, count(*) AS records FROM ${STAGED} GROUP BY 1`,
   );
   const by = (status: string, what: 'legs' | 'records') =>
     Number(counts.find((r) => r.status === status)?.[what] ?? 0);
-  if (by('changed', 'records') > 0) {
-    await mode.beforeReplace?.(staged);
-    await engine.execute(
-      `DELETE FROM ${table} t WHERE ${inScope} AND EXISTS (SELECT 1 FROM ${staged} c WHERE c.__status = 'changed' AND ${keysEqual(target, 't', 'c')})`,
-    );
-  }
-  await engine.execute(
-    `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM ${staged} WHERE __status <> 'same'`,
-  );
-  await engine.execute(`DROP TABLE ${staged}`);
+  if (by('changed', 'records') > 0) await mode.beforeReplace?.(STAGED);
   return {
     importedRows: by('new', 'legs') + by('changed', 'legs'),
     unchangedRows: by('same', 'legs'),
@@ -116,4 +97,18 @@ export async function mergeStored(
   };
 }
 
-const STAGED = '__ingest_candidates';
+/** A relation with the table's columns and no rows. */
+function noRows(staging: Engine, target: Target): string {
+  const c = staging.dialect.createCompiler();
+  const columns = target.table.columns.map(
+    (col) => `CAST(NULL AS ${c.columnType(col.type, true)}) AS ${ident(col.name)}`,
+  );
+  return `(SELECT ${columns.join(', ')} WHERE FALSE)`;
+}
+
+/** The staged rows of one status, as the table's columns. */
+export function stagedRows(target: Target, status: 'new' | 'changed' | 'written'): string {
+  const columns = target.table.columns.map((c) => ident(c.name)).join(', ');
+  const where = status === 'written' ? `__status <> 'same'` : `__status = '${status}'`;
+  return `SELECT ${columns} FROM ${STAGED} WHERE ${where}`;
+}

@@ -1,8 +1,11 @@
-import type { Engine } from '../../engine/engine.js';
+import { column, inList } from '../../engine/query.js';
+import { selectRows } from '../../engine/run-query.js';
+import { IMPORTS_TABLE } from '../../engine/schema.js';
 import { UserError } from '../../errors.js';
 import type { Target } from '../targets/target.js';
 import { sum } from './counts.js';
 import { sameFile } from './source-name.js';
+import type { StoreLink } from './store-link.js';
 import { recordCount } from './summary.js';
 
 /**
@@ -12,16 +15,26 @@ import { recordCount } from './summary.js';
  * replaced; records stored before import ids were kept count as another file's.
  */
 export async function refuseForeignReplacements(
-  engine: Engine,
+  link: StoreLink,
   staged: string,
   target: Target,
   files: readonly string[],
   source: string,
 ): Promise<void> {
-  const rows = await engine.query(
-    `SELECT s.__stored_import AS id, i.files AS files, count(*) AS n FROM ${staged} s
-     LEFT JOIN imports i ON i.id = s.__stored_import WHERE s.__status = 'changed' GROUP BY 1, 2 ORDER BY n DESC, 1`,
+  const changed = await link.staging.query(
+    `SELECT __stored_import AS id, count(*) AS n FROM ${staged} WHERE __status = 'changed' GROUP BY 1 ORDER BY n DESC, 1`,
   );
+  const ids = changed.flatMap((r) => (r.id === null ? [] : [String(r.id)]));
+  const log = await selectRows(link.store, {
+    from: IMPORTS_TABLE.name,
+    columns: [
+      { name: 'id', expr: column('id') },
+      { name: 'files', expr: column('files') },
+    ],
+    where: inList(column('id'), ids),
+  });
+  const filesOf = new Map(log.map((r) => [String(r.id), String(r.files)]));
+  const rows = changed.map((r) => ({ n: r.n, files: filesOf.get(String(r.id)) ?? null }));
   const foreign = rows.filter(
     (r) =>
       r.files === null ||

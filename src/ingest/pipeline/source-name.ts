@@ -1,7 +1,10 @@
 import { basename, extname, resolve } from 'node:path';
 import type { Engine } from '../../engine/engine.js';
+import { and, column, eq, isNull, literal, not } from '../../engine/query.js';
+import { selectRows } from '../../engine/run-query.js';
+import { IMPORTS_TABLE } from '../../engine/schema.js';
 import { UserError } from '../../errors.js';
-import { lit } from '../mapping/sql.js';
+import { isTableLocator, parseTableLocator } from '../read/table-source.js';
 import type { ImportKind } from '../targets/target.js';
 
 /**
@@ -31,10 +34,21 @@ async function earlierSource(
   kind: ImportKind,
   files: readonly string[],
 ): Promise<string | undefined> {
-  const rows = await engine.query(
-    `SELECT source, files FROM imports WHERE kind = ${lit(kind)} AND source IS NOT NULL AND removed_at IS NULL ORDER BY finished_at DESC`,
-  );
-  const match = rows.find((r) =>
+  const rows = await selectRows(engine, {
+    from: IMPORTS_TABLE.name,
+    columns: [
+      { name: 'source', expr: column('source') },
+      { name: 'files', expr: column('files') },
+    ],
+    where: and(
+      eq(column('kind'), literal(kind)),
+      not(isNull(column('source'))),
+      isNull(column('removed_at')),
+    ),
+    orderBy: [column('finished_at')],
+  });
+  // Latest first.
+  const match = rows.reverse().find((r) =>
     String(r.files)
       .split('\n')
       .some((logged) => files.some((file) => sameFile(logged, file))),
@@ -47,7 +61,9 @@ async function earlierSource(
  * begin with ("calls_2026_01.csv", "calls_2026_02.csv" → "calls_2026").
  */
 export function fileStemSource(files: readonly string[]): string {
-  const stems = files.map((file) => basename(file, extname(file)));
+  const stems = files.map((file) =>
+    isTableLocator(file) ? parseTableLocator(file).table : basename(file, extname(file)),
+  );
   let prefix = stems[0] ?? '';
   for (const stem of stems) while (!stem.startsWith(prefix)) prefix = prefix.slice(0, -1);
   while (prefix.length > 0 && !stems.every((stem) => wordEnds(stem, prefix.length)))

@@ -34,7 +34,7 @@ group:
     first_of:
       - { column: linkedid, optional: true }
       - { column: uniqueid, optional: true }
-      - { hash: [start, src, dst, channel] }
+      - { hash: [[start, calldate], src, dst, channel] }
   # The leg that talked to an agent speaks for the call; else the one answered by the PBX itself.
   prefer: [handled, self_served, abandoned, other]
 fields:
@@ -49,7 +49,8 @@ fields:
   agent:
     - when: { disposition: ANSWERED, billsec: { gt: 0 } }
       then: { column: dstchannel, extract: "^(?:SIP|PJSIP|IAX2|DAHDI)/([^-]+)" }
-  arrived_at: start
+  # start in Master.csv, calldate in the cdr table (cdr_pgsql, cdr_adaptive_odbc).
+  arrived_at: { column: [start, calldate] }
   # A leg to an agent: ringing until answered (or until it gave up) is waiting, billsec is talk.
   wait_seconds:
 ${LEG_WAIT}

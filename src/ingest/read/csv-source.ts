@@ -31,7 +31,7 @@ export async function openCsvSource(
   try {
     const layout = await detectCsvLayout(text.path, read, path);
     const source =
-      !scripted && enginesReadsCsv(engine, layout)
+      !scripted && enginesReadsCsv(layout)
         ? engineCsvSource(text.path, layout, path)
         : await scriptedCsvSource(engine, text.path, layout, path);
     return {
@@ -207,6 +207,7 @@ function fieldCountProblem(count: number, width: number, ragged: boolean): strin
   return `has ${count} fields, expected ${width}`;
 }
 
-export function enginesReadsCsv(engine: Engine, layout: CsvLayout): boolean {
-  return engine.dialect.capabilities.bulkFileScan && layout.dialect.delimiter.length === 1;
+/** DuckDB's CSV reader takes one-character delimiters only. */
+export function enginesReadsCsv(layout: CsvLayout): boolean {
+  return layout.dialect.delimiter.length === 1;
 }

@@ -9,11 +9,13 @@ import { odsSource } from './ods-source.js';
 import { parquetSource } from './parquet-source.js';
 import { detectFormat, readSample } from './sniff.js';
 import type { RawSource } from './source.js';
+import { isTableLocator, tableSource } from './table-source.js';
 import { xlsxSource } from './xlsx-source.js';
 import { yamlSource } from './yaml-source.js';
 
 /**
- * Opens a file of any supported format as a RawSource. `scripted` forces a CSV file through the
+ * Opens a file of any supported format, or a PostgreSQL table (`postgres://…?table=…`), as a
+ * RawSource. `scripted` forces a CSV file through the
  * JavaScript reader (after the engine rejected its structure), so that each bad record is reported.
  */
 export async function openSource(
@@ -22,6 +24,7 @@ export async function openSource(
   read: ReadOptions = {},
   scripted = false,
 ): Promise<RawSource> {
+  if (isTableLocator(path)) return tableSource(path);
   if (!existsSync(path) || !statSync(path).isFile())
     throw new UserError('NOT_FOUND', `${path}: no such file`, { file: path });
   const { sample } = await readSample(path, 4096);

@@ -1,5 +1,4 @@
 import type { Engine } from '../../engine/engine.js';
-import { UserError } from '../../errors.js';
 import { ident } from '../mapping/sql.js';
 import type { Located, RawSource } from './source.js';
 import { sqlColumnName, uniqueColumnNames } from './source.js';
@@ -11,9 +10,6 @@ const lit = (text: string) => `'${text.replaceAll("'", "''")}'`;
  * checks serve every format; instants keep their offset ("…+00"), so they are read as absolute.
  */
 export async function parquetSource(engine: Engine, path: string): Promise<RawSource> {
-  if (!engine.dialect.capabilities.bulkFileScan) {
-    throw new UserError('USAGE', `${path}: ${engine.dialect.displayName} cannot read Parquet files`);
-  }
   const scan = `read_parquet(${lit(path)}, file_row_number = true)`;
   const described = await engine.query(`DESCRIBE SELECT * EXCLUDE (file_row_number) FROM ${scan}`);
   const names = described.map((row) => String(row.column_name));

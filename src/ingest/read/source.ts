@@ -20,6 +20,8 @@ export interface RawSource {
   decimal: '.' | ',';
   /** Lines (or sheet rows) and raw text of records, by their 1-based number in `relation`. */
   locate(records: readonly number[]): Promise<Map<number, Located>>;
+  /** SHA-256 of what was read (`sha256:<hex>`) where the source is not a file (a table): the log's checksum. */
+  digest?: string;
   /** Drops what opening the file created (temporary tables). */
   dispose(): Promise<void>;
 }

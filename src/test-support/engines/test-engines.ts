@@ -40,6 +40,7 @@ export async function openPostgres(url: string): Promise<TestEngine> {
   const engine = await PostgresEngine.open({ url, schema });
   return {
     engine,
+    store: { engine: 'postgres', url, database: schema },
     async drop() {
       await engine.execute(`DROP SCHEMA "${schema}" CASCADE`);
       await engine.close();
@@ -47,9 +48,13 @@ export async function openPostgres(url: string): Promise<TestEngine> {
   };
 }
 
-function dropping(engine: ClickHouseEngine): TestEngine {
+function dropping(engine: ClickHouseEngine, urls?: readonly string[]): TestEngine {
+  const { database, cluster } = engine;
   return {
     engine,
+    ...(urls
+      ? { store: { engine: 'clickhouse', url: urls.join(','), database, ...(cluster ? { cluster } : {}) } }
+      : {}),
     async drop() {
       for (const node of engine.nodes) await node.command(`DROP DATABASE IF EXISTS \`${engine.database}\``);
       await engine.close();
@@ -65,7 +70,7 @@ export async function openChdb(baseline: boolean): Promise<TestEngine> {
 }
 
 export async function openClickHouse(url: string): Promise<TestEngine> {
-  return dropping(await ClickHouseEngine.open({ urls: [url], database: namespace() }));
+  return dropping(await ClickHouseEngine.open({ urls: [url], database: namespace() }), [url]);
 }
 
 /** `CLUSTER@URL,URL…`: the cluster's name in remote_servers and every shard's HTTP URL. */
@@ -73,5 +78,6 @@ export async function openClickHouseCluster(spec: string): Promise<TestEngine> {
   const [cluster, urls] = spec.split('@');
   if (!cluster || !urls)
     throw new Error(`PERCONTACT_TEST_CLICKHOUSE_CLUSTER: expected CLUSTER@URL,URL, got ${spec}`);
-  return dropping(await ClickHouseEngine.open({ urls: urls.split(','), database: namespace(), cluster }));
+  const list = urls.split(',');
+  return dropping(await ClickHouseEngine.open({ urls: list, database: namespace(), cluster }), list);
 }
