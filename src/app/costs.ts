@@ -212,7 +212,13 @@ async function assertConvertible(workspace: Workspace, line: CostLine): Promise<
   if (line.currency === currency) return;
   const what = `cost line "${line.id}"`;
   const location = { parameter: 'currency', value: line.currency };
-  (await loadFxRates(workspace.engine)).requireRate(line.currency, line.periodStart, what, currency, location);
+  (await loadFxRates(workspace.engine)).requireRate(
+    line.currency,
+    line.periodStart,
+    what,
+    currency,
+    location,
+  );
 }
 
 async function storedLines(workspace: Workspace, id?: string): Promise<CostLineView[]> {
