@@ -144,7 +144,7 @@ function findImport(entries: readonly ImportEntry[], id: string): ImportEntry {
   const matches = entries.filter((e) => e.id.startsWith(wanted));
   const [match] = matches;
   if (!match) {
-    throw new UserError('NOT_FOUND', `no import ${id} (percontact imports list shows them)`, {
+    throw new UserError('NOT_FOUND', `no import ${id} in the import log`, {
       parameter: 'id',
       value: id,
     });

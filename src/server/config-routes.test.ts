@@ -34,7 +34,10 @@ describe('PATCH /api/v1/config', () => {
     for (const role of ['viewer', 'analyst'] as const) {
       const res = await patch({ serviceLevel: { thresholdSeconds: 60 } }, role);
       expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('FORBIDDEN');
+      expect(res.json().error).toMatchObject({
+        code: 'FORBIDDEN',
+        message: `this needs the admin role; the token "${role}-token" has the ${role} role`,
+      });
     }
     expect(await readFile(yamlFile, 'utf8')).toBe(text);
   });

@@ -285,6 +285,10 @@ describe('the import log over HTTP', () => {
     expect((await remove(entry.shortId)).statusCode).toBe(404);
     const short = await remove('ab');
     expect([short.statusCode, short.json().error.pointer]).toEqual([400, '/id']);
-    expect((await remove('ffffffff')).statusCode).toBe(404);
+    const unknown = await remove('ffffffff');
+    expect([unknown.statusCode, unknown.json().error.message]).toEqual([
+      404,
+      'no import ffffffff in the import log',
+    ]);
   });
 });

@@ -54,6 +54,8 @@ describe('percontact serve', () => {
       (e: unknown) => e,
     );
     expect(isUserError(error) && error.location?.parameter).toBe('local');
+    // Begins with its parameter, so the CLI can show it as --local.
+    expect(isUserError(error) && error.message).toMatch(/^local: serves requests without a token/);
   });
 
   it('on shutdown refuses new requests with 503, lets the running import and requests in flight finish, cancels the queued one', async () => {

@@ -143,7 +143,7 @@ export async function buildServer(host: WorkspaceHost, given: ServerOptions = {}
       throw new HttpError(
         403,
         'FORBIDDEN',
-        `this needs the ${access} role; the token "${principal.name}" is a ${principal.role}'s`,
+        `this needs the ${access} role; the token "${principal.name}" has the ${principal.role} role`,
       );
     }
   });
