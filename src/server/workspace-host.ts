@@ -160,7 +160,7 @@ export class WorkspaceHost {
   }
 
   private view(session: Engine, config: WorkspaceConfig): Workspace {
-    return { dir: this.dir, config, engine: session, close: async () => {} };
+    return { dir: this.dir, config, engine: session, paths: 'name', close: async () => {} };
   }
 
   private async withTimeout<T>(
