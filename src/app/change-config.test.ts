@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Engine } from '../engine/engine.js';
+import { FX_RATES_TABLE } from '../engine/schema.js';
 import { CONFIG_FILE } from '../workspace/config-file.js';
 import { openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { listAudit } from './audit.js';
@@ -89,6 +90,24 @@ describe('changeConfig', () => {
     expect(await refused({})).toMatchObject({ message: 'give at least one setting to change' });
     expect(await readFile(file(), 'utf8')).toBe(text);
     expect((await listAudit(workspace, { action: 'config.change' })).entries).toHaveLength(0);
+  });
+
+  it('changes the currency only while no rate or cost line would be read in the wrong one', async () => {
+    const text = await readFile(file(), 'utf8');
+    // smallWorkspace's two wage lines are in EUR.
+    const refused = await changeConfig(workspace, TEST_ACTOR, { currency: 'USD' }).catch((e) => e);
+    expect([refused.location?.parameter, refused.message]).toEqual([
+      'currency',
+      'currency: cannot change from EUR to USD while the workspace holds cost lines in EUR: reports would read them as USD',
+    ]);
+    expect(await readFile(file(), 'utf8')).toBe(text);
+    await workspace.engine.execute('DELETE FROM cost_lines');
+    await workspace.engine.append(FX_RATES_TABLE, [['2026-03-01', 'USD', '0.9', null]]);
+    const rates = await changeConfig(workspace, TEST_ACTOR, { currency: 'USD' }).catch((e) => e);
+    expect(rates.message).toMatch(/while the workspace holds 1 exchange rate in EUR: /);
+    await workspace.engine.execute('DELETE FROM fx_rates');
+    await changeConfig(workspace, TEST_ACTOR, { currency: 'USD' });
+    expect(parse(await readFile(file(), 'utf8')).currency).toBe('USD');
   });
 
   it('puts the file back when the audit entry cannot be written', async () => {

@@ -10,6 +10,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import type { Actor } from './actor.js';
 import { audited } from './audit.js';
 import { badParameter, parseRequest } from './request.js';
+import { rowCount, workspaceTotals } from './workspace-totals.js';
 
 /** Settings percontact.yaml holds that a change may not touch, and why. */
 const FIXED = {
@@ -72,6 +73,8 @@ export async function changeConfig(
     if (valueAt(patch, setting) !== null && valueAt(config, setting) === undefined)
       throw badParameter(setting.join('.'), 'is not a setting of percontact.yaml');
   }
+  if (config.currency !== workspace.config.currency)
+    await assertCurrencyChangeable(workspace, config.currency);
   const changed = settings.filter(
     (s) => JSON.stringify(valueAt(workspace.config, s)) !== JSON.stringify(valueAt(config, s)),
   );
@@ -136,4 +139,24 @@ function assertTimeZoneSetting(timezone: string): void {
   } catch {
     throw badParameter('timezone', `"${timezone}" is not an IANA time zone (e.g. Europe/Berlin)`, timezone);
   }
+}
+
+/**
+ * Exchange rates give a currency in the workspace currency, and cost lines in it are not converted:
+ * after a change of currency both would be read as if in the new one, so a workspace changes its
+ * currency only while it holds no rates and no cost line in another currency than the new one.
+ */
+async function assertCurrencyChangeable(workspace: Workspace, currency: string): Promise<void> {
+  const totals = await workspaceTotals(workspace.engine);
+  const others = Object.keys(totals.cost).filter((c) => c !== currency);
+  if (totals.fxRates === 0 && others.length === 0) return;
+  const held = [
+    ...(totals.fxRates > 0 ? [`${rowCount('fxRates', totals.fxRates)} in ${workspace.config.currency}`] : []),
+    ...(others.length > 0 ? [`cost lines in ${others.join(', ')}`] : []),
+  ];
+  throw badParameter(
+    'currency',
+    `cannot change from ${workspace.config.currency} to ${currency} while the workspace holds ${held.join(' and ')}: reports would read them as ${currency}`,
+    currency,
+  );
 }
