@@ -143,7 +143,7 @@ function entryOf(row: Record<string, unknown>): AuditEntry {
 
 export const auditOperation = operation({
   name: 'audit',
-  summary: 'The audit log of writes (imports, cost edits, token changes), newest first',
+  summary: 'The audit log of writes (imports, cost edits, token and config changes), newest first',
   request: auditRequest,
   run: listAudit,
   output: viewOutput(listAudit, ['table'], (view) => auditText(view), auditRequest),

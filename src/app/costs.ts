@@ -6,6 +6,7 @@ import { selectRows } from '../engine/run-query.js';
 import { COST_LINES_TABLE } from '../engine/schema.js';
 import { UserError } from '../errors.js';
 import { costLineOf } from '../metrics/cost-ledger.js';
+import { loadFxRates } from '../metrics/fx.js';
 import { CHANNELS } from '../model/contact.js';
 import type { CostLine } from '../model/cost-line.js';
 import { COST_CATEGORIES } from '../model/cost-line.js';
@@ -108,6 +109,7 @@ export async function addCost(
       if (await findLine(workspace, id)) {
         throw badParameter('id', `a cost line "${id}" exists already: edit it instead`, id);
       }
+      await assertConvertible(workspace, line);
       await putLine(workspace, line);
       return { result: line, target: id, details: { after: line } };
     },
@@ -146,6 +148,9 @@ export async function editCost(
             )
           : accrual(changes.periodStart, changes.periodEnd, periodText);
       const after: CostLineView = { ...merged, ...dates };
+      // A line reports could convert before keeps converting unless its currency or first day changes.
+      if (after.currency !== before.currency || after.periodStart !== before.periodStart)
+        await assertConvertible(workspace, after);
       await removeRows(workspace.engine, COST_LINES_TABLE, eq(column('id'), literal(id)));
       await putLine(workspace, after);
       return { result: after, target: id, details: { before, after } };
@@ -196,6 +201,24 @@ function accrual(
   if (end <= start)
     throw badParameter(endParameter, `${end} is not after periodStart ${start} (the end is exclusive)`, end);
   return { periodStart: start, periodEnd: end };
+}
+
+/**
+ * A line in another currency than the workspace's needs an exchange rate on or before its first day,
+ * the rate reports convert it at: without one every report of its months would fail until it is fixed.
+ */
+async function assertConvertible(workspace: Workspace, line: CostLine): Promise<void> {
+  const { currency } = workspace.config;
+  if (line.currency === currency) return;
+  const what = `cost line "${line.id}"`;
+  const location = { parameter: 'currency', value: line.currency };
+  (await loadFxRates(workspace.engine)).requireRate(
+    line.currency,
+    line.periodStart,
+    what,
+    currency,
+    location,
+  );
 }
 
 async function storedLines(workspace: Workspace, id?: string): Promise<CostLineView[]> {

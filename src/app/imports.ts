@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import { shortImportId } from '../ingest/pipeline/summary.js';
 import type { ImportKind } from '../ingest/targets/target.js';
 import { importsText } from '../report/imports-text.js';
-import type { Workspace } from '../workspace/workspace.js';
+import { shownPath, type Workspace } from '../workspace/workspace.js';
 import type { Actor } from './actor.js';
 import { auditing } from './audit.js';
 import { operation, viewOutput } from './operation.js';
@@ -141,7 +141,7 @@ function findImport(entries: readonly ImportEntry[], id: string): ImportEntry {
   const matches = entries.filter((e) => e.id.startsWith(wanted));
   const [match] = matches;
   if (!match) {
-    throw new UserError('NOT_FOUND', `no import ${id} (percontact imports list shows them)`, {
+    throw new UserError('NOT_FOUND', `no import ${id} in the import log`, {
       parameter: 'id',
       value: id,
     });
@@ -191,7 +191,9 @@ async function logEntries(
       finishedAt: (r.finished_at as Date).toISOString(),
       kind: String(r.kind) as ImportKind,
       source: (r.source as string | null) ?? null,
-      files: String(r.files).split('\n'),
+      files: String(r.files)
+        .split('\n')
+        .map((f) => shownPath(ws, f)),
       checksums: r.checksum ? String(r.checksum).split('\n') : [],
       mapping: String(r.mapping),
       rowsRead: Number(r.rows_read),

@@ -13,6 +13,12 @@ export {
   listAudit,
 } from './audit.js';
 export { type BenchmarksView, benchmarks, benchmarksOperation, benchmarksView } from './benchmarks.js';
+export {
+  type ChangeConfigRequest,
+  type ConfigChangeView,
+  changeConfig,
+  changeConfigRequest,
+} from './change-config.js';
 export { type ConfigView, configOperation, readConfigView } from './config.js';
 export {
   type AddCostRequest,

@@ -6,7 +6,7 @@ import { IMPORTS_TABLE } from '../engine/schema.js';
 import { loadCostLines } from '../metrics/cost-ledger.js';
 import { CHANNELS } from '../model/contact.js';
 import { statusText } from '../report/status-text.js';
-import type { Workspace } from '../workspace/workspace.js';
+import { shownPath, type Workspace } from '../workspace/workspace.js';
 import { agentTime, contactCounts } from './coverage-queries.js';
 import { monthSpan } from './month-span.js';
 import { operation, viewOutput } from './operation.js';
@@ -33,7 +33,7 @@ export interface StatusCell {
 }
 
 export interface StatusView {
-  /** The workspace folder. */
+  /** The workspace folder (over the API: its name only). */
   workspace: string;
   currency: string;
   timezone: string;
@@ -56,7 +56,7 @@ export async function workspaceStatus(ws: Workspace, request: StatusRequest = {}
   if (months.length > 0) await fill(grid, engine, months, config.timezone);
   const labels = months.map((m) => m.label);
   return {
-    workspace: ws.dir,
+    workspace: shownPath(ws, ws.dir),
     currency: config.currency,
     timezone: config.timezone,
     months: labels,

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FX_RATES_TABLE } from '../engine/schema.js';
 import { isUserError } from '../errors.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { listAudit } from './audit.js';
@@ -102,6 +103,34 @@ describe('cost lines by hand', () => {
     expect([missing.code, missing.location?.parameter]).toEqual(['NOT_FOUND', 'id']);
     expect((await listAudit(ws)).entries).toHaveLength(1);
     expect(await ledgerSum()).toBe('910.00');
+  });
+
+  it('refuses a line in a currency without a rate for its first day, naming currency and date', async () => {
+    const usd = {
+      id: 'usd',
+      category: 'technology' as const,
+      amount: '100.00',
+      currency: 'USD',
+      period: '2026-03',
+    };
+    const refused = await userError(() => addCost(ws, TEST_ACTOR, usd));
+    expect([refused.code, refused.location?.parameter]).toEqual(['INVALID_INPUT', 'currency']);
+    expect(refused.message).toBe(
+      'cost line "usd" is in USD but the workspace reports in EUR and has no USD rate on or before 2026-03-01: import USD exchange rates first',
+    );
+    expect(refused.message).not.toMatch(/percontact|--/);
+    expect([await ledgerSum(), (await listAudit(ws)).entries.length]).toEqual(['900.00', 0]);
+    // A rate from 15 February converts a March line: 100.00 USD × 0.9 = 90.00 EUR, so March is 890.00.
+    await ws.engine.append(FX_RATES_TABLE, [['2026-02-15', 'USD', '0.9', null]]);
+    await addCost(ws, TEST_ACTOR, usd);
+    expect(await marchCost()).toBe('890.00');
+    const earlier = await userError(() => editCost(ws, TEST_ACTOR, { id: 'usd', period: '2026-01' }));
+    expect(earlier.message).toMatch(/no USD rate on or before 2026-01-01/);
+    const gbp = await userError(() => editCost(ws, TEST_ACTOR, { id: 'usd', currency: 'GBP' }));
+    expect(gbp.location?.parameter).toBe('currency');
+    await editCost(ws, TEST_ACTOR, { id: 'usd', description: 'licences' });
+    await editCost(ws, TEST_ACTOR, { id: 'usd', currency: 'EUR', period: '2026-01' });
+    expect(await marchCost()).toBe('800.00');
   });
 
   it('treats SQL-like ids and names as data', async () => {

@@ -85,7 +85,11 @@ describe('percontact report', () => {
     expect(r.result).toBe(2);
     r = await cli('report', '--workspace', join(dir, 'ws'));
     expect(r.result).toBe(4);
-    expect(r.err.trim().split('\n')).toHaveLength(1);
+    // The message, and below it what to run (only the CLI names its commands).
+    expect(r.err.trim().split('\n')).toEqual([
+      'percontact: the workspace holds no contacts and no costs yet: import some first',
+      '  percontact import imports them; percontact demo makes a workspace to try',
+    ]);
     expect(r.err).not.toMatch(/at .*\.js/);
   });
 

@@ -17,6 +17,7 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerStaff } from './commands/staff.js';
 import { registerStatus } from './commands/status.js';
 import { registerToken } from './commands/token.js';
+import { hintsFor } from './hints.js';
 import { io } from './io.js';
 import { fileOf, flagOf } from './params.js';
 
@@ -107,7 +108,7 @@ export function reportError(error: unknown): number {
   }
   if (isUserError(error)) {
     io.err(`percontact: ${messageWithFlag(error)}\n`);
-    for (const detail of error.details) io.err(`  ${detail}\n`);
+    for (const detail of [...error.details, ...hintsFor(error)]) io.err(`  ${detail}\n`);
     return error.exitCode;
   }
   io.err(`percontact: internal error (please report): ${(error as Error)?.stack ?? String(error)}\n`);

@@ -8,7 +8,7 @@ import { EXIT_CODES, type InputLocation, UserError, type UserErrorCode } from '.
 export const TOKEN_ENV = 'PERCONTACT_TOKEN';
 
 export interface Call {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Under /api/v1, e.g. `/report` or `/imports/1234abcd`. */
   path: string;
   /** Sent as the query string (GET) or as a JSON body. */

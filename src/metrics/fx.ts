@@ -2,7 +2,7 @@ import type { Engine } from '../engine/engine.js';
 import { column } from '../engine/query.js';
 import { selectRows } from '../engine/run-query.js';
 import { FX_RATES_TABLE } from '../engine/schema.js';
-import { UserError } from '../errors.js';
+import { type InputLocation, UserError } from '../errors.js';
 import { Decimal } from '../money/decimal.js';
 
 /** The workspace's exchange rates: one unit of a currency in the workspace currency, by date. */
@@ -25,18 +25,23 @@ export class FxRates {
     return found;
   }
 
-  /** Like rateOn, but a missing rate is the user's to fix: a clear error naming what to import. */
+  /**
+   * Like rateOn, but a missing rate is the user's to fix: a clear error naming the currency and date
+   * a rate is needed for (`location`: the request parameter at fault, where a request gave the currency).
+   */
   requireRate(
     currency: string,
     date: string,
     what: string,
     workspaceCurrency: string,
+    location?: InputLocation,
   ): { date: string; rate: Decimal } {
     const found = this.rateOn(currency, date);
     if (!found) {
       throw new UserError(
         'INVALID_INPUT',
-        `${what} is in ${currency} but the workspace reports in ${workspaceCurrency} and has no ${currency} rate on or before ${date} (percontact import fx FILE)`,
+        `${what} is in ${currency} but the workspace reports in ${workspaceCurrency} and has no ${currency} rate on or before ${date}: import ${currency} exchange rates first`,
+        location,
       );
     }
     return found;

@@ -67,7 +67,7 @@ export async function resolveRange(
   if (!from || !to) {
     throw new UserError(
       'EMPTY_PERIOD',
-      'the workspace holds no contacts and no costs yet (import some, or try: percontact demo)',
+      'the workspace holds no contacts and no costs yet: import some first',
     );
   }
   if (from >= to) throw reversedRange({ from: fromText, to: toText }, { from, to });

@@ -101,7 +101,7 @@ describe('volumes and foreign-currency costs', () => {
       ],
     );
     await expect(costPerContactReport(e, definitions, { granularity: 'month', by: [] })).rejects.toThrow(
-      /cost line "x" is in GBP .* no GBP rate on or before 2026-03-01 \(percontact import fx FILE\)/,
+      /cost line "x" is in GBP .* no GBP rate on or before 2026-03-01: import GBP exchange rates first$/,
     );
     await e.close();
   });

@@ -75,10 +75,9 @@ export class Authenticator {
   }
 
   private noTokenMessage(): string {
-    const create = 'percontact token create --workspace DIR --role viewer --name NAME';
     return this.hasTokens
       ? 'this request needs a token: Authorization: Bearer pct_…'
-      : `this server has no tokens yet: stop it, run ${create}, and start it again (or serve with --local on loopback)`;
+      : 'this server has no tokens yet: its operator creates one in the workspace and restarts the server (or lets it answer loopback requests without one)';
   }
 
   private failed(address: string, message: string): HttpError {

@@ -262,6 +262,19 @@ describe('the import log over HTTP', () => {
     const listed = await server.app.inject({ url: '/api/v1/imports', headers: server.as('analyst') });
     const [entry] = listed.json().imports;
     expect(entry).toMatchObject({ kind: 'contacts', source: 'march', rowsStored: 2, removedAt: null });
+    // Over the API a file is named as it was uploaded, and no answer shows the server's folders.
+    expect(entry.files).toEqual(['march.csv']);
+    for (const url of [
+      '/api/v1/imports',
+      '/api/v1/imports?format=table',
+      '/api/v1/status',
+      '/api/v1/status?format=table',
+    ]) {
+      const body = (await server.app.inject({ url, headers: server.as('admin') })).body;
+      expect([url, body.includes(server.host.dir)]).toEqual([url, false]);
+    }
+    const status = await server.app.inject({ url: '/api/v1/status', headers: server.as('viewer') });
+    expect(status.json().workspace).toBe('ws');
     expect(
       (await server.app.inject({ url: '/api/v1/imports', headers: server.as('viewer') })).statusCode,
     ).toBe(403);
@@ -285,6 +298,10 @@ describe('the import log over HTTP', () => {
     expect((await remove(entry.shortId)).statusCode).toBe(404);
     const short = await remove('ab');
     expect([short.statusCode, short.json().error.pointer]).toEqual([400, '/id']);
-    expect((await remove('ffffffff')).statusCode).toBe(404);
+    const unknown = await remove('ffffffff');
+    expect([unknown.statusCode, unknown.json().error.message]).toEqual([
+      404,
+      'no import ffffffff in the import log',
+    ]);
   });
 });

@@ -63,7 +63,8 @@ describe('status', () => {
   it('answers the coverage map as the library computes it; a bad month is a 400 at /from', async () => {
     const res = await get('/api/v1/status?from=2026-09');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual(library.status);
+    // The library's view, with the workspace named by its folder's name (the API shows no server paths).
+    expect(res.json()).toEqual({ ...(library.status as object), workspace: 'demo' });
     const bad = (await get('/api/v1/status?from=2026-13')).json().error;
     expect(bad).toMatchObject({ status: 400, pointer: '/from' });
   });

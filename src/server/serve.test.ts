@@ -54,9 +54,11 @@ describe('percontact serve', () => {
       (e: unknown) => e,
     );
     expect(isUserError(error) && error.location?.parameter).toBe('local');
+    // Begins with its parameter, so the CLI can show it as --local.
+    expect(isUserError(error) && error.message).toMatch(/^local: serves requests without a token/);
   });
 
-  it('on shutdown lets the running import finish, cancels the queued one, and closes', async () => {
+  it('on shutdown refuses new requests with 503, lets the running import and requests in flight finish, cancels the queued one', async () => {
     const running = await serve({ workspace: folder, host: '127.0.0.1', port: 0 });
     const submit = async (prefix: string) => {
       const { payload, headers } = multipart([
@@ -76,7 +78,24 @@ describe('percontact serve', () => {
     const second = await submit('second');
     const jobs = running.server.context.jobs;
     while (jobs.get(first.id)?.status === 'queued') await new Promise((r) => setTimeout(r, 5));
-    await running.close();
+    const auth = { authorization: `Bearer ${token}` };
+    // A request in flight when shutdown begins: the running import's event stream, open until it ends.
+    const events = await fetch(`${running.url}/api/v1/jobs/${first.id}/events`, { headers: auth });
+    const closed = running.close();
+    await new Promise((r) => setTimeout(r, 300));
+    const late = await fetch(`${running.url}/api/v1/report?from=2026-03&to=2026-03`, { headers: auth });
+    const importRanMeanwhile = jobs.get(first.id)?.status === 'running';
+    expect([late.status, ((await late.json()) as { error: { code: string } }).error.code]).toEqual([
+      503,
+      'SHUTTING_DOWN',
+    ]);
+    expect(late.headers.get('retry-after')).toBe('10');
+    expect(late.headers.get('connection')).toBe('close');
+    const followed = await fetch(`${running.url}/api/v1/jobs/${first.id}`, { headers: auth });
+    expect(followed.status).toBe(200);
+    await closed;
+    expect(importRanMeanwhile).toBe(true);
+    expect(await events.text()).toMatch(/"status":"succeeded"/);
     expect(jobs.get(first.id)?.status).toBe('succeeded');
     expect(jobs.get(second.id)?.status).toBe('cancelled');
     const ws = await openWorkspace(folder);

@@ -25,7 +25,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   if (options.local && !isLoopback(options.host) && options.host !== 'localhost') {
     throw new UserError(
       'USAGE',
-      `local serves requests without a token, so it needs a loopback host (127.0.0.1 or ::1), not ${options.host}`,
+      `local: serves requests without a token, so it needs a loopback host (127.0.0.1 or ::1), not ${options.host}`,
       {
         parameter: 'local',
       },

@@ -147,6 +147,19 @@ describe('validation and errors', () => {
     expect((await get('/api/v1/nothing')).json().error.code).toBe('NOT_FOUND');
   });
 
+  it('422 naming currency for a cost line no rate converts; the reports of its month still answer', async () => {
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/costs',
+      headers: server.as('analyst'),
+      payload: { id: 'yen', category: 'technology', amount: '1000', currency: 'JPY', period: '2026-03' },
+    });
+    expect([res.statusCode, res.json().error.pointer]).toEqual([422, '/currency']);
+    expect(res.json().error.message).toMatch(/no JPY rate on or before 2026-03-01/);
+    expect((await get('/api/v1/costs/yen')).statusCode).toBe(404);
+    expect((await get('/api/v1/report?from=2026-03&to=2026-03')).statusCode).toBe(200);
+  });
+
   it('treats SQL-like dimension values as data: no match, no error, nothing changed', async () => {
     const res = await get(
       `/api/v1/explain?period=2026-03&channel=voice&queue=${encodeURIComponent("voice' OR 1=1 --")}`,
@@ -238,8 +251,10 @@ describe('auth', () => {
       const notLocal = await closed.app.inject({ url: '/api/v1/me' });
       expect([notLocal.statusCode, notLocal.json().error.message]).toEqual([
         401,
-        expect.stringContaining('token create'),
+        expect.stringContaining('this server has no tokens yet'),
       ]);
+      // The CLI adds its commands to a 401 (cli/remote.ts); the API's message names none.
+      expect(notLocal.json().error.message).not.toMatch(/percontact|--/);
     } finally {
       await local.close();
       await closed.close();

@@ -19,10 +19,21 @@ import { registerReadRoutes } from './routes/read-routes.js';
 import { registerWriteRoutes } from './routes/write-routes.js';
 import type { WorkspaceHost } from './workspace-host.js';
 
+/** What a client refused during shutdown waits before trying again (a restart takes seconds). */
+const RETRY_AFTER_SECONDS = 10;
+
+function answeredWhileClosing(method: string, url: string): boolean {
+  const path = url.split('?')[0] ?? url;
+  return path === '/healthz' || path === '/readyz' || (method === 'GET' && path.startsWith('/api/v1/jobs/'));
+}
+
 export interface PercontactServer {
   app: FastifyInstance;
   context: ServerContext;
-  /** Stops taking jobs, lets the running import finish (or roll back), then closes the server. */
+  /**
+   * Stops taking requests (503 with Retry-After) and jobs, lets the requests in flight and the running
+   * import finish (or roll back), then closes the server.
+   */
   close(): Promise<void>;
 }
 
@@ -110,6 +121,16 @@ export async function buildServer(host: WorkspaceHost, given: ServerOptions = {}
   if (options.corsOrigins.length > 0) await app.register(cors, { origin: [...options.corsOrigins] });
   await app.register(multipart, { limits: { fields: 20, fieldSize: 10_000, parts: options.maxFiles + 25 } });
 
+  // From the moment shutdown begins no new request is taken (health checks and the jobs a client
+  // follows aside, so it sees the running import end); requests already past here finish.
+  app.addHook('onRequest', async (request) => {
+    if (state.closing && !answeredWhileClosing(request.method, request.url)) {
+      throw new HttpError(503, 'SHUTTING_DOWN', 'the server is shutting down; try again when it is back', {
+        'retry-after': String(RETRY_AFTER_SECONDS),
+        connection: 'close',
+      });
+    }
+  });
   app.addHook('onRequest', async (request) => {
     const access: Access = request.routeOptions.config?.access ?? 'viewer';
     if (access === 'public') return;
@@ -122,7 +143,7 @@ export async function buildServer(host: WorkspaceHost, given: ServerOptions = {}
       throw new HttpError(
         403,
         'FORBIDDEN',
-        `this needs the ${access} role; the token "${principal.name}" is a ${principal.role}'s`,
+        `this needs the ${access} role; the token "${principal.name}" has the ${principal.role} role`,
       );
     }
   });

@@ -160,7 +160,7 @@ export class WorkspaceHost {
   }
 
   private view(session: Engine, config: WorkspaceConfig): Workspace {
-    return { dir: this.dir, config, engine: session, close: async () => {} };
+    return { dir: this.dir, config, engine: session, paths: 'name', close: async () => {} };
   }
 
   private async withTimeout<T>(
@@ -193,5 +193,6 @@ export class WorkspaceHost {
 
 async function configStamp(dir: string): Promise<string> {
   const s = await stat(join(dir, CONFIG_FILE)).catch(() => undefined);
-  return s ? `${s.mtimeMs}:${s.size}` : 'missing';
+  // The inode too: a replaced file (written beside, renamed over) is new even within one mtime tick.
+  return s ? `${s.ino}:${s.mtimeMs}:${s.size}` : 'missing';
 }

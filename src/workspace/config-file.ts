@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { parse, stringify } from 'yaml';
 import { assertTimeZone } from '../calendar/time-zone.js';
 import { UserError } from '../errors.js';
@@ -46,4 +47,19 @@ const HEADER = `# percontact workspace configuration. Every choice below is prin
 
 export async function writeConfig(path: string, config: WorkspaceConfig): Promise<void> {
   await writeFile(path, HEADER + stringify(config), { flag: 'wx' });
+}
+
+/**
+ * Replaces the configuration file's text atomically: written to a temporary file beside it, then
+ * renamed over it, so a reader (or a crash) sees the old file or the new one, never half of one.
+ */
+export async function replaceConfigText(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, text, { flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { DuckDbEngine } from '../engine/duckdb/engine.js';
 import type { Engine } from '../engine/engine.js';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../engine/migrate.js';
@@ -17,7 +17,18 @@ export interface Workspace {
   dir: string;
   config: WorkspaceConfig;
   engine: Engine;
+  /**
+   * How views show paths on the workspace's machine (its folder, imported files): `full` (default) for
+   * the CLI, whose user has the files; `name` for the HTTP API, whose clients must not learn the
+   * server's folders (an upload is shown by the name it was uploaded under).
+   */
+  paths?: 'full' | 'name';
   close(): Promise<void>;
+}
+
+/** A path on the workspace's machine as views show it (see Workspace.paths). */
+export function shownPath(workspace: Pick<Workspace, 'paths'>, path: string): string {
+  return workspace.paths === 'name' ? basename(path) : path;
 }
 
 export interface OpenOptions extends Partial<BusyWait> {

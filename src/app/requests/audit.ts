@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'cost.remove',
   'token.create',
   'token.revoke',
+  'config.change',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -60,6 +60,14 @@ describe('percontact imports list | remove', () => {
     expect(again.err).toMatch(/^percontact: import [0-9a-f]{8} was removed already/);
   });
 
+  it('says how to list the imports when the id is unknown (the use case names no command)', async () => {
+    const missing = await cli('imports', 'remove', 'abcdef', '-w', ws);
+    expect(missing.result).toBe(6);
+    expect(missing.err).toBe(
+      'percontact: no import abcdef in the import log\n  percontact imports list shows the imports\n',
+    );
+  });
+
   it('audits the imports and the removal as the OS user, with the totals before and after', async () => {
     const pbx = join(dir, 'pbx.csv');
     await writeFile(pbx, 'id,channel,arrived_at,outcome\n1,voice,2026-03-02 10:00,handled\n');

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { Actor } from '../../app/actor.js';
+import { changeConfig, changeConfigRequest } from '../../app/change-config.js';
 import {
   addCost,
   addCostRequest,
@@ -32,6 +33,8 @@ interface WriteRoute<S extends z.ZodType> {
 const route = <S extends z.ZodType>(r: WriteRoute<S>) => r as unknown as WriteRoute<z.ZodType>;
 const ID_PARAMS = { params: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } };
 const reloadTokens = (ctx: ServerContext) => ctx.auth.reload();
+// The next read picks up the new percontact.yaml anyway; refreshing now spares it the stat.
+const reloadConfig = (ctx: ServerContext) => ctx.host.refresh();
 
 const WRITES: WriteRoute<z.ZodType>[] = [
   route({
@@ -96,6 +99,18 @@ const WRITES: WriteRoute<z.ZodType>[] = [
     status: 200,
     run: revokeToken,
     afterCommit: reloadTokens,
+  }),
+  route({
+    method: 'PATCH',
+    url: '/config',
+    summary:
+      'Change settings of percontact.yaml: a JSON merge patch (null resets a section), checked as the file is; audited with the settings before and after',
+    request: changeConfigRequest,
+    access: 'admin',
+    tag: 'workspace',
+    status: 200,
+    run: changeConfig,
+    afterCommit: reloadConfig,
   }),
 ];
 

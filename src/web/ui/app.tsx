@@ -110,6 +110,10 @@ export function App() {
     tx,
     me: session.me,
     config: session.config,
+    reloadConfig: async () => {
+      const config = await getJson<ConfigView>('/config');
+      setSession((s) => (s.kind === 'ready' ? { ...s, config } : s));
+    },
     explain: setExplaining,
   };
   const roleTerm = ({ viewer: 'roleViewer', analyst: 'roleAnalyst', admin: 'roleAdmin' } as const)[

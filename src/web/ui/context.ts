@@ -20,6 +20,8 @@ export interface Dashboard {
   tx: Texts;
   me: Me;
   config: ConfigView;
+  /** Reads the configuration again (after an admin changed it). */
+  reloadConfig(): Promise<void>;
   explain(target: ExplainTarget): void;
 }
 

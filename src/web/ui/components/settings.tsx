@@ -4,10 +4,11 @@ import type { WorkspaceConfig } from '../../../model/config.js';
 import { describeDefinitionsDe } from '../../../report/definitions-de.js';
 import { DEFINITION_LABELS } from '../../../report/labels.js';
 import { useDashboard } from '../context.js';
+import { SettingForm } from './setting-form.js';
 
-/** The definitions in force, read-only: the workspace's percontact.yaml holds them. */
+/** The definitions in force: the workspace's percontact.yaml holds them; an admin changes some here. */
 export function Settings() {
-  const { tx, config } = useDashboard();
+  const { tx, config, me } = useDashboard();
   let definitions = config.definitions;
   if (tx.lang === 'de') {
     try {
@@ -23,7 +24,7 @@ export function Settings() {
   return (
     <section class="panel" aria-labelledby="settings-heading">
       <h2 id="settings-heading">{tx.t('settingsHeading')}</h2>
-      <p class="muted">{tx.t('settingsReadOnly')}</p>
+      {me.role !== 'admin' && <p class="muted">{tx.t('settingsReadOnly')}</p>}
       <dl class="settings">
         <dt>{tx.term({ en: 'Currency', de: 'Währung' })}</dt>
         <dd data-setting="currency">{c.currency}</dd>
@@ -36,6 +37,7 @@ export function Settings() {
           </Fragment>
         ))}
       </dl>
+      {me.role === 'admin' && <SettingForm />}
     </section>
   );
 }

@@ -282,6 +282,14 @@ export const TERMS = {
     en: 'Read-only here: the workspace file percontact.yaml holds them.',
     de: 'Hier nur lesbar: Sie stehen in der Datei percontact.yaml des Arbeitsbereichs.',
   },
+  settingsChange: { en: 'Change a setting', de: 'Eine Einstellung ändern' },
+  settingsKey: { en: 'Setting', de: 'Einstellung' },
+  settingsValue: { en: 'Value', de: 'Wert' },
+  settingsSave: { en: 'Save', de: 'Speichern' },
+  settingsUnchanged: {
+    en: 'percontact.yaml already says so: nothing changed',
+    de: 'percontact.yaml sagt das schon: nichts geändert',
+  },
   viewerNoUpload: {
     en: 'Importing needs the analyst role.',
     de: 'Für Importe ist die Rolle Analyst nötig.',
