@@ -41,7 +41,7 @@ describe('sources: whose rows an import may replace', () => {
     const error = await userError(t.import({ files: [helpdesk], source: 'calls' }));
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.message).toBe(
-      `import refused, nothing was changed: it would replace 3 contacts stored under source "calls" that came from ${pbx}; give this file a source of its own, or replace them on purpose`,
+      `import refused, nothing was changed: it would replace 3 contacts stored under the source name "calls" that came from ${pbx}; give this file a source of its own, or replace them on purpose`,
     );
     expect(error.location).toEqual({ parameter: 'replace', file: pbx });
     expect(await stored()).toEqual(before);
@@ -65,7 +65,7 @@ describe('sources: whose rows an import may replace', () => {
     ]);
     const error = await userError(t.import({ files: [await t.file('pbx.csv', PBX)] }));
     expect(error.message).toContain(
-      'it would replace 1 contact stored under source "pbx" that came from an import made before imports were recorded per row',
+      'it would replace 1 contact stored under the source name "pbx" that came from an import made before imports were recorded per row',
     );
   });
 

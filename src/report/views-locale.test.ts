@@ -57,7 +57,7 @@ describe('German views', () => {
     const file = join(dir, 'intervals.csv');
     await writeFile(file, 'interval_start,calls,aht_seconds\n2026-03-02 08:00,100,180\n');
     const plan = await cli('staff', '--intervals', file, ...DE);
-    expect(plan).toMatch(/^Personalplan: 1 Intervalle zu 1800 s/);
+    expect(plan).toMatch(/^Personalplan: 1 Intervall zu 1800 s/);
     expect(plan).toContain('Je Monat');
     const csv = await cli('staff', '--intervals', file, '--format', 'csv', ...DE);
     expect(csv.split('\r\n')[1]).toMatch(/^2026-03-02 08:00;100;180;;erlang-c;10;14;14;0,888/);

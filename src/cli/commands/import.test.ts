@@ -76,7 +76,7 @@ describe('percontact import (CLI)', () => {
     const refused = await captureIo(() => run(['import', 'contacts', b, '-w', workspace, '--source', 'pbx']));
     expect(refused.result).toBe(5);
     expect(refused.err).toBe(
-      `percontact: import refused, nothing was changed: it would replace 2 contacts stored under source "pbx" that came from ${a}; give this file a source of its own, or replace them on purpose\n` +
+      `percontact: import refused, nothing was changed: it would replace 2 contacts stored under the source name "pbx" that came from ${a}; give this file a source of its own, or replace them on purpose\n` +
         '  use --source NAME to keep both, or --replace to replace them\n',
     );
     const replaced = await captureIo(() =>

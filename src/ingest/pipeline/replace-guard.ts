@@ -50,7 +50,7 @@ export async function refuseForeignReplacements(
   const others = foreign.length > 1 ? ` and ${foreign.length - 1} other import(s)` : '';
   const what = recordCount(target.kind, count);
   const [which, advice] = target.sourced
-    ? [`stored under source "${source}"`, 'give this file a source of its own']
+    ? [`stored under the source name "${source}"`, 'give this file a source of its own']
     : ['with the same ids', 'give the new ones ids of their own'];
   throw new UserError(
     'INVALID_INPUT',
