@@ -10,6 +10,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import type { Actor } from './actor.js';
 import { audited } from './audit.js';
 import { badParameter, parseRequest } from './request.js';
+import { isPlainObject, settingAt } from './setting-path.js';
 import { rowCount, workspaceTotals } from './workspace-totals.js';
 
 /** Settings percontact.yaml holds that a change may not touch, and why. */
@@ -66,20 +67,20 @@ export async function changeConfig(
   const path = join(workspace.dir, CONFIG_FILE);
   const text = await readFile(path, 'utf8');
   const document = parseDocument(text);
-  for (const setting of settings) setIn(document, setting, valueAt(patch, setting));
+  for (const setting of settings) setIn(document, setting, settingAt(patch, setting));
   const config = parseRequest(workspaceConfigSchema, document.toJS());
   assertTimeZoneSetting(config.timezone);
   for (const setting of settings) {
-    if (valueAt(patch, setting) !== null && valueAt(config, setting) === undefined)
+    if (settingAt(patch, setting) !== null && settingAt(config, setting) === undefined)
       throw badParameter(setting.join('.'), 'is not a setting of percontact.yaml');
   }
   if (config.currency !== workspace.config.currency)
     await assertCurrencyChangeable(workspace, config.currency);
   const changed = settings.filter(
-    (s) => JSON.stringify(valueAt(workspace.config, s)) !== JSON.stringify(valueAt(config, s)),
+    (s) => JSON.stringify(settingAt(workspace.config, s)) !== JSON.stringify(settingAt(config, s)),
   );
   const side = (of: WorkspaceConfig) =>
-    Object.fromEntries(changed.map((s) => [s.join('.'), valueAt(of, s) ?? null]));
+    Object.fromEntries(changed.map((s) => [s.join('.'), settingAt(of, s) ?? null]));
   const view = { config, before: side(workspace.config), after: side(config) };
   if (changed.length === 0) return { ...view, config: workspace.config };
   let replaced = false;
@@ -109,13 +110,6 @@ function leafPaths(value: Record<string, unknown>, prefix: string[] = []): strin
   return Object.entries(value).flatMap(([key, v]) =>
     isPlainObject(v) && Object.keys(v).length > 0 ? leafPaths(v, [...prefix, key]) : [[...prefix, key]],
   );
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function valueAt(value: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((at, key) => (isPlainObject(at) ? at[key] : undefined), value);
 }
 
 /** Sets (null: removes) one setting in the YAML document, creating the sections above it as needed. */

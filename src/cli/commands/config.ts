@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parse } from 'yaml';
 import type { ChangeConfigRequest, ConfigChangeView } from '../../app/change-config.js';
+import { settingPatch } from '../../app/setting-path.js';
 import { UserError } from '../../errors.js';
 import { whereOf, whereOptions } from '../command-options.js';
 import { readAction } from '../read-command.js';
@@ -39,8 +40,7 @@ export function registerConfig(program: Command): void {
 
 /** `serviceLevel.thresholdSeconds` and `30` as the merge patch `{ serviceLevel: { thresholdSeconds: 30 } }`. */
 function patchOf(key: string, value: string): ChangeConfigRequest {
-  const path = key.split('.');
-  if (path.some((p) => p === ''))
+  if (key.split('.').some((part) => part === ''))
     throw new UserError(
       'USAGE',
       `"${key}" is not a setting: give a dot path such as serviceLevel.thresholdSeconds`,
@@ -51,12 +51,7 @@ function patchOf(key: string, value: string): ChangeConfigRequest {
   } catch {
     throw new UserError('USAGE', `"${value}" is not a YAML value (quote text that holds : or #)`);
   }
-  return nest(path, parsed);
-}
-
-function nest(path: readonly string[], value: unknown): Record<string, unknown> {
-  const [head, ...rest] = path;
-  return { [head as string]: rest.length === 0 ? value : nest(rest, value) };
+  return settingPatch(key, parsed);
 }
 
 function changeText(view: ConfigChangeView): string {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ConfigChangeView } from '../../../app/change-config.js';
+import { settingAt, settingPatch } from '../../../app/setting-path.js';
 import { useDashboard } from '../context.js';
 import { sendJson } from '../lib/api.js';
 import { ErrorBox } from './error-box.js';
@@ -13,33 +14,27 @@ export const EDITABLE_SETTINGS = [
   'timezone',
 ] as const;
 
-const valueAt = (config: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], config);
-
-const patchOf = (path: string, value: unknown): Record<string, unknown> =>
-  path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
-
 /** An admin changes one setting of percontact.yaml (PATCH /config); the views then recompute. */
 export function SettingForm() {
   const { tx, config, reloadConfig } = useDashboard();
   const [setting, setSetting] = useState<string>(EDITABLE_SETTINGS[0]);
-  const [text, setText] = useState(String(valueAt(config.config, setting)));
+  const [text, setText] = useState(String(settingAt(config.config, setting)));
   const [outcome, setOutcome] = useState<{ saved?: string; error?: Error }>({});
   const choose = (next: string) => {
     setSetting(next);
-    setText(String(valueAt(config.config, next)));
+    setText(String(settingAt(config.config, next)));
     setOutcome({});
   };
   const save = async (event: Event) => {
     event.preventDefault();
     // A number stays a number; anything else goes as written, and the server says what is wrong.
-    const value =
-      typeof valueAt(config.config, setting) === 'number' && text.trim() !== '' ? Number(text) : text;
+    const number = text.trim() === '' ? Number.NaN : Number(text);
+    const numeric = typeof settingAt(config.config, setting) === 'number' && !Number.isNaN(number);
     try {
       const view = await sendJson<ConfigChangeView>(
         'PATCH',
         '/config',
-        patchOf(setting, Number.isNaN(value) ? text : value),
+        settingPatch(setting, numeric ? number : text),
       );
       const changed = Object.keys(view.after)
         .map((k) => `${k}: ${String(view.before[k])} → ${String(view.after[k])}`)
