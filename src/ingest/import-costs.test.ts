@@ -27,7 +27,9 @@ describe('import costs', () => {
     );
     const summary = await t.import({ kind: 'costs', files: [path] });
     expect(summary).toMatchObject({ kind: 'costs', read: 3, imported: 3, source: null });
-    expect(summary.warnings).toEqual(['cost lines in USD have no exchange rates yet: import exchange rates (kind fx) before reporting']);
+    expect(summary.warnings).toEqual([
+      'cost lines in USD have no exchange rates yet: import exchange rates (kind fx) before reporting',
+    ]);
     expect(await lines()).toEqual([
       {
         id: 'sw-q1',

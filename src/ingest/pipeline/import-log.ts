@@ -56,7 +56,10 @@ export async function costWarnings(
   const notes = [...all]
     .filter((currency) => !rated.has(currency))
     .sort()
-    .map((currency) => `cost lines in ${currency} have no exchange rates yet: import exchange rates (kind fx) before reporting`);
+    .map(
+      (currency) =>
+        `cost lines in ${currency} have no exchange rates yet: import exchange rates (kind fx) before reporting`,
+    );
   if (!exclusiveEnds) return notes;
   const [ends] = await link.staging.query(
     `SELECT count(*) AS n, min(id) AS id, CAST(arg_min(period_end, id) AS VARCHAR) AS period_end FROM ${written}
