@@ -491,6 +491,18 @@ describe('presets: one suite over every contact preset', () => {
     await t.close();
   });
 
+  it('refuses a file that never uses the delimiter its preset reads, saying what it is', async () => {
+    // The queue_log table of a database exported as CSV, where asterisk-queue-log reads the log file.
+    const file = await t.file(
+      'queue_log.csv',
+      'uid,date_time,callid,queue_name,type,event\n13,1543602677,1543602660.197,IT,NONE,ENTERQUEUE\n',
+    );
+    await expect(t.import({ preset: 'asterisk-queue-log', files: [file] })).rejects.toThrow(
+      `${file}: no "|" in its first lines, the delimiter this layout reads; the file is ","-separated (first line: uid, date_time, callid, queue_name, type, event): another layout`,
+    );
+    expect(await t.rows('SELECT count(*) AS n FROM imports')).toEqual([{ n: 0 }]);
+  });
+
   it('has a case for every contact preset', () => {
     const covered = new Set(CASES.map((c) => c.preset));
     expect(

@@ -59,6 +59,7 @@ export async function detectCsvLayout(
   const records = sampleRecords(sample, complete, delimiter);
   const first = records[0];
   if (!first) throw new UserError('INVALID_INPUT', `${shownAs}: the file is empty`, { file: shownAs });
+  if (read.delimiter !== undefined) refuseOtherDelimiter(shownAs, sample, complete, delimiter, records);
   const header = read.header ?? !(read.columns || read.layouts);
   const columns = uniqueColumnNames(header ? first : namesFor(shownAs, read, records));
   return {
@@ -68,6 +69,30 @@ export async function detectCsvLayout(
     decimal: read.decimal ?? detectDecimal(records, delimiter),
     ragged: read.ragged ?? false,
   };
+}
+
+/**
+ * A layout that names its delimiter read against a file that never uses it (a table export in CSV
+ * where a pipe-separated log was expected) would yield one column per line and skip or reject every
+ * row for reasons that hide the cause: say what the file is instead.
+ */
+function refuseOtherDelimiter(
+  shownAs: string,
+  sample: Buffer,
+  complete: boolean,
+  delimiter: string,
+  records: readonly string[][],
+): void {
+  if (records.some((r) => r.length > 1)) return;
+  const other = detectDelimiter(sample, complete);
+  if (other === delimiter) return;
+  const header = sampleRecords(sample, complete, other)[0] ?? [];
+  if (header.length < 2) return;
+  throw new UserError(
+    'INVALID_INPUT',
+    `${shownAs}: no "${delimiter}" in its first lines, the delimiter this layout reads; the file is "${other}"-separated (first line: ${header.slice(0, 6).join(', ')}${header.length > 6 ? ', …' : ''}): another layout`,
+    { file: shownAs, line: 1 },
+  );
 }
 
 function unescapeDelimiter(text: string | undefined): string | undefined {
