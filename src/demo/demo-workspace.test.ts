@@ -2,6 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listImports, removeImport } from '../app/imports.js';
+import { TEST_ACTOR } from '../app/testing.js';
 import { costPerContactReport } from '../metrics/cost-per-contact.js';
 import { resolveDefinitions } from '../metrics/definitions.js';
 import { reportView } from '../report/report-view.js';
@@ -47,6 +49,33 @@ describe('the demo workspace', () => {
       expect(view.totals.occupancy).toBeGreaterThan(0.6);
       expect(view.totals.occupancy).toBeLessThan(0.95);
       expect(view.totals.benchmark?.value).not.toBeNull();
+    } finally {
+      await ws.close();
+    }
+  });
+
+  it('logs its rows as one import per kind, so status and imports list and remove treat it as any workspace', async () => {
+    const ws = await createDemoWorkspace({ ...options, dir: join(dir, 'logged') });
+    try {
+      const tables = {
+        contacts: 'contacts',
+        costs: 'cost_lines',
+        fx: 'fx_rates',
+        'agent-time': 'agent_time',
+        agents: 'rate_cards',
+      };
+      const { imports } = await listImports(ws);
+      expect(imports.map((e) => e.kind).sort()).toEqual(Object.keys(tables).sort());
+      for (const entry of imports) {
+        const table = tables[entry.kind as keyof typeof tables];
+        // Every row of the table carries the import's id: the import's count is the table's.
+        const [all] = await ws.engine.query(`SELECT count(*) AS n, count(import_id) AS tagged FROM ${table}`);
+        expect([entry.rowsStored, entry.rowsRead]).toEqual([Number(all?.n), Number(all?.n)]);
+        expect(Number(all?.tagged)).toBe(Number(all?.n));
+      }
+      const costs = imports.find((e) => e.kind === 'costs');
+      await removeImport(ws, TEST_ACTOR, { id: costs?.id ?? '' });
+      expect(await ws.engine.query('SELECT count(*) AS n FROM cost_lines')).toEqual([{ n: 0 }]);
     } finally {
       await ws.close();
     }

@@ -10,11 +10,14 @@ import {
   FX_RATES_TABLE,
   RATE_CARDS_TABLE,
   type RowValues,
+  type TableDef,
 } from '../engine/schema.js';
 import { UserError } from '../errors.js';
+import type { ImportKind } from '../ingest/targets/target.js';
 import { defaultConfig } from '../model/config.js';
 import { initWorkspace, openWorkspace, type Workspace } from '../workspace/workspace.js';
 import { DemoAgentTime } from './agent-time.js';
+import { DemoImports } from './demo-imports.js';
 import { generateDemo } from './generate.js';
 import { DEMO_CONCURRENCY } from './staffing.js';
 
@@ -44,18 +47,29 @@ export async function createDemoWorkspace(options: DemoWorkspaceOptions): Promis
     const data = generateDemo({ ...options, timezone: config.timezone, currency: config.currency });
     await workspace.engine.transaction(async () => {
       const agentTime = new DemoAgentTime();
-      const rows = mapIterable(data.contacts(), (contact) => {
-        agentTime.add(contact);
-        return contactRow(contact);
-      });
-      await workspace.engine.append(CONTACTS_TABLE, rows);
-      await workspace.engine.append(COST_LINES_TABLE, data.costLines.map(costLineRow));
-      await workspace.engine.append(FX_RATES_TABLE, demoFxRates(options.endMonth, options.months));
-      await workspace.engine.append(AGENT_TIME_TABLE, agentTime.rows(options.seed));
-      await workspace.engine.append(
+      const imports = new DemoImports(options.seed);
+      const put = (kind: ImportKind, table: TableDef, rows: Iterable<RowValues>) =>
+        workspace.engine.append(
+          table,
+          mapIterable(rows, (row) => imports.tag(kind, table, row)),
+        );
+      await put(
+        'contacts',
+        CONTACTS_TABLE,
+        mapIterable(data.contacts(), (contact) => {
+          agentTime.add(contact);
+          return contactRow(contact);
+        }),
+      );
+      await put('costs', COST_LINES_TABLE, data.costLines.map(costLineRow));
+      await put('fx', FX_RATES_TABLE, demoFxRates(options.endMonth, options.months));
+      await put('agent-time', AGENT_TIME_TABLE, agentTime.rows(options.seed));
+      await put(
+        'agents',
         RATE_CARDS_TABLE,
         rateCards(data.agents, options.endMonth, options.months, config.currency),
       );
+      await imports.log(workspace.engine);
     });
     await writeFile(
       join(staging, DEMO_MARKER),
