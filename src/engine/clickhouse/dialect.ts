@@ -1,9 +1,10 @@
 import type { Dialect, DialectCapabilities } from '../dialect.js';
-import type { Aggregate, AggregateQuery, LocalTimePart } from '../query.js';
-import type { ColumnDef, ColumnType, SqlValue, TableDef } from '../schema.js';
+import type { Aggregate, AggregateQuery, Expr, LocalTimePart } from '../query.js';
+import { type ColumnDef, type ColumnType, type SqlValue, TABLES, type TableDef } from '../schema.js';
 import { SqlCompiler } from '../sql-compiler.js';
 import type { ClickHouseAbilities } from './abilities.js';
 import { layoutOf, type TableLayout } from './layout.js';
+import { canBeNull } from './nullable.js';
 
 /**
  * ClickHouse SQL that Debian's 18.16 and current servers both accept, using newer features only
@@ -34,23 +35,39 @@ export class ClickHouseCompiler extends SqlCompiler {
   override compileAggregate(query: AggregateQuery): string {
     const sets = query.groupingSets;
     const emulated = sets !== undefined && !this.abilities.groupingSets;
-    const keyAliases = new Map(query.groupBy.map((g, i) => [g.name, `__k${i}`]));
+    const columns = columnsOf(query);
+    // Aliases are visible everywhere in a ClickHouse query: one named like a column would replace it.
+    const direct =
+      columns.size > 0 &&
+      query.aggregates.every((a) => !columns.has(a.name)) &&
+      query.groupBy.every(
+        (g) => !columns.has(g.name) || (!emulated && g.expr.kind === 'column' && g.expr.name === g.name),
+      );
+    const keyAlias = (name: string, i: number) => (direct ? this.identifier(name) : `__k${i}`);
+    const keyAliases = new Map(query.groupBy.map((g, i) => [g.name, keyAlias(g.name, i)]));
     const keys = query.groupBy.map((g, i) => {
       const value = this.expr(g.expr);
-      if (!emulated) return `${value} AS __k${i}`;
+      if (!emulated) return `${value} AS ${keyAlias(g.name, i)}`;
       const keeping = sets.flatMap((set, j) => (set.includes(g.name) ? [j] : []));
       const kept =
         keeping.length === 0 ? 'NULL' : `if(${SET_INDEX} IN (${keeping.join(', ')}), ${value}, NULL)`;
-      return `${kept} AS __k${i}`;
+      return `${kept} AS ${keyAlias(g.name, i)}`;
     });
     const aggregates = query.aggregates.map((a, i) => {
       const value = a.expr ? this.expr(a.expr) : undefined;
-      const filter = a.filter ? this.expr(a.filter) : undefined;
-      return `${this.aggregate(a, value, filter)} AS __a${i}`;
+      // A condition that can be NULL counts as false (18.16's -If over only NULL conditions gives NULL).
+      const filter = a.filter
+        ? canBeNull(a.filter, columns)
+          ? `ifNull(${this.expr(a.filter)}, 0)`
+          : this.expr(a.filter)
+        : undefined;
+      return `${this.aggregate(a, value, filter)} AS ${direct ? this.identifier(a.name) : `__a${i}`}`;
     });
     const setColumn = !sets
       ? []
-      : [`${emulated ? SET_INDEX : this.groupingSetIndex(keyAliases, sets)} AS __set`];
+      : [
+          `${emulated ? SET_INDEX : this.groupingSetIndex(keyAliases, sets)} AS ${direct ? 'grouping_set' : '__set'}`,
+        ];
     const aliases = [...keyAliases.values()];
     const groupBy = !sets
       ? aliases.length > 0
@@ -60,13 +77,14 @@ export class ClickHouseCompiler extends SqlCompiler {
         ? ` GROUP BY ${[SET_INDEX, ...aliases].join(', ')}`
         : ` GROUP BY GROUPING SETS (${sets.map((set) => `(${set.map((n) => keyAliases.get(n)).join(', ')})`).join(', ')})`;
     const inner = `SELECT ${[...keys, ...setColumn, ...aggregates].join(', ') || '1'} ${this.fromClause(query, emulated ? sets.length : 0)}${groupBy}`;
+    // Keys aggregated away are NULL, as in standard SQL (ClickHouse writes their type's default).
+    const settings = sets && !emulated ? ' SETTINGS group_by_use_nulls = 1' : '';
+    if (direct) return `${inner}${settings}`;
     const named = [
       ...query.groupBy.map((g, i) => `__k${i} AS ${this.identifier(g.name)}`),
       ...(sets ? ['__set AS grouping_set'] : []),
       ...query.aggregates.map((a, i) => `__a${i} AS ${this.identifier(a.name)}`),
     ];
-    // Keys aggregated away are NULL, as in standard SQL (ClickHouse writes their type's default).
-    const settings = sets && !emulated ? ' SETTINGS group_by_use_nulls = 1' : '';
     return `SELECT ${named.join(', ')} FROM (${inner})${settings}`;
   }
 
@@ -121,9 +139,8 @@ export class ClickHouseCompiler extends SqlCompiler {
     return `(SELECT *, ${next} AS ${this.identifier(from.as)} FROM ${this.identifier(from.table)}${where}) AS src`;
   }
 
-  /** A NULL condition counts as false (18.16's -If over only NULL conditions gives NULL, not 0). */
-  override aggregate(a: Aggregate, value: string | undefined, condition: string | undefined): string {
-    const filter = condition === undefined ? undefined : `ifNull(${condition}, 0)`;
+  /** `filter` is never NULL (compileAggregate guards one that could be). */
+  override aggregate(a: Aggregate, value: string | undefined, filter: string | undefined): string {
     if (a.fn === 'count') return filter ? `countIf(${filter})` : 'count()';
     if (!value) throw new Error(`aggregate ${a.name} needs an expression`);
     if (a.fn === 'quantile') {
@@ -153,6 +170,18 @@ export class ClickHouseCompiler extends SqlCompiler {
     const lo = `toUInt64(floor(${h}))`;
     const at = (offset: number) => `${sorted}[${lo} + ${offset}]`;
     return `if(length(${sorted}) = 0, NULL, ${at(1)} + (${h} - ${lo}) * (${at(2)} - ${at(1)}))`;
+  }
+
+  /** `x IN (v)` as `x = v`: cheaper per row. */
+  override expr(e: Expr): string {
+    return e.kind === 'in' && e.values.length === 1
+      ? super.expr({
+          kind: 'compare',
+          op: '=',
+          left: e.expr,
+          right: { kind: 'literal', value: e.values[0] as string | number },
+        })
+      : super.expr(e);
   }
 
   /**
@@ -269,4 +298,16 @@ export function clickHouseDialect(abilities: ClickHouseAbilities, distributed = 
     capabilities,
     createCompiler: () => new ClickHouseCompiler(abilities, distributed),
   };
+}
+
+/**
+ * The columns a query reads, by name: its table's (none for a table the schema does not know), and a
+ * next-row source's extra column (NULL at a partition's end).
+ */
+function columnsOf(query: AggregateQuery): Map<string, ColumnDef> {
+  const from = query.from;
+  const table = TABLES.get(typeof from === 'string' ? from : from.table);
+  const columns = new Map((table?.columns ?? []).map((c) => [c.name, c]));
+  if (typeof from !== 'string') columns.set(from.as, { name: from.as, type: 'timestamp', nullable: true });
+  return columns;
 }
