@@ -5,6 +5,7 @@ import { SqlCompiler } from '../sql-compiler.js';
 import type { ClickHouseAbilities } from './abilities.js';
 import { layoutOf, type TableLayout } from './layout.js';
 import { canBeNull } from './nullable.js';
+import { keepsWithin } from './where-bounds.js';
 
 /**
  * ClickHouse SQL that Debian's 18.16 and current servers both accept, using newer features only
@@ -29,8 +30,9 @@ export class ClickHouseCompiler extends SqlCompiler {
    * One level that aggregates straight from the table, so that over a Distributed table every shard
    * aggregates its own rows and only partial aggregates travel (ClickHouse evaluates an expression
    * that recurs in several aggregates once per block, which the default compiler's inner projection
-   * is for). Keys and aggregates get internal aliases (an alias named like a column would replace
-   * the column everywhere in the query); an outer SELECT gives them the query's names.
+   * is for). Keys and aggregates are named as the query names them, except where such an alias
+   * would be named like a column the query reads (an alias replaces the column everywhere in the
+   * query): then they get internal aliases, and an outer SELECT gives them the query's names.
    */
   override compileAggregate(query: AggregateQuery): string {
     const sets = query.groupingSets;
@@ -46,7 +48,7 @@ export class ClickHouseCompiler extends SqlCompiler {
     const keyAlias = (name: string, i: number) => (direct ? this.identifier(name) : `__k${i}`);
     const keyAliases = new Map(query.groupBy.map((g, i) => [g.name, keyAlias(g.name, i)]));
     const keys = query.groupBy.map((g, i) => {
-      const value = this.expr(g.expr);
+      const value = this.key(g.expr, query.where);
       if (!emulated) return `${value} AS ${keyAlias(g.name, i)}`;
       const keeping = sets.flatMap((set, j) => (set.includes(g.name) ? [j] : []));
       const kept =
@@ -55,13 +57,12 @@ export class ClickHouseCompiler extends SqlCompiler {
     });
     const aggregates = query.aggregates.map((a, i) => {
       const value = a.expr ? this.expr(a.expr) : undefined;
-      // A condition that can be NULL counts as false (18.16's -If over only NULL conditions gives NULL).
-      const filter = a.filter
-        ? canBeNull(a.filter, columns)
-          ? `ifNull(${this.expr(a.filter)}, 0)`
-          : this.expr(a.filter)
-        : undefined;
-      return `${this.aggregate(a, value, filter)} AS ${direct ? this.identifier(a.name) : `__a${i}`}`;
+      const filter = a.filter ? this.expr(a.filter) : undefined;
+      const aggregate =
+        a.filter && canBeNull(a.filter, columns)
+          ? this.nullableFilterAggregate(a, value, filter as string)
+          : this.aggregate(a, value, filter);
+      return `${aggregate} AS ${direct ? this.identifier(a.name) : `__a${i}`}`;
     });
     const setColumn = !sets
       ? []
@@ -139,6 +140,28 @@ export class ClickHouseCompiler extends SqlCompiler {
     return `(SELECT *, ${next} AS ${this.identifier(from.as)} FROM ${this.identifier(from.table)}${where}) AS src`;
   }
 
+  /**
+   * A row whose condition is NULL counts as one whose condition is false. -If skips such a row by
+   * itself, but over a group of only NULL conditions 18.16 gives NULL, not 0: a count or a sum (its
+   * NULL already made 0) is mended once per group, cheaper than a guard on every row; the others
+   * keep the guard on every row, which their emptiness test needs.
+   */
+  private nullableFilterAggregate(a: Aggregate, value: string | undefined, filter: string): string {
+    if (a.fn === 'count') return `ifNull(${this.aggregate(a, value, filter)}, 0)`;
+    return this.aggregate(a, value, a.fn === 'sum' ? filter : `ifNull(${filter}, 0)`);
+  }
+
+  /**
+   * A group key; a period index over a column the WHERE already keeps within its first and last
+   * boundary has no rows outside, so it leaves out the NULL branch for outside, which would make
+   * the key Nullable and grouping by it slower.
+   */
+  private key(e: Expr, where: Expr | undefined): string {
+    const bounded = e.kind === 'periodIndex' && e.boundaries.length > 2 && keepsWithin(where, e);
+    if (!bounded) return this.expr(e);
+    return this.periodBranches(e.column, e.boundaries);
+  }
+
   /** `filter` is never NULL (compileAggregate guards one that could be). */
   override aggregate(a: Aggregate, value: string | undefined, filter: string | undefined): string {
     if (a.fn === 'count') return filter ? `countIf(${filter})` : 'count()';
@@ -191,12 +214,24 @@ export class ClickHouseCompiler extends SqlCompiler {
    */
   override periodIndex(column: string, boundaries: readonly (Date | string)[]): string {
     const col = this.identifier(column);
-    const bound = (b: Date | string) => (typeof b === 'string' ? this.dateLiteral(b) : this.instant(b));
     const last = boundaries.length - 1;
     if (last < 1) throw new Error('periodIndex needs at least two boundaries');
-    const outside = `${col} < ${bound(boundaries[0] as Date | string)} OR ${col} >= ${bound(boundaries[last] as Date | string)}`;
-    const branches = boundaries.slice(1, last).map((b, i) => `${col} < ${bound(b)}, ${i}`);
-    return `multiIf(${[outside, 'NULL', ...branches, String(last - 1)].join(', ')})`;
+    const [first, end] = [boundaries[0], boundaries[last]] as [Date | string, Date | string];
+    const outside = `${col} < ${this.bound(first)} OR ${col} >= ${this.bound(end)}`;
+    return this.periodBranches(column, boundaries, `${outside}, NULL`);
+  }
+
+  /** The index among the inner boundaries, after the `first` branch if any. */
+  private periodBranches(column: string, boundaries: readonly (Date | string)[], first?: string): string {
+    const col = this.identifier(column);
+    const last = boundaries.length - 1;
+    const branches = boundaries.slice(1, last).map((b, i) => `${col} < ${this.bound(b)}, ${i}`);
+    const all = [...(first ? [first] : []), ...branches, String(last - 1)];
+    return `multiIf(${all.join(', ')})`;
+  }
+
+  private bound(b: Date | string): string {
+    return typeof b === 'string' ? this.dateLiteral(b) : this.instant(b);
   }
 
   override identifier(name: string): string {

@@ -25,10 +25,14 @@ export function canBeNull(e: Expr, columns: ReadonlyMap<string, ColumnDef>): boo
     case 'or':
     case 'add':
       return any(e.items);
+    case 'case':
+      return any([...e.cases.map((c) => c.value), e.otherwise]);
     case 'coalesce':
       return e.items.every((item) => canBeNull(item, columns));
     case 'secondsBetween':
       return any([e.from, e.to]);
+    case 'divide':
+      return any([e.numerator, e.denominator]);
     case 'periodIndex':
       return true;
   }
