@@ -1,5 +1,6 @@
 import type { Period } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
+import { runAll } from '../engine/run-query.js';
 import { UserError } from '../errors.js';
 import type { Dimension } from '../model/contact.js';
 import type { CostLine } from '../model/cost-line.js';
@@ -66,12 +67,11 @@ export async function loadReportInputs(
   const lines = await loadCostLines(engine, range.from, range.to);
   const fineDims = fineDimensions(by, lines, definitions);
   const instants = rangeInstants(range, definitions.timezone);
-  // Independent queries run side by side: on a server each small one costs a round trip.
-  const [{ fine, quantiles }, agentTime, volumes, fx] = await Promise.all([
-    queryMeasures(engine, definitions, periods, by, fineDims, instants, detail),
-    agentTimeRows(engine, periods, fineDims),
-    volumeRows(engine, definitions, periods, fineDims, instants),
-    loadFxRates(engine),
+  const [{ fine, quantiles }, agentTime, volumes, fx] = await runAll(engine, [
+    () => queryMeasures(engine, definitions, periods, by, fineDims, instants, detail),
+    () => agentTimeRows(engine, periods, fineDims),
+    () => volumeRows(engine, definitions, periods, fineDims, instants),
+    () => loadFxRates(engine),
   ]);
   const extra = [agentTime, volumes];
   for (const rowsByPeriod of extra) {

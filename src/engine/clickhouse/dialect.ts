@@ -327,6 +327,7 @@ export function clickHouseDialect(abilities: ClickHouseAbilities, distributed = 
     subsecondInstants: abilities.dateTime64,
     windowFunctions: abilities.windowFunctions,
     groupingSets: abilities.groupingSets,
+    concurrentQueries: true,
   };
   return {
     displayName: 'ClickHouse',
