@@ -153,7 +153,7 @@ async function clusterScaling(spec: string): Promise<BenchResult[]> {
  * The headline figures as a ClickHouse analyst writes them: the flags as WITH aliases, -If
  * combinators, multiIf for the month, one level over the table (so a cluster's shards aggregate).
  */
-const CLICKHOUSE_HAND_SQL = (() => {
+export const CLICKHOUSE_HAND_SQL = (() => {
   const at = (d: Date) => `toDateTime('${d.toISOString().slice(0, 19).replace('T', ' ')}', 'UTC')`;
   const months = monthStarts()
     .map((s, m) => `arrived_at < ${at(s)}, ${m}`)

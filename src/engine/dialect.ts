@@ -18,15 +18,21 @@ export interface DialectCapabilities {
   windowFunctions: boolean;
   /** `GROUP BY GROUPING SETS`; compilers without it aggregate each row once per set. */
   groupingSets: boolean;
+  /**
+   * Queries issued side by side run side by side (a request each), so independent ones are worth
+   * issuing together; without it the engine has one connection and they would only queue on it.
+   */
+  concurrentQueries: boolean;
 }
 
-/** What an engine with transactions, DELETE and the whole of standard SQL offers. */
+/** What an engine with transactions, DELETE and the whole of standard SQL over one connection offers. */
 export const FULL_SQL: DialectCapabilities = {
   transactions: true,
   syncDelete: true,
   subsecondInstants: true,
   windowFunctions: true,
   groupingSets: true,
+  concurrentQueries: false,
 };
 
 export interface Dialect {

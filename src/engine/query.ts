@@ -14,6 +14,8 @@ export type Expr =
   | { kind: 'isNull'; expr: Expr }
   | { kind: 'coalesce'; items: readonly Expr[] }
   | { kind: 'add'; items: readonly Expr[] }
+  /** The `value` of the first case whose `when` holds, else `otherwise` (CASE WHEN … THEN … ELSE … END). */
+  | { kind: 'case'; cases: readonly { when: Expr; value: Expr }[]; otherwise: Expr }
   /** numerator ÷ denominator of two floating-point expressions (NULL where either is NULL). */
   | { kind: 'divide'; numerator: Expr; denominator: Expr }
   /** Seconds from one timestamp to another (negative when `to` is earlier). */

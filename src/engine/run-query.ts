@@ -60,3 +60,22 @@ export function exprType(e: Expr | undefined, table: TableDef | undefined): Colu
 function typesOf(entries: readonly (readonly [string, ColumnType | undefined])[]): ResultTypes {
   return Object.fromEntries(entries.filter((entry): entry is [string, ColumnType] => entry[1] !== undefined));
 }
+
+type Results<T extends readonly (() => Promise<unknown>)[]> = {
+  -readonly [K in keyof T]: Awaited<ReturnType<T[K]>>;
+};
+
+/**
+ * Independent reads, issued together where the engine runs queries side by side (on a server each
+ * small one costs a round trip), else one after another.
+ */
+export async function runAll<const T extends readonly (() => Promise<unknown>)[]>(
+  engine: Engine,
+  reads: T,
+): Promise<Results<T>> {
+  if (engine.dialect.capabilities.concurrentQueries)
+    return (await Promise.all(reads.map((read) => read()))) as Results<T>;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as Results<T>;
+}

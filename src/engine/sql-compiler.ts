@@ -243,6 +243,10 @@ export class SqlCompiler {
         return `COALESCE(${e.items.map((i) => this.expr(i)).join(', ')})`;
       case 'add':
         return `(${e.items.map((i) => this.expr(i)).join(' + ')})`;
+      case 'case':
+        return e.cases.length === 0
+          ? this.expr(e.otherwise)
+          : `(CASE ${e.cases.map((c) => `WHEN ${this.expr(c.when)} THEN ${this.expr(c.value)} `).join('')}ELSE ${this.expr(e.otherwise)} END)`;
       case 'divide':
         return this.divide(this.expr(e.numerator), this.expr(e.denominator));
       case 'secondsBetween':

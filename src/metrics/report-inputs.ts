@@ -1,5 +1,6 @@
 import type { Period } from '../calendar/period.js';
 import type { Engine } from '../engine/engine.js';
+import { runAll } from '../engine/run-query.js';
 import { UserError } from '../errors.js';
 import type { Dimension } from '../model/contact.js';
 import type { CostLine } from '../model/cost-line.js';
@@ -66,19 +67,13 @@ export async function loadReportInputs(
   const lines = await loadCostLines(engine, range.from, range.to);
   const fineDims = fineDimensions(by, lines, definitions);
   const instants = rangeInstants(range, definitions.timezone);
-  const { fine, quantiles } = await queryMeasures(
-    engine,
-    definitions,
-    periods,
-    by,
-    fineDims,
-    instants,
-    detail,
-  );
-  const extra = [
-    await agentTimeRows(engine, periods, fineDims),
-    await volumeRows(engine, definitions, periods, fineDims, instants),
-  ];
+  const [{ fine, quantiles }, agentTime, volumes, fx] = await runAll(engine, [
+    () => queryMeasures(engine, definitions, periods, by, fineDims, instants, detail),
+    () => agentTimeRows(engine, periods, fineDims),
+    () => volumeRows(engine, definitions, periods, fineDims, instants),
+    () => loadFxRates(engine),
+  ]);
+  const extra = [agentTime, volumes];
   for (const rowsByPeriod of extra) {
     for (const [period, rows] of rowsByPeriod) fine.set(period, [...(fine.get(period) ?? []), ...rows]);
   }
@@ -88,7 +83,6 @@ export async function loadReportInputs(
       `no contacts and no costs from ${range.from} to ${range.to} (exclusive)`,
     );
   }
-  const fx = await loadFxRates(engine);
   const wages = lines.filter((l) => l.category === 'agent_wages');
   const scale = minorUnits(definitions.currency);
   const missing = periodsWithoutWages(

@@ -68,7 +68,7 @@ export async function volumeRows(
 }
 
 function volumeAggregates(d: Definitions): Aggregate[] {
-  const atThreshold = withinThreshold(d, (t) => eq(column('threshold_seconds'), literal(t)));
+  const atThreshold = withinThreshold(d, (t) => eq(column('threshold_seconds'), t));
   const sum = (name: string, col: string, filter?: Expr): Aggregate => ({
     name,
     fn: 'sum',

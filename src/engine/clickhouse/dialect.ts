@@ -1,9 +1,11 @@
 import type { Dialect, DialectCapabilities } from '../dialect.js';
-import type { Aggregate, AggregateQuery, LocalTimePart } from '../query.js';
-import type { ColumnDef, ColumnType, SqlValue, TableDef } from '../schema.js';
+import type { Aggregate, AggregateQuery, Expr, LocalTimePart } from '../query.js';
+import { type ColumnDef, type ColumnType, type SqlValue, TABLES, type TableDef } from '../schema.js';
 import { SqlCompiler } from '../sql-compiler.js';
 import type { ClickHouseAbilities } from './abilities.js';
 import { layoutOf, type TableLayout } from './layout.js';
+import { canBeNull } from './nullable.js';
+import { keepsWithin } from './where-bounds.js';
 
 /**
  * ClickHouse SQL that Debian's 18.16 and current servers both accept, using newer features only
@@ -28,29 +30,45 @@ export class ClickHouseCompiler extends SqlCompiler {
    * One level that aggregates straight from the table, so that over a Distributed table every shard
    * aggregates its own rows and only partial aggregates travel (ClickHouse evaluates an expression
    * that recurs in several aggregates once per block, which the default compiler's inner projection
-   * is for). Keys and aggregates get internal aliases (an alias named like a column would replace
-   * the column everywhere in the query); an outer SELECT gives them the query's names.
+   * is for). Keys and aggregates are named as the query names them, except where such an alias
+   * would be named like a column the query reads (an alias replaces the column everywhere in the
+   * query): then they get internal aliases, and an outer SELECT gives them the query's names.
    */
   override compileAggregate(query: AggregateQuery): string {
     const sets = query.groupingSets;
     const emulated = sets !== undefined && !this.abilities.groupingSets;
-    const keyAliases = new Map(query.groupBy.map((g, i) => [g.name, `__k${i}`]));
+    const columns = columnsOf(query);
+    // Aliases are visible everywhere in a ClickHouse query: one named like a column would replace it.
+    const direct =
+      columns.size > 0 &&
+      query.aggregates.every((a) => !columns.has(a.name)) &&
+      query.groupBy.every(
+        (g) => !columns.has(g.name) || (!emulated && g.expr.kind === 'column' && g.expr.name === g.name),
+      );
+    const keyAlias = (name: string, i: number) => (direct ? this.identifier(name) : `__k${i}`);
+    const keyAliases = new Map(query.groupBy.map((g, i) => [g.name, keyAlias(g.name, i)]));
     const keys = query.groupBy.map((g, i) => {
-      const value = this.expr(g.expr);
-      if (!emulated) return `${value} AS __k${i}`;
+      const value = this.key(g.expr, query.where);
+      if (!emulated) return `${value} AS ${keyAlias(g.name, i)}`;
       const keeping = sets.flatMap((set, j) => (set.includes(g.name) ? [j] : []));
       const kept =
         keeping.length === 0 ? 'NULL' : `if(${SET_INDEX} IN (${keeping.join(', ')}), ${value}, NULL)`;
-      return `${kept} AS __k${i}`;
+      return `${kept} AS ${keyAlias(g.name, i)}`;
     });
     const aggregates = query.aggregates.map((a, i) => {
       const value = a.expr ? this.expr(a.expr) : undefined;
       const filter = a.filter ? this.expr(a.filter) : undefined;
-      return `${this.aggregate(a, value, filter)} AS __a${i}`;
+      const aggregate =
+        a.filter && canBeNull(a.filter, columns)
+          ? this.nullableFilterAggregate(a, value, filter as string)
+          : this.aggregate(a, value, filter);
+      return `${aggregate} AS ${direct ? this.identifier(a.name) : `__a${i}`}`;
     });
     const setColumn = !sets
       ? []
-      : [`${emulated ? SET_INDEX : this.groupingSetIndex(keyAliases, sets)} AS __set`];
+      : [
+          `${emulated ? SET_INDEX : this.groupingSetIndex(keyAliases, sets)} AS ${direct ? 'grouping_set' : '__set'}`,
+        ];
     const aliases = [...keyAliases.values()];
     const groupBy = !sets
       ? aliases.length > 0
@@ -60,13 +78,14 @@ export class ClickHouseCompiler extends SqlCompiler {
         ? ` GROUP BY ${[SET_INDEX, ...aliases].join(', ')}`
         : ` GROUP BY GROUPING SETS (${sets.map((set) => `(${set.map((n) => keyAliases.get(n)).join(', ')})`).join(', ')})`;
     const inner = `SELECT ${[...keys, ...setColumn, ...aggregates].join(', ') || '1'} ${this.fromClause(query, emulated ? sets.length : 0)}${groupBy}`;
+    // Keys aggregated away are NULL, as in standard SQL (ClickHouse writes their type's default).
+    const settings = sets && !emulated ? ' SETTINGS group_by_use_nulls = 1' : '';
+    if (direct) return `${inner}${settings}`;
     const named = [
       ...query.groupBy.map((g, i) => `__k${i} AS ${this.identifier(g.name)}`),
       ...(sets ? ['__set AS grouping_set'] : []),
       ...query.aggregates.map((a, i) => `__a${i} AS ${this.identifier(a.name)}`),
     ];
-    // Keys aggregated away are NULL, as in standard SQL (ClickHouse writes their type's default).
-    const settings = sets && !emulated ? ' SETTINGS group_by_use_nulls = 1' : '';
     return `SELECT ${named.join(', ')} FROM (${inner})${settings}`;
   }
 
@@ -121,9 +140,30 @@ export class ClickHouseCompiler extends SqlCompiler {
     return `(SELECT *, ${next} AS ${this.identifier(from.as)} FROM ${this.identifier(from.table)}${where}) AS src`;
   }
 
-  /** A NULL condition counts as false (18.16's -If over only NULL conditions gives NULL, not 0). */
-  override aggregate(a: Aggregate, value: string | undefined, condition: string | undefined): string {
-    const filter = condition === undefined ? undefined : `ifNull(${condition}, 0)`;
+  /**
+   * A row whose condition is NULL counts as one whose condition is false. -If skips such a row by
+   * itself, but over a group of only NULL conditions 18.16 gives NULL, not 0: a count or a sum (its
+   * NULL already made 0) is mended once per group, cheaper than a guard on every row; the others
+   * keep the guard on every row, which their emptiness test needs.
+   */
+  private nullableFilterAggregate(a: Aggregate, value: string | undefined, filter: string): string {
+    if (a.fn === 'count') return `ifNull(${this.aggregate(a, value, filter)}, 0)`;
+    return this.aggregate(a, value, a.fn === 'sum' ? filter : `ifNull(${filter}, 0)`);
+  }
+
+  /**
+   * A group key; a period index over a column the WHERE already keeps within its first and last
+   * boundary has no rows outside, so it leaves out the NULL branch for outside, which would make
+   * the key Nullable and grouping by it slower.
+   */
+  private key(e: Expr, where: Expr | undefined): string {
+    const bounded = e.kind === 'periodIndex' && e.boundaries.length > 2 && keepsWithin(where, e);
+    if (!bounded) return this.expr(e);
+    return this.periodBranches(e.column, e.boundaries);
+  }
+
+  /** `filter` is never NULL (compileAggregate guards one that could be). */
+  override aggregate(a: Aggregate, value: string | undefined, filter: string | undefined): string {
     if (a.fn === 'count') return filter ? `countIf(${filter})` : 'count()';
     if (!value) throw new Error(`aggregate ${a.name} needs an expression`);
     if (a.fn === 'quantile') {
@@ -155,6 +195,18 @@ export class ClickHouseCompiler extends SqlCompiler {
     return `if(length(${sorted}) = 0, NULL, ${at(1)} + (${h} - ${lo}) * (${at(2)} - ${at(1)}))`;
   }
 
+  /** `x IN (v)` as `x = v`: cheaper per row. */
+  override expr(e: Expr): string {
+    return e.kind === 'in' && e.values.length === 1
+      ? super.expr({
+          kind: 'compare',
+          op: '=',
+          left: e.expr,
+          right: { kind: 'literal', value: e.values[0] as string | number },
+        })
+      : super.expr(e);
+  }
+
   /**
    * One multiIf over the boundaries in order: ClickHouse evaluates every branch of a conditional on
    * every row anyway (18.16 has no short-circuit), so a balanced tree of CASEs would cost more
@@ -162,12 +214,24 @@ export class ClickHouseCompiler extends SqlCompiler {
    */
   override periodIndex(column: string, boundaries: readonly (Date | string)[]): string {
     const col = this.identifier(column);
-    const bound = (b: Date | string) => (typeof b === 'string' ? this.dateLiteral(b) : this.instant(b));
     const last = boundaries.length - 1;
     if (last < 1) throw new Error('periodIndex needs at least two boundaries');
-    const outside = `${col} < ${bound(boundaries[0] as Date | string)} OR ${col} >= ${bound(boundaries[last] as Date | string)}`;
-    const branches = boundaries.slice(1, last).map((b, i) => `${col} < ${bound(b)}, ${i}`);
-    return `multiIf(${[outside, 'NULL', ...branches, String(last - 1)].join(', ')})`;
+    const [first, end] = [boundaries[0], boundaries[last]] as [Date | string, Date | string];
+    const outside = `${col} < ${this.bound(first)} OR ${col} >= ${this.bound(end)}`;
+    return this.periodBranches(column, boundaries, `${outside}, NULL`);
+  }
+
+  /** The index among the inner boundaries, after the `first` branch if any. */
+  private periodBranches(column: string, boundaries: readonly (Date | string)[], first?: string): string {
+    const col = this.identifier(column);
+    const last = boundaries.length - 1;
+    const branches = boundaries.slice(1, last).map((b, i) => `${col} < ${this.bound(b)}, ${i}`);
+    const all = [...(first ? [first] : []), ...branches, String(last - 1)];
+    return `multiIf(${all.join(', ')})`;
+  }
+
+  private bound(b: Date | string): string {
+    return typeof b === 'string' ? this.dateLiteral(b) : this.instant(b);
   }
 
   override identifier(name: string): string {
@@ -263,10 +327,23 @@ export function clickHouseDialect(abilities: ClickHouseAbilities, distributed = 
     subsecondInstants: abilities.dateTime64,
     windowFunctions: abilities.windowFunctions,
     groupingSets: abilities.groupingSets,
+    concurrentQueries: true,
   };
   return {
     displayName: 'ClickHouse',
     capabilities,
     createCompiler: () => new ClickHouseCompiler(abilities, distributed),
   };
+}
+
+/**
+ * The columns a query reads, by name: its table's (none for a table the schema does not know), and a
+ * next-row source's extra column (NULL at a partition's end).
+ */
+function columnsOf(query: AggregateQuery): Map<string, ColumnDef> {
+  const from = query.from;
+  const table = TABLES.get(typeof from === 'string' ? from : from.table);
+  const columns = new Map((table?.columns ?? []).map((c) => [c.name, c]));
+  if (typeof from !== 'string') columns.set(from.as, { name: from.as, type: 'timestamp', nullable: true });
+  return columns;
 }
