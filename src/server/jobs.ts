@@ -42,6 +42,8 @@ export class Jobs {
   private readonly jobs = new Map<string, JobView>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly running = new Set<Promise<void>>();
+  /** Event streams still sending: a shutdown lets them deliver a job's last event first. */
+  private readonly streams = new Set<Promise<void>>();
   private closing = false;
 
   constructor(private readonly onBug: (error: unknown) => void) {}
@@ -105,6 +107,13 @@ export class Jobs {
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all([...this.running]);
+    await Promise.all([...this.streams]);
+  }
+
+  /** Keeps a shutdown waiting until `sent` settles (an event stream has written its last event). */
+  holdFor(sent: Promise<void>): void {
+    const held = sent.finally(() => this.streams.delete(held));
+    this.streams.add(held);
   }
 
   private async execute(job: JobView, run: (context: JobContext) => Promise<unknown>): Promise<void> {

@@ -81,8 +81,8 @@ describe('percontact serve', () => {
     const auth = { authorization: `Bearer ${token}` };
     // A request in flight when shutdown begins: the running import's event stream, open until it ends.
     const events = await fetch(`${running.url}/api/v1/jobs/${first.id}/events`, { headers: auth });
+    // close() refuses new requests from its first step on; asked at once, the import still runs.
     const closed = running.close();
-    await new Promise((r) => setTimeout(r, 300));
     const late = await fetch(`${running.url}/api/v1/report?from=2026-03&to=2026-03`, { headers: auth });
     const importRanMeanwhile = jobs.get(first.id)?.status === 'running';
     expect([late.status, ((await late.json()) as { error: { code: string } }).error.code]).toEqual([

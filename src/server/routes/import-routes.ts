@@ -158,6 +158,13 @@ export function registerImportRoutes(app: FastifyInstance, ctx: ServerContext): 
         stop();
         stream.end();
       });
+      // A shutdown waits until the last event has left (or the client has gone).
+      ctx.jobs.holdFor(
+        new Promise((sent) => {
+          reply.raw.once('finish', sent);
+          reply.raw.once('close', sent);
+        }),
+      );
       return reply
         .header('content-type', 'text/event-stream; charset=utf-8')
         .header('cache-control', 'no-cache')
