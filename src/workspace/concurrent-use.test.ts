@@ -83,7 +83,9 @@ describe('concurrent use of a workspace (separate processes)', () => {
     const importing = spawnCli(['import', 'contacts', big, '-w', ws, '--source', 'big'], {
       PERCONTACT_TRACE: '1',
     });
-    await importing.stderrContains('phase writing');
+    // The import holds the workspace from its first phase on; starting the report then leaves it the
+    // whole import to reach the lock (a CLI process takes a second to start).
+    await importing.stderrContains('phase reading');
     const report = spawnCli(['report', '-w', ws, '--format', 'json']);
     const [imported, reported] = await Promise.all([importing.exited, report.exited]);
     expect(imported.code).toBe(0);
