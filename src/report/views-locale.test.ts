@@ -41,7 +41,9 @@ describe('German views', () => {
     // The demo's five imports (contacts, costs, fx, agent time, rate cards), counted in German.
     expect(status).toMatch(/^Arbeitsbereich .* \(EUR, Europe\/Berlin\): 5 Importe, der letzte am /);
     expect(status).toContain('Monat    Telefon');
-    expect(await cli('imports', 'list', '-w', ws, ...DE)).toMatch(/^ID {8}wann \(Europe\/Berlin\) {2}Art {9}Quelle/);
+    expect(await cli('imports', 'list', '-w', ws, ...DE)).toMatch(
+      /^ID {8}wann \(Europe\/Berlin\) {2}Art {9}Quelle/,
+    );
     const benchmarks = await cli('benchmarks', '-w', ws, ...DE);
     expect(benchmarks).toContain('Zeilen mehrerer Kanäle: industry-average (7,16 USD, Jahr nicht angegeben)');
   });
