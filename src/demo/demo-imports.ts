@@ -13,14 +13,21 @@ export class DemoImports {
 
   constructor(private readonly seed: number) {}
 
-  /** The row with the import id of its kind in the table's `import_id` column. */
-  tag(kind: ImportKind, table: TableDef, row: RowValues): RowValues {
-    this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
+  /** Puts the import id of `kind` into each row's `import_id` column. */
+  tagger(kind: ImportKind, table: TableDef): (row: RowValues) => RowValues {
     const at = table.columns.findIndex((c) => c.name === 'import_id');
-    const tagged = [...row];
-    while (tagged.length < table.columns.length) tagged.push(null);
-    tagged[at] = this.id(kind);
-    return tagged;
+    const id = this.id(kind);
+    return (row) => {
+      const tagged = [...row];
+      while (tagged.length < table.columns.length) tagged.push(null);
+      tagged[at] = id;
+      return tagged;
+    };
+  }
+
+  /** Records how many rows of `kind` were written. */
+  written(kind: ImportKind, rows: number): void {
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + rows);
   }
 
   /** Writes one log entry per kind that received rows. */

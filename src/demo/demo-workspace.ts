@@ -48,10 +48,10 @@ export async function createDemoWorkspace(options: DemoWorkspaceOptions): Promis
     await workspace.engine.transaction(async () => {
       const agentTime = new DemoAgentTime();
       const imports = new DemoImports(options.seed);
-      const put = (kind: ImportKind, table: TableDef, rows: Iterable<RowValues>) =>
-        workspace.engine.append(
-          table,
-          mapIterable(rows, (row) => imports.tag(kind, table, row)),
+      const put = async (kind: ImportKind, table: TableDef, rows: Iterable<RowValues>) =>
+        imports.written(
+          kind,
+          await workspace.engine.append(table, mapIterable(rows, imports.tagger(kind, table))),
         );
       await put(
         'contacts',

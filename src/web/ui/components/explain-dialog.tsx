@@ -4,7 +4,7 @@ import type { Texts } from '../i18n/texts.js';
 import { getJson } from '../lib/api.js';
 import { equalDecimals, subtractDecimals, sumDecimals } from '../lib/decimal.js';
 import { formulaText } from '../lib/formula-text.js';
-import { METRIC_LABELS, OUTCOME_LABELS, PART_LABELS, SHARE_METRICS } from '../lib/metric-labels.js';
+import { metricLabel, OUTCOME_LABELS, PART_LABELS, SHARE_METRICS } from '../lib/metric-labels.js';
 import type { Explain } from '../lib/types.js';
 import { useApi } from '../lib/use-api.js';
 import { ErrorBox } from './error-box.js';
@@ -32,7 +32,7 @@ export function ExplainDialog({ target, onClose }: { target: ExplainTarget; onCl
     if (d && !d.open) d.showModal();
     return () => target.opener?.focus();
   }, [target]);
-  const label = tx.term(METRIC_LABELS[target.metric] ?? { en: target.metric, de: target.metric });
+  const label = tx.term(metricLabel(target.metric));
   const segment = Object.entries(target.segment)
     .map(([dim, v]) => (dim === 'channel' ? tx.channel(v) : v))
     .join(' / ');

@@ -1,6 +1,7 @@
 import type { Term } from '../../../report/labels.js';
 import type { Texts } from '../i18n/texts.js';
 import { subtractDecimals } from './decimal.js';
+import { METRIC_LABELS } from './metric-labels.js';
 import type { ReportRow } from './types.js';
 
 export type KpiKey =
@@ -41,7 +42,7 @@ const relativeChange = (tx: Texts, now: string | number, before: string | number
 export const KPIS: readonly Kpi[] = [
   {
     key: 'costPerContact',
-    label: { en: 'Cost per contact', de: 'Kosten je Kontakt' },
+    label: METRIC_LABELS.costPerContact,
     explain: 'costPerContact',
     better: 'lower',
     show: (tx, v) => tx.money(String(v)),
@@ -65,7 +66,7 @@ export const KPIS: readonly Kpi[] = [
   },
   {
     key: 'ahtSeconds',
-    label: { en: 'AHT (average handle time)', de: 'AHT (durchschn. Bearbeitungszeit)' },
+    label: METRIC_LABELS.ahtSeconds,
     explain: 'ahtSeconds',
     better: 'lower',
     show: (tx, v) => tx.seconds(Number(v)),
@@ -73,7 +74,7 @@ export const KPIS: readonly Kpi[] = [
   },
   {
     key: 'serviceLevel',
-    label: { en: 'Service level', de: 'Servicelevel' },
+    label: METRIC_LABELS.serviceLevel,
     explain: 'serviceLevel',
     better: 'higher',
     show: (tx, v) => tx.percent(Number(v)),
@@ -81,7 +82,7 @@ export const KPIS: readonly Kpi[] = [
   },
   {
     key: 'abandonRate',
-    label: { en: 'Abandon rate', de: 'Abbruchquote' },
+    label: METRIC_LABELS.abandonRate,
     explain: 'abandonRate',
     better: 'lower',
     show: (tx, v) => tx.percent(Number(v)),
@@ -89,7 +90,7 @@ export const KPIS: readonly Kpi[] = [
   },
   {
     key: 'fcr',
-    label: { en: 'FCR (first-contact resolution)', de: 'Erstlösungsquote (FCR)' },
+    label: METRIC_LABELS.fcr,
     explain: 'fcr',
     detail: true,
     better: 'higher',
@@ -98,7 +99,7 @@ export const KPIS: readonly Kpi[] = [
   },
   {
     key: 'csatMean',
-    label: { en: 'CSAT (mean, 0–100 %)', de: 'CSAT (Mittelwert, 0–100 %)' },
+    label: METRIC_LABELS.csatMean,
     explain: 'csatMean',
     better: 'higher',
     show: (tx, v) => tx.percent(Number(v)),

@@ -1,7 +1,7 @@
 import type { Term } from '../../../report/labels.js';
 
 /** Names of the figures explain takes apart, as the reports call them. */
-export const METRIC_LABELS: Record<string, Term> = {
+export const METRIC_LABELS = {
   costPerContact: { en: 'Cost per contact', de: 'Kosten je Kontakt' },
   costPerHandledContact: { en: 'Cost per handled contact', de: 'Kosten je bearbeitetem Kontakt' },
   costPerResolution: { en: 'Cost per resolution', de: 'Kosten je Lösung' },
@@ -14,7 +14,12 @@ export const METRIC_LABELS: Record<string, Term> = {
   fcr: { en: 'FCR (first-contact resolution)', de: 'Erstlösungsquote (FCR)' },
   csatMean: { en: 'CSAT (mean, 0–100 %)', de: 'CSAT (Mittelwert, 0–100 %)' },
   csatTopBox: { en: 'CSAT top box', de: 'CSAT Top-Box' },
-};
+} satisfies Record<string, Term>;
+
+/** A figure's name as the reports call it; a figure without one by its own name. */
+export function metricLabel(metric: string): Term {
+  return (METRIC_LABELS as Record<string, Term | undefined>)[metric] ?? { en: metric, de: metric };
+}
 
 /** The explained figures that are shares, shown as percentages. */
 export const SHARE_METRICS: ReadonlySet<string> = new Set([
