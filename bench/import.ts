@@ -234,6 +234,8 @@ async function clickHouseLoad(_target: string, file: string): Promise<Load> {
   const client = createClient({
     url: process.env.PERCONTACT_TEST_CLICKHOUSE_URL,
     request_timeout: 3_600_000,
+    // Progress headers keep a long load's connection busy (the client warns without them).
+    clickhouse_settings: { send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '10000' },
   });
   const database = namespace();
   const types = { text: 'Nullable(String)', timestamp: "DateTime('UTC')", double: 'Nullable(Float64)' };

@@ -55,14 +55,6 @@ export async function changeSetInTransaction<T>(
       if (added.has(table.name)) throw mixed(table);
       removals.push({ table, where });
     },
-    async keysRepeat(table, ours) {
-      // Adds are in the table already, within the transaction.
-      const keys = table.key.map((k) => c.identifier(k)).join(', ');
-      const [row] = await engine.query(
-        `SELECT count(*) AS n FROM (SELECT 1 AS x FROM ${c.identifier(table.name)} WHERE ${c.expr(ours)} GROUP BY ${keys} HAVING count(*) > 1) AS repeated`,
-      );
-      return Number(row?.n) > 0;
-    },
   };
   return engine.transaction(async () => {
     const result = await work(changes);

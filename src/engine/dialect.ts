@@ -14,6 +14,11 @@ export interface DialectCapabilities {
   syncDelete: boolean;
   /** Instants keep their milliseconds; without it they are stored to the second (appends truncate). */
   subsecondInstants: boolean;
+  /**
+   * The engine's bulk CSV reader takes an unquoted empty field as an empty text; without it (current
+   * ClickHouse reads it as NULL) rows sent to it quote every text.
+   */
+  csvEmptyIsText: boolean;
   /** `LEAD(…) OVER (PARTITION BY … ORDER BY …)`; compilers without it join against sorted arrays. */
   windowFunctions: boolean;
   /** `GROUP BY GROUPING SETS`; compilers without it aggregate each row once per set. */
@@ -30,6 +35,7 @@ export const FULL_SQL: DialectCapabilities = {
   transactions: true,
   syncDelete: true,
   subsecondInstants: true,
+  csvEmptyIsText: true,
   windowFunctions: true,
   groupingSets: true,
   concurrentQueries: false,

@@ -1,4 +1,4 @@
-import type { Dialect } from './dialect.js';
+import type { Dialect, DialectCapabilities } from './dialect.js';
 import type { MigrationStep } from './migrations/migration.js';
 import type { Expr } from './query.js';
 import type { ColumnType, RowValues, TableDef } from './schema.js';
@@ -18,8 +18,9 @@ export type ResultTypes = Readonly<Record<string, ColumnType>>;
 /**
  * A file of rows in the bulk CSV form every engine writes and reads, so that rows move between
  * engines without per-value work in JavaScript: RFC 4180 (quoted where needed, quotes doubled), no
- * header, the table's columns in order; NULL an unquoted `\N` (a text `\N` is quoted); booleans
- * 1/0; instants in UTC as `YYYY-MM-DD HH:MM:SS.fff` (without `.fff` for an engine without
+ * header, the table's columns in order; NULL an unquoted `\N` (a text `\N` is quoted), so an empty
+ * text may go unquoted to a reader with `csvEmptyIsText` (every text is quoted for the others);
+ * booleans 1/0; instants in UTC as `YYYY-MM-DD HH:MM:SS.fff` (without `.fff` for an engine without
  * `subsecondInstants`); dates `YYYY-MM-DD`; numbers as their shortest exact decimal.
  */
 export interface BulkCsv {
@@ -59,11 +60,6 @@ export interface ChangeSet {
    */
   add(table: TableDef, rows: Rows): Promise<number>;
   remove(table: TableDef, where: Expr): Promise<void>;
-  /**
-   * Whether the rows this change set added to `table` repeat a key, `ours` telling them apart from
-   * stored rows (e.g. the import id they carry): for a caller that added without looking first.
-   */
-  keysRepeat(table: TableDef, ours: Expr): Promise<boolean>;
 }
 
 /**
@@ -85,11 +81,15 @@ export interface Staging {
 
 export interface StagingEngine extends Engine {
   /**
-   * Writes the rows of a SELECT (the table's columns in order) to `path` in the bulk CSV form, for a
-   * store with or without `subsecondInstants` (instants are then cut to the second).
+   * Writes the rows of a SELECT (the table's columns in order) to `path` in the bulk CSV form, as the
+   * store with `reader`'s capabilities reads it (without `subsecondInstants` instants are cut to the
+   * second, without `csvEmptyIsText` every text is quoted). `path` may be a named pipe.
    */
-  exportQuery(sql: string, table: TableDef, path: string, subsecondInstants: boolean): Promise<BulkCsv>;
+  exportQuery(sql: string, table: TableDef, path: string, reader: BulkCsvReader): Promise<BulkCsv>;
 }
+
+/** What the writer of a bulk CSV file needs to know of its reader. */
+export type BulkCsvReader = Pick<DialectCapabilities, 'subsecondInstants' | 'csvEmptyIsText'>;
 
 /** A storage engine: the one boundary between percontact and a database. */
 export interface Engine {

@@ -69,15 +69,6 @@ export async function prepareChangeSet<T>(
     async remove(table, where) {
       target(table).removals.push(where);
     },
-    async keysRepeat(table, ours) {
-      const put = targets.get(table.name)?.put;
-      if (!put) return false;
-      const c = engine.compiler;
-      const [row] = await engine.query(
-        `SELECT count() AS n, uniqExact(${keyTupleOf(engine, table)}) AS d FROM ${c.identifier(put.name)} WHERE ${c.expr(ours)}`,
-      );
-      return Number(row?.d) < Number(row?.n);
-    },
   };
   try {
     const result = await work(changes);

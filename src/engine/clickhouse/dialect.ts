@@ -325,6 +325,8 @@ export function clickHouseDialect(abilities: ClickHouseAbilities, distributed = 
     transactions: false,
     syncDelete: false,
     subsecondInstants: abilities.dateTime64,
+    // 18.16 reads it as an empty text, current releases as NULL: quoting costs them nothing.
+    csvEmptyIsText: false,
     windowFunctions: abilities.windowFunctions,
     groupingSets: abilities.groupingSets,
     concurrentQueries: true,

@@ -17,6 +17,7 @@ import { dayNumber } from '../../calendar/dates.js';
 import { changeSetInTransaction } from '../change-set.js';
 import {
   type BulkCsv,
+  type BulkCsvReader,
   type ChangeSet,
   isBulkCsv,
   isSelectedRows,
@@ -144,11 +145,11 @@ export class DuckDbEngine implements StagingEngine {
       columns: table.columns.map((col) => ({ name: col.name, expr: { kind: 'column', name: col.name } })),
       ...(where ? { where } : {}),
     });
-    return this.exportQuery(select, table, path, true);
+    return this.exportQuery(select, table, path, this.dialect.capabilities);
   }
 
-  exportQuery(sql: string, table: TableDef, path: string, subsecondInstants: boolean): Promise<BulkCsv> {
-    return exportBulkCsv(this.connection, this.dialect.createCompiler(), sql, table, path, subsecondInstants);
+  exportQuery(sql: string, table: TableDef, path: string, reader: BulkCsvReader): Promise<BulkCsv> {
+    return exportBulkCsv(this.connection, this.dialect.createCompiler(), sql, table, path, reader);
   }
 
   /** The store stages its own imports: candidates reach its tables by INSERT … SELECT. */

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { ChangeSet, Engine } from '../../engine/engine.js';
-import { column, eq, literal } from '../../engine/query.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { ProblemTest } from '../mapping/fields.js';
 import { ident, lit } from '../mapping/sql.js';
@@ -12,7 +11,7 @@ import { CompiledFile, INVALID_ROW } from './compile.js';
 import { countFile, type FileCounts, skippedByRule, sum } from './counts.js';
 import { costWarnings, logImport } from './import-log.js';
 import { type Excluded, findInImportDuplicates } from './in-import.js';
-import { keysMayRepeat, keysRepeatAcrossFiles } from './key-checks.js';
+import { keysMayRepeat, keysRepeatAcrossFiles, writtenKeys } from './key-checks.js';
 import { listProblems } from './list-problems.js';
 import {
   hasStoredRows,
@@ -30,7 +29,7 @@ import type { ImportRequest } from './run-import.js';
 import type { StoreLink } from './store-link.js';
 import { storedForChecks } from './stored-for-checks.js';
 import type { ImportSummary } from './summary.js';
-import { cutToSeconds } from './whole-seconds.js';
+import { cutToSeconds, fractionNote } from './whole-seconds.js';
 
 /** Choices an import makes up front and revises (in a fresh transaction) when the data surprises it. */
 export interface ImportPlan {
@@ -121,52 +120,53 @@ export class Importer {
   /**
    * Nothing of this source is stored yet: one streaming pass over the files (strict: stopping at the
    * first bad row) adds the candidates, then a check of their keys; duplicates there send the import
-   * round again, checked. Where the staging engine is not the store the pass streams into the store
-   * while it loads, and the change set checks the keys; for a store that keeps whole seconds the
-   * candidates are staged first, to cut their instants and count those that had fractions. Rows
-   * are counted separately only when skip rules or rejects make the count unknown.
+   * round again, checked. Where the staging engine is not the store the rows stream into the store
+   * while it loads. Rows are counted separately only when skip rules or rejects make the count unknown.
    */
   private async runFast(changes: ChangeSet): Promise<ImportSummary> {
-    this.phase('writing');
     const strict = !this.request.skipInvalid;
     const relation = candidates(this.files, this.target, { excluded: false, group: undefined, fail: strict });
     const table = this.target.table;
     const columns = table.columns.map((c) => ident(c.name)).join(', ');
     const pass = <T>(work: () => Promise<T>) =>
       this.guard(() => (strict ? work() : this.withoutPushdown(work)));
-    const add = (rows: string) => this.link.add(changes, table, `SELECT ${columns} FROM ${rows}`);
-    let written = relation;
-    let added: number;
-    let repeats: () => Promise<boolean>;
-    if (this.link.inPlace) {
-      added = await pass(() => add(relation));
-      const ours = `(SELECT * FROM ${ident(table.name)} WHERE import_id = ${lit(this.ctx.importId)})`;
-      repeats = () => keysMayRepeat(this.engine, ours, this.keyColumns);
-    } else if (this.link.subsecondInstants) {
-      added = await pass(() => add(relation));
-      const ours = eq(column('import_id'), literal(this.ctx.importId));
-      repeats = () => changes.keysRepeat(table, ours);
-    } else {
-      written = await pass(() => this.stage(relation));
-      repeats = () => keysMayRepeat(this.engine, written, this.keyColumns);
-      added = 0;
-    }
+    this.phase('writing');
+    const added = await pass(() => this.link.add(changes, table, `SELECT ${columns} FROM ${relation}`));
     this.phase('checking');
-    if (await repeats()) {
+    if (await this.writtenKeysMayRepeat(relation, pass)) {
       throw new Retry(async (plan) => {
         plan.analyse = true;
       });
-    }
-    if (written !== relation) {
-      this.phase('writing');
-      added = await add(written);
     }
     const merge = { importedRows: added, unchangedRows: 0, written: added, replaced: 0 };
     const counted = this.request.skipInvalid || this.files.some((f) => f.skipReasons.length > 0);
     const counts = counted
       ? await this.countAll()
       : [{ read: merge.written, skipped: new Map(), keyed: 0, distinctKeys: 0 }];
-    return this.finish(changes, counts, [], merge, written);
+    return this.finish(changes, counts, [], merge, relation);
+  }
+
+  /**
+   * Whether the rows the fast path wrote may share a key: where the staging engine is the store, on
+   * the rows the import added; elsewhere in a pass over the candidates that reads only their keys and
+   * instants (far cheaper than asking the store), which also notes instants a store of whole seconds cut.
+   */
+  private async writtenKeysMayRepeat(
+    relation: string,
+    pass: <T>(work: () => Promise<T>) => Promise<T>,
+  ): Promise<boolean> {
+    const table = this.target.table;
+    if (this.link.inPlace) {
+      const ours = `(SELECT * FROM ${ident(table.name)} WHERE import_id = ${lit(this.ctx.importId)})`;
+      return keysMayRepeat(this.engine, ours, this.keyColumns);
+    }
+    const { subsecondInstants } = this.link;
+    const check = await pass(() =>
+      writtenKeys(this.engine, relation, table, this.keyColumns, subsecondInstants),
+    );
+    const note = fractionNote(this.target, check.fractional);
+    if (note) this.notes.push(note);
+    return check.mayRepeat;
   }
 
   /** Count, find in-import duplicates, then merge with what is stored. */

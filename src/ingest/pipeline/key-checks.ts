@@ -1,7 +1,9 @@
 import type { Engine } from '../../engine/engine.js';
+import type { TableDef } from '../../engine/schema.js';
 import { ident } from '../mapping/sql.js';
 import { allRows } from './candidates.js';
 import type { CompiledFile } from './compile.js';
+import { hasFraction, instantColumns } from './whole-seconds.js';
 
 /**
  * Whether two of the rows the fast path writes may share a key (it writes without looking), in the
@@ -30,4 +32,28 @@ export async function keysRepeatAcrossFiles(
     `SELECT count(*) AS n, count(DISTINCT (${keys.map(ident).join(', ')})) AS d FROM ${allRows(files, { rec: false, errors: false })} WHERE __skip IS NULL`,
   );
   return Number(row?.d) < Number(row?.n);
+}
+
+/**
+ * What the fast path wrote to a store elsewhere, from one pass over the candidates `rows` that reads
+ * only the key and instant columns: whether two of them may share a key (as `keysMayRepeat`), and,
+ * for a store that keeps whole seconds, how many had instants with fractions. Keys are compared as
+ * the store holds them: instants cut to the second there (two volume intervals may meet).
+ */
+export async function writtenKeys(
+  staging: Engine,
+  rows: string,
+  table: TableDef,
+  keys: readonly string[],
+  subsecondInstants: boolean,
+): Promise<{ mayRepeat: boolean; fractional: number }> {
+  const instants = subsecondInstants ? [] : instantColumns(table);
+  const stored = keys.map((k) =>
+    instants.includes(ident(k)) ? `date_trunc('second', ${ident(k)})` : ident(k),
+  );
+  const fractional = instants.length > 0 ? `count(*) FILTER (WHERE ${hasFraction(instants)})` : '0';
+  const [row] = await staging.query(
+    `SELECT count(*) AS n, count(DISTINCT hash(${stored.join(', ')})) AS d, ${fractional} AS f FROM ${rows}`,
+  );
+  return { mayRepeat: Number(row?.d) < Number(row?.n), fractional: Number(row?.f ?? 0) };
 }

@@ -4,14 +4,16 @@ import { join } from 'node:path';
 import type { ChangeSet, Engine, Rows, Staging } from '../../engine/engine.js';
 import type { Expr } from '../../engine/query.js';
 import type { TableDef } from '../../engine/schema.js';
+import { pipeRows } from '../../engine/staging.js';
 import { ident } from '../mapping/sql.js';
 
 /**
  * The one way an import reaches the store: rows staged in the DuckDB staging engine go into the
  * store's change set, and stored rows the checks need come back into the staging engine. Where the
  * staging engine is the store, rows move by INSERT … SELECT and stored rows are read where they lie;
- * elsewhere both travel as bulk CSV files through a temporary folder, written and read by the
- * engines themselves.
+ * elsewhere both travel in the bulk CSV form, written and read by the engines themselves: staged
+ * rows through a named pipe, so that the store loads while the staging engine still checks and
+ * writes (both at once, on their own threads), stored rows through a file in a temporary folder.
  */
 export class StoreLink {
   private files = 0;
@@ -94,12 +96,12 @@ export class StoreLink {
   ): Promise<number> {
     if (this.inPlace) return into({ select });
     const staging = this.stagingOf.engine;
-    const file = await staging.exportQuery(select, table, this.nextFile(), this.subsecondInstants);
-    try {
-      return file.rows === 0 ? 0 : await into(file);
-    } finally {
-      await rm(file.bulkCsv, { force: true });
-    }
+    const written = await pipeRows(
+      this.nextFile(),
+      (path) => staging.exportQuery(select, table, path, this.store.dialect.capabilities),
+      into,
+    );
+    return written.rows;
   }
 
   private nextFile(): string {

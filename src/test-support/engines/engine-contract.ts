@@ -89,7 +89,13 @@ export function engineContractTests(fresh: () => Promise<Engine>): void {
     const contacts = await readBack(engine, CONTACTS_TABLE, 'id');
     expect(contacts.map((r) => r.resolved)).toEqual([true, false, null]);
     expect(contacts.map((r) => r.csat)).toEqual([0.75, null, 1]);
-    expect(contacts[0]).toMatchObject({ queue: TRICKY_TEXT, team: null, agent: '\\N', topic: '' });
+    expect(contacts[0]).toMatchObject({
+      queue: TRICKY_TEXT,
+      team: null,
+      agent: '\\N',
+      topic: '',
+      customer: 'NULL',
+    });
     expect(contacts[0]).toMatchObject({ arrived_at: stored, ivr_seconds: 0 });
     expect(contacts[0]).toMatchObject({
       wait_seconds: 1 / 3,
@@ -240,12 +246,11 @@ export function engineContractTests(fresh: () => Promise<Engine>): void {
       await staging.engine.applySchemaStep({ kind: 'createTable', table: copy });
       expect(await staging.engine.append(copy, out)).toBe(4);
       expect(await readBack(staging.engine, copy, 'id')).toEqual(stored);
-      const subsecond = engine.dialect.capabilities.subsecondInstants;
       const back = await staging.engine.exportQuery(
         'SELECT * FROM contacts_copy',
         CONTACTS_TABLE,
         join(dir, 'back.csv'),
-        subsecond,
+        engine.dialect.capabilities,
       );
       const returned = { ...CONTACTS_TABLE, name: 'contacts_back' };
       await engine.applySchemaStep({ kind: 'createTable', table: returned });
@@ -458,7 +463,7 @@ function contactValues(id: string, resolved: boolean | null, csat: number | null
     null,
     '\\N',
     '',
-    null,
+    'NULL',
     null,
     at,
     0,

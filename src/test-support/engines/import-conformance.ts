@@ -46,6 +46,29 @@ export function importConformanceTests(fresh: () => Promise<TestEngine>): void {
       }
     });
 
+    it('strict: a bad row after 100,000 good ones, met while the store already loads, leaves nothing', async () => {
+      const t = await workspaceOn(await fresh());
+      try {
+        // Megabytes of good rows fill any pipe between the staging engine and a store elsewhere.
+        const good = Array.from(
+          { length: 100_000 },
+          (_, i) => `g${i},voice,inbound,sales,2026-03-02 09:00:00,12,300,handled,yes,0.8`,
+        );
+        const path = await t.file(
+          'late.csv',
+          [HEADER, ...good, 'bad,pigeon,inbound,,2026-03-02 10:00:00,,,handled,,'].join('\n'),
+        );
+        const error = await t.import({ files: [path] }).catch((e: unknown) => e);
+        expect(isUserError(error) && error.details[0]).toMatch(
+          `${path}:100002: column "channel" value "pigeon"`,
+        );
+        expect(await t.rows()).toEqual([]);
+        expect(await readBack(t.ws.engine, IMPORTS_TABLE, 'id')).toEqual([]);
+      } finally {
+        await t.close();
+      }
+    });
+
     it('skip-invalid: stores the good rows and lists the rejected one; read = imported + rejected', async () => {
       const t = await workspaceOn(await fresh());
       try {
