@@ -43,7 +43,7 @@ export function importsText(view: ImportsView, language: Locale = 'en-US'): stri
   );
   const rows = view.imports.map((e) => [
     e.shortId,
-    localMinute(e.finishedAt, timezone),
+    localMinute(e.finishedAt, timezone, locale.date),
     e.kind,
     e.source ?? '',
     locale.count(e.rowsStored),

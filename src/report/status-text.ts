@@ -58,7 +58,9 @@ export function statusText(view: StatusView, language: Locale = 'en-US'): string
   const counts = IMPORTED_TABLES.filter(({ total }) => t[total] > 0 || total === 'contacts').map(
     ({ total }) => rowsCount(total, t[total], locale),
   );
-  const last = view.imports.last ? word('last', { when: localMinute(view.imports.last, view.timezone) }) : '';
+  const last = view.imports.last
+    ? word('last', { when: localMinute(view.imports.last, view.timezone, locale.date) })
+    : '';
   const lines = [
     word('heading', {
       dir: view.workspace,

@@ -39,11 +39,14 @@ describe('German views', () => {
     expect(drivers).toContain('eingehende Kontakte mit Ergebnis');
     const status = await cli('status', '-w', ws, ...DE);
     // The demo's five imports (contacts, costs, fx, agent time, rate cards), counted in German.
-    expect(status).toMatch(/^Arbeitsbereich .* \(EUR, Europe\/Berlin\): 5 Importe, der letzte am /);
-    expect(status).toContain('Monat    Telefon');
-    expect(await cli('imports', 'list', '-w', ws, ...DE)).toMatch(
-      /^ID {8}wann \(Europe\/Berlin\) {2}Art {9}Quelle/,
+    // Dates as Germans write them, not ISO.
+    expect(status).toMatch(
+      /^Arbeitsbereich .* \(EUR, Europe\/Berlin\): 5 Importe, der letzte am \d\d\.\d\d\.\d{4} \d\d:\d\d\n/,
     );
+    expect(status).toContain('Monat    Telefon');
+    const imports = await cli('imports', 'list', '-w', ws, ...DE);
+    expect(imports).toMatch(/^ID {8}wann \(Europe\/Berlin\) {2}Art {9}Quelle/);
+    expect(imports.split('\n')[2]).toMatch(/^\S+ +\d\d\.\d\d\.\d{4} \d\d:\d\d /);
     const benchmarks = await cli('benchmarks', '-w', ws, ...DE);
     expect(benchmarks).toContain('Zeilen mehrerer Kanäle: industry-average (7,16 USD, Jahr nicht angegeben)');
   });

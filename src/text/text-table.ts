@@ -11,8 +11,11 @@ export function textTable(
   return [header, columnRule(widths), ...body];
 }
 
-/** An instant as local date and minute in a time zone: 2026-03-04 10:12. */
-export function localMinute(iso: string, timeZone: string): string {
+/**
+ * An instant as local date and minute in a time zone: 2026-03-04 10:12, the date as `date` writes an
+ * ISO date (a locale's: 04.03.2026 10:12 in German).
+ */
+export function localMinute(iso: string, timeZone: string, date: (iso: string) => string = (d) => d): string {
   const t = wallClock(new Date(iso), timeZone);
-  return `${t.date} ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  return `${date(t.date)} ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
 }
