@@ -7,10 +7,12 @@ import {
   TooltipComponent,
 } from 'echarts/components';
 import { init, use } from 'echarts/core';
+import { AxisBreak } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
-// Only what the dashboard draws: lines and bars, axes, legend, tooltips, reference lines, SVG.
+// Only what the dashboard draws: lines and bars, axes (with breaks), legend, tooltips, reference lines, SVG.
 use([
+  AxisBreak,
   LineChart,
   BarChart,
   GridComponent,

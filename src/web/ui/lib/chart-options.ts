@@ -156,7 +156,7 @@ export function waterfallOption(steps: readonly WaterfallStep[], tx: Texts): ECh
     },
     grid: { left: 72, right: 16, top: 16, bottom: 72 },
     xAxis: { type: 'category', data: steps.map((s) => s.label), axisLabel: { interval: 0, rotate: 30 } },
-    yAxis: { type: 'value', min: Math.max(0, Math.floor(low * 0.9 * 100) / 100), axisLabel: axisMoney(tx) },
+    yAxis: waterfallAxis(Math.floor(low * 0.9 * 100) / 100, tx),
     series: [
       {
         type: 'bar',
@@ -168,6 +168,21 @@ export function waterfallOption(steps: readonly WaterfallStep[], tx: Texts): ECh
       },
       { type: 'bar', stack: 'w', data: bars },
     ],
+  };
+}
+
+/**
+ * The value axis of a waterfall from 0, so the levels' bars keep their true lengths; small steps stay
+ * readable because the span from 0 to just below the lowest bar is cut out, drawn as a break.
+ */
+function waterfallAxis(floor: number, tx: Texts): Record<string, unknown> {
+  const axis = { type: 'value', min: 0, axisLabel: axisMoney(tx) };
+  if (floor <= 0) return axis;
+  return {
+    ...axis,
+    breaks: [{ start: 0, end: floor, gap: '12%' }],
+    breakArea: { expandOnClick: false },
+    breakLabelLayout: { moveOverlap: true },
   };
 }
 
