@@ -156,7 +156,7 @@ export function waterfallOption(steps: readonly WaterfallStep[], tx: Texts): ECh
     },
     grid: { left: 72, right: 16, top: 16, bottom: 72 },
     xAxis: { type: 'category', data: steps.map((s) => s.label), axisLabel: { interval: 0, rotate: 30 } },
-    yAxis: waterfallAxis(Math.floor(low * 0.9 * 100) / 100, tx),
+    yAxis: waterfallAxis(low, tx),
     series: [
       {
         type: 'bar',
@@ -172,14 +172,18 @@ export function waterfallOption(steps: readonly WaterfallStep[], tx: Texts): ECh
 }
 
 /**
- * The value axis of a waterfall from 0, so the levels' bars keep their true lengths; small steps stay
- * readable because the span from 0 to just below the lowest bar is cut out, drawn as a break.
+ * The value axis of a waterfall whose bars reach down to `low`: from 0, so the levels' bars keep their
+ * true lengths, and small steps stay readable because the span from 0 to just below the lowest bar is
+ * cut out, drawn as a break. Bars below 0 get room below it instead.
  */
-function waterfallAxis(floor: number, tx: Texts): Record<string, unknown> {
-  const axis = { type: 'value', min: 0, axisLabel: axisMoney(tx) };
-  if (floor <= 0) return axis;
+function waterfallAxis(low: number, tx: Texts): Record<string, unknown> {
+  const axisLabel = axisMoney(tx);
+  if (low <= 0) return { type: 'value', min: Math.floor(low * 1.1 * 100) / 100, axisLabel };
+  const floor = Math.floor(low * 0.9 * 100) / 100;
   return {
-    ...axis,
+    type: 'value',
+    min: 0,
+    axisLabel,
     breaks: [{ start: 0, end: floor, gap: '12%' }],
     breakArea: { expandOnClick: false },
     breakLabelLayout: { moveOverlap: true },
