@@ -17,21 +17,21 @@ import { ident } from '../mapping/sql.js';
  */
 export class StoreLink {
   private files = 0;
+  /** Made when rows first travel (never where the staging engine is the store). */
+  private folder: string | undefined;
 
   private constructor(
     readonly store: Engine,
     private readonly stagingOf: Staging,
-    private readonly folder: string,
   ) {}
 
   static async open(store: Engine): Promise<StoreLink> {
-    const staging = await store.stagingEngine();
-    return new StoreLink(store, staging, await mkdtemp(join(tmpdir(), 'percontact-import-')));
+    return new StoreLink(store, await store.stagingEngine());
   }
 
   async close(): Promise<void> {
     await this.stagingOf.close();
-    await rm(this.folder, { recursive: true, force: true });
+    if (this.folder) await rm(this.folder, { recursive: true, force: true });
   }
 
   /** Where files are parsed and checked (DuckDB SQL). */
@@ -72,7 +72,7 @@ export class StoreLink {
     const c = this.store.dialect.createCompiler();
     if (this.inPlace)
       return `(SELECT * FROM ${c.identifier(table.name)}${where ? ` WHERE ${c.expr(where)}` : ''})`;
-    const file = await this.store.exportCsv(table, where, this.nextFile());
+    const file = await this.store.exportCsv(table, where, await this.nextFile());
     try {
       await this.createTemp({ ...table, name: as });
       await this.staging.append({ ...table, name: as }, file);
@@ -97,14 +97,15 @@ export class StoreLink {
     if (this.inPlace) return into({ select });
     const staging = this.stagingOf.engine;
     const written = await pipeRows(
-      this.nextFile(),
+      await this.nextFile(),
       (path) => staging.exportQuery(select, table, path, this.store.dialect.capabilities),
       into,
     );
     return written.rows;
   }
 
-  private nextFile(): string {
+  private async nextFile(): Promise<string> {
+    this.folder ??= await mkdtemp(join(tmpdir(), 'percontact-import-'));
     this.files++;
     return join(this.folder, `rows-${this.files}.csv`);
   }
