@@ -115,6 +115,34 @@ describe('import contacts: file formats', () => {
     }
   });
 
+  it('reads a Windows-1252 byte met only past the detection sample, and refuses a file that mixes encodings', async () => {
+    // Over 256 KB of ASCII (what detection samples), then "München" in Windows-1252 (ü = 0xFC).
+    const ascii = Array.from({ length: 6000 }, (_, i) => `c${i},voice,sales,2026-03-02 09:00:00,handled`);
+    const head = ['id,channel,queue,arrived_at,outcome', ...ascii].join('\n');
+    expect(head.length).toBeGreaterThan(256 * 1024);
+    const tail = Buffer.from('\nlast,voice,M\xfcnchen,2026-03-02 10:00:00,handled\n', 'latin1');
+    const late = await t.file('late.csv', Buffer.concat([Buffer.from(head), tail]));
+    expect(await t.import({ files: [late] })).toMatchObject({ read: 6001, imported: 6001, rejected: 0 });
+    expect(await t.rows("SELECT id, queue FROM contacts WHERE queue <> 'sales'")).toEqual([
+      { id: 'last', queue: 'München' },
+    ]);
+    // The same with a UTF-8 "Zürich" on line 2: the lines before the byte are UTF-8, so guessing is wrong.
+    const mixed = await t.file(
+      'mixed.csv',
+      Buffer.concat([Buffer.from(head.replace('c0,voice,sales', 'c0,voice,Zürich')), tail]),
+    );
+    const error = await t.import({ files: [mixed] }).catch((e: unknown) => e);
+    expect(isUserError(error) && error.message).toBe(
+      `${mixed}:6002: byte 0xFC is not UTF-8, though the lines before it are: the file mixes text encodings; save it in one, or name its encoding in a mapping file (read: { encoding: windows-1252 })`,
+    );
+    // Named UTF-8 by a mapping, nothing is guessed: the record is refused at its line.
+    const mappingFile = await t.file('utf8.yaml', 'read:\n  encoding: utf-8\nfields: {}\n');
+    const named = await t.import({ files: [late], mappingFile }).catch((e: unknown) => e);
+    expect(isUserError(named) && named.details).toEqual([
+      `${late}:6002: is not UTF-8 text, though the file is read as UTF-8 (name its encoding: read: { encoding: windows-1252 })`,
+    ]);
+  });
+
   it('reads tab-separated and pipe-separated files with quoted multi-line fields', async () => {
     for (const [name, sep] of [
       ['t.tsv', '\t'],

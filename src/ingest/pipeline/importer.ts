@@ -3,6 +3,7 @@ import type { ChangeSet, Engine } from '../../engine/engine.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { ProblemTest } from '../mapping/fields.js';
 import { ident, lit } from '../mapping/sql.js';
+import { encodingPastSample } from '../read/encoding.js';
 import { isCsvStructureError, openSource } from '../read/open-source.js';
 import type { RawSource } from '../read/source.js';
 import type { Target, TargetContext } from '../targets/target.js';
@@ -35,6 +36,8 @@ import { cutToSeconds, fractionNote } from './whole-seconds.js';
 export interface ImportPlan {
   /** Files to read in JavaScript because the engine's CSV reader refused their structure. */
   scripted: Set<number>;
+  /** Encodings of files whose first bytes misled the detection (UTF-8 there, not further on). */
+  encodings: Map<number, string>;
   /** Look for in-import duplicates before writing instead of taking the fast path. */
   analyse: boolean;
 }
@@ -84,7 +87,9 @@ export class Importer {
     for (const [i, path] of this.request.files.entries()) {
       // A reshape reads every record in JavaScript anyway: bad records become problems, not failures.
       const scripted = this.plan.scripted.has(i) || reshape !== undefined;
-      this.sources[i] = await openSource(this.engine, path, this.request.mapping.read, scripted);
+      const encoding = this.plan.encodings.get(i);
+      const read = { ...this.request.mapping.read, ...(encoding ? { encoding } : {}) };
+      this.sources[i] = await openSource(this.engine, path, read, scripted);
     }
     this.digests = this.sources.map((s) => s.digest);
     if (reshape) this.sources = await reshapeSources(this.engine, this.sources, reshape);
@@ -248,6 +253,7 @@ export class Importer {
     } catch (error) {
       if (isCsvStructureError(error)) {
         throw new Retry(async (plan) => {
+          if (await this.reviseEncodings(plan)) return;
           for (const i of await this.brokenCsvFiles()) plan.scripted.add(i);
         });
       }
@@ -256,12 +262,30 @@ export class Importer {
     }
   }
 
+  /**
+   * A file detected as UTF-8 from its first bytes may stop being UTF-8 further on, where the engine's
+   * reader meets the first other byte: read it in the encoding the whole file shows, or refuse it at
+   * that line (encoding.ts). Returns whether any file's encoding changed.
+   */
+  private async reviseEncodings(plan: ImportPlan): Promise<boolean> {
+    let revised = false;
+    for (const [i, source] of this.sources.entries()) {
+      if (source.detectedEncoding !== 'utf-8') continue;
+      const encoding = await encodingPastSample(this.request.files[i] as string);
+      if (encoding) plan.encodings.set(i, encoding);
+      revised ||= encoding !== null;
+    }
+    return revised;
+  }
+
   private async brokenCsvFiles(): Promise<number[]> {
     const broken: number[] = [];
     for (const [i, source] of this.sources.entries()) {
       if (source.hasProblems) continue;
+      // Every value read, not only the records counted: some faults (bad UTF-8) show only in values.
+      const values = source.sqlColumns.map((c) => `coalesce(${ident(c)}, '')`).join(' || ');
       try {
-        await this.engine.query(`SELECT count(*) FROM ${source.relation}`);
+        await this.engine.query(`SELECT max(length(${values || "''"})) FROM ${source.relation}`);
       } catch (error) {
         if (isCsvStructureError(error)) broken.push(i);
         else throw error;

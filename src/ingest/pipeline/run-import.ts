@@ -145,7 +145,7 @@ async function prepare(
     stored,
     ...(request.interval ? { interval: request.interval } : {}),
   };
-  return { request, target, ctx, plan: { scripted: new Set(), analyse: false } };
+  return { request, target, ctx, plan: { scripted: new Set(), encodings: new Map(), analyse: false } };
 }
 
 /** The engine's memory while importing: enough to stream, so that memory does not grow with the file. */

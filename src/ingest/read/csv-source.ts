@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import type { Engine } from '../../engine/engine.js';
 import { UserError } from '../../errors.js';
@@ -36,6 +37,7 @@ export async function openCsvSource(
         : await scriptedCsvSource(engine, text.path, layout, path);
     return {
       ...source,
+      ...(read.encoding ? {} : { detectedEncoding: text.encoding }),
       dispose: async () => {
         await source.dispose();
         await text.dispose();
@@ -202,7 +204,7 @@ export async function scriptedCsvSource(
       batch.push({
         values: values.map((v) => (v === '' ? null : v)),
         line: r.line,
-        problem: fieldCountProblem(values.length, width, layout.ragged),
+        problem: fieldCountProblem(values.length, width, layout.ragged) ?? utf8Problem(r.bytes),
       });
     }
     if (batch.length >= 10_000) {
@@ -225,6 +227,12 @@ export async function scriptedCsvSource(
     locate: (records) => locateCsvRecords(path, layout, records),
     dispose: () => table.drop(),
   };
+}
+
+/** A record of a file read as UTF-8 (its encoding named so) whose bytes are not: never guessed at. */
+function utf8Problem(bytes: Buffer | undefined): string | undefined {
+  if (!bytes || isUtf8(bytes)) return undefined;
+  return 'is not UTF-8 text, though the file is read as UTF-8 (name its encoding: read: { encoding: windows-1252 })';
 }
 
 function fieldCountProblem(count: number, width: number, ragged: boolean): string | undefined {

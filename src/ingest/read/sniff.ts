@@ -65,7 +65,8 @@ export function detectEncoding(sample: Buffer, complete: boolean): string | unde
   }
 }
 
-const WINDOWS_1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+/** Bytes Windows-1252 gives no character. */
+export const WINDOWS_1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 function zeroBytes(bytes: Buffer): { even: number; odd: number; pairs: number } {
   let even = 0;

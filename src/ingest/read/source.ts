@@ -18,6 +18,8 @@ export interface RawSource {
   hasProblems: boolean;
   /** The decimal separator numbers in this file use. */
   decimal: '.' | ',';
+  /** A text file's encoding as detected from its first bytes (none: named by the mapping, or not text). */
+  detectedEncoding?: string;
   /** Lines (or sheet rows) and raw text of records, by their 1-based number in `relation`. */
   locate(records: readonly number[]): Promise<Map<number, Located>>;
   /** SHA-256 of what was read (`sha256:<hex>`) where the source is not a file (a table): the log's checksum. */
