@@ -143,6 +143,29 @@ describe('import contacts: file formats', () => {
     ]);
   });
 
+  it('says what a damaged, misnamed, compressed or old-style file is, instead of failing on its encoding', async () => {
+    const noise = Buffer.from([0x00, 0x81, 0xff, 0x13, 0x00, 0x9d, 0x00, 0x81]);
+    const ole2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
+    const cases: [string, Buffer, string][] = [
+      ['cut.xlsx', Buffer.from('PK\u0003\u0004cut short', 'latin1'), 'not a readable XLSX workbook: '],
+      ['noise.xlsx', noise, 'not an XLSX workbook (its bytes do not start as one)'],
+      ['noise.parquet', noise, 'not a Parquet file (it does not start with PAR1)'],
+      ['calls.csv.gz', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x81]), 'compressed files are not read'],
+      ['calls.dat', ole2, 'an old-style Excel file (.xls) is not read; save it as .xlsx or CSV'],
+    ];
+    for (const [name, bytes, reason] of cases) {
+      const path = await t.file(name, bytes);
+      const error = await t.import({ files: [path] }).catch((e: unknown) => e);
+      expect(isUserError(error) && error.message, name).toContain(`${path}: ${reason}`);
+    }
+    // Some systems export text under an .xls name: that is read as the text it is.
+    const text = await t.file(
+      'export.xls',
+      'id,channel,arrived_at,outcome\nX-1,voice,2026-03-02 09:00:00,handled\n',
+    );
+    expect(await t.import({ files: [text] })).toMatchObject({ imported: 1 });
+  });
+
   it('reads tab-separated and pipe-separated files with quoted multi-line fields', async () => {
     for (const [name, sep] of [
       ['t.tsv', '\t'],

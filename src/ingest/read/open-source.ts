@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { Engine } from '../../engine/engine.js';
 import { UserError } from '../../errors.js';
 import type { ReadOptions } from '../mapping/schema.js';
@@ -29,6 +30,7 @@ export async function openSource(
     throw new UserError('NOT_FOUND', `${path}: no such file`, { file: path });
   const { sample } = await readSample(path, 4096);
   const format = read.format ?? detectFormat(path, sample);
+  if (format === 'csv' && !read.format) refuseMisnamed(path, sample);
   switch (format) {
     case 'xlsx':
       return xlsxSource(engine, path, read);
@@ -46,6 +48,28 @@ export async function openSource(
       return openCsvSource(engine, path, read, scripted);
   }
 }
+
+/**
+ * A file named as a binary format whose bytes are not that format would be read as text and fail
+ * with a puzzling message about its encoding: say what it is not (or what to do with it) instead.
+ */
+function refuseMisnamed(path: string, sample: Buffer): void {
+  const why = OLE2.equals(sample.subarray(0, OLE2.length))
+    ? 'an old-style Excel file (.xls) is not read; save it as .xlsx or CSV'
+    : MISNAMED[extname(path).toLowerCase()];
+  if (why) throw new UserError('INVALID_INPUT', `${path}: ${why}`, { file: path });
+}
+
+/** How an old-style Office file (an OLE2 compound document: .xls, .doc) starts; some ".xls" exports are text. */
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+const MISNAMED: Record<string, string> = {
+  '.xlsx': 'not an XLSX workbook (its bytes do not start as one); save it again from the spreadsheet',
+  '.ods': 'not an ODS spreadsheet (its bytes do not start as one); save it again from the spreadsheet',
+  '.parquet': 'not a Parquet file (it does not start with PAR1)',
+  '.gz': 'compressed files are not read; unpack it first (gunzip)',
+  '.zip': 'compressed files are not read; unpack it first',
+};
 
 /** The engine's CSV reader refused the file's structure (field counts, quotes, encoding). */
 export function isCsvStructureError(error: unknown): boolean {

@@ -10,7 +10,15 @@ export async function xlsxSource(engine: Engine, path: string, read: ReadOptions
   // Loaded on demand: the workbook library is large and only sheets need it.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
-  await workbook.xlsx.readFile(path);
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (error) {
+    throw new UserError(
+      'INVALID_INPUT',
+      `${path}: not a readable XLSX workbook: ${(error as Error).message}`,
+      { file: path },
+    );
+  }
   const sheet = pickSheet(workbook, path, read.sheet);
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
