@@ -20,9 +20,7 @@ export function parseYamlFile<T extends z.ZodType>(
     throw new UserError(
       'INVALID_INPUT',
       `${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-      {
-        file,
-      },
+      { file, ...(prefix ? { parameter: prefix } : {}) },
     );
   }
   const result = schema.safeParse(raw ?? {});

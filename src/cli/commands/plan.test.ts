@@ -85,6 +85,11 @@ describe('percontact plan', () => {
       expect(result).toBe(5);
       expect(err).toContain('levers.ivr.containment');
       expect(err.trim().split('\n')).toHaveLength(1);
+      // A file that is not YAML at all is named as given, too.
+      await writeFile(scenario, 'levers: [1, 2\n');
+      const broken = await cli('plan', 'run', '-w', dir, '--scenario', scenario);
+      expect(broken.result).toBe(5);
+      expect(broken.err).toMatch(new RegExp(`^percontact: ${scenario}: not valid YAML: `));
     });
   }, 60_000);
 });
