@@ -185,6 +185,9 @@ skip:
       'fields:\n  queue: { column: nowhere }\n',
       'fields: [\n',
       'fields:\n  outcome: { value: handled, shout: true }\n',
+      'fields:\n  id: 42\n',
+      'fields:\n  id: { colum: Call }\n',
+      'fields:\n  handle_seconds: { column: Dauer, unit: fortnights }\n',
     ]) {
       const error = await importWith(csv, yaml).catch((e: unknown) => e);
       expect(isUserError(error)).toBe(true);
@@ -195,6 +198,14 @@ skip:
       /no column "nowhere" \(needed for queue\); the file has: id, channel, arrived_at, outcome/,
     );
     expect(messages[2]).toMatch(/not valid YAML/);
-    expect(messages[3]).toMatch(/map\.yaml: fields\.outcome/);
+    expect(messages[3]).toMatch(/map\.yaml: fields\.outcome: Unrecognized key: "shout"$/);
+    // What no form of a field accepts: the forms there are, else the complaint of the closest form.
+    expect(messages[4]).toMatch(
+      /map\.yaml: fields\.id: expected a column name, or an object such as \{ column: … \}/,
+    );
+    expect(messages[5]).toMatch(/map\.yaml: fields\.id: Unrecognized key: "colum"$/);
+    expect(messages[6]).toMatch(
+      /map\.yaml: fields\.handle_seconds\.unit: Invalid option: expected one of "milliseconds"/,
+    );
   });
 });
