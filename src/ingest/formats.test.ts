@@ -158,6 +158,10 @@ describe('import contacts: file formats', () => {
       const error = await t.import({ files: [path] }).catch((e: unknown) => e);
       expect(isUserError(error) && error.message, name).toContain(`${path}: ${reason}`);
     }
+    const mysql = await t.import({ files: ['mysql://pbx/asterisk?table=cdr'] }).catch((e: unknown) => e);
+    expect(isUserError(mysql) && mysql.message).toBe(
+      'mysql://pbx/asterisk?table=cdr: only PostgreSQL tables are read from a database (postgres://user@host:port/db?table=name)',
+    );
     // Some systems export text under an .xls name: that is read as the text it is.
     const text = await t.file(
       'export.xls',

@@ -26,6 +26,12 @@ export async function openSource(
   scripted = false,
 ): Promise<RawSource> {
   if (isTableLocator(path)) return tableSource(path);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path) && !existsSync(path))
+    throw new UserError(
+      'USAGE',
+      `${path}: only PostgreSQL tables are read from a database (postgres://user@host:port/db?table=name)`,
+      { file: path },
+    );
   if (!existsSync(path) || !statSync(path).isFile())
     throw new UserError('NOT_FOUND', `${path}: no such file`, { file: path });
   const { sample } = await readSample(path, 4096);
