@@ -252,8 +252,9 @@ export class Importer {
       return await work();
     } catch (error) {
       if (isCsvStructureError(error)) {
+        const unicode = /Invalid unicode/i.test(String((error as Error)?.message));
         throw new Retry(async (plan) => {
-          if (await this.reviseEncodings(plan)) return;
+          if (unicode && (await this.reviseEncodings(plan))) return;
           for (const i of await this.brokenCsvFiles()) plan.scripted.add(i);
         });
       }
