@@ -145,6 +145,24 @@ describe('import costs', () => {
     ]);
     expect(await lines()).toEqual([]);
   });
+
+  it('says a date that is no date once, and "missing" only where a date is not given at all', async () => {
+    const text = [
+      'id,category,amount,period_start,period_end',
+      'a,other,10,2026-02-30,2026-03-31',
+      'b,other,10,2026-03-01,2026-04-31',
+      'c,other,10,2026-03-01,',
+      'd,other,10,,',
+    ].join('\n');
+    const path = await t.file('dates.csv', text);
+    const error = await t.import({ kind: 'costs', files: [path] }).catch((e: unknown) => e);
+    expect(isUserError(error) && error.details).toEqual([
+      `${path}:2: column "period_start" value "2026-02-30": not a date (YYYY-MM-DD or DD.MM.YYYY)`,
+      `${path}:3: column "period_end" value "2026-04-31": not a date (YYYY-MM-DD or DD.MM.YYYY)`,
+      `${path}:4: column "period_end" value "": is missing (give period_end, exclusive: a March cost ends on 04-01, or period_end_inclusive: 03-31)`,
+      `${path}:5: column "period_start" value "": is missing (give period_start and period_end, or period such as 2026-03)`,
+    ]);
+  });
 });
 
 describe('import fx', () => {

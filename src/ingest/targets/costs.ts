@@ -47,6 +47,9 @@ function columns(ctx: TargetContext): Record<string, string> {
   };
 }
 
+/** A field's text as the file gives it (NULL where the file has none). */
+const t = (field: string) => `__m."t_${field}"`;
+
 const at = (label: string) => ({ label, raw: `CAST(${m(label)} AS VARCHAR)` });
 
 export const costsTarget: Target = {
@@ -63,12 +66,13 @@ export const costsTarget: Target = {
       reason: 'is not a period (2026-03, 03.2026, 2026-Q1, Q1/2026, 2026-W10, KW 10/2026, 2026 or a day)',
     },
     {
-      test: `${m('period_start')} IS NULL AND ${v('period')} IS NULL`,
+      // Missing means no text at all: a text that is no date is reported as such, once.
+      test: `${t('period_start')} IS NULL AND ${t('period')} IS NULL`,
       ...at('period_start'),
       reason: 'is missing (give period_start and period_end, or period such as 2026-03)',
     },
     {
-      test: `${m('period_end')} IS NULL AND ${m('period_start')} IS NOT NULL`,
+      test: `${m('period_end')} IS NULL AND ${m('period_start')} IS NOT NULL AND ${t('period_end')} IS NULL AND ${t('period_end_inclusive')} IS NULL`,
       ...at('period_end'),
       reason:
         'is missing (give period_end, exclusive: a March cost ends on 04-01, or period_end_inclusive: 03-31)',
