@@ -96,6 +96,18 @@ describe('import volumes', () => {
     ]);
   });
 
+  it('reports a start that is no time once, and a missing interval length with the start as the file writes it', async () => {
+    const path = await t.file(
+      'nolength.csv',
+      'interval_start,channel,offered,handled\n2026-02-30 09:00,voice,10,9\n2026-03-02 09:00,voice,10,9\n',
+    );
+    const error = await t.import({ kind: 'volumes', files: [path] }).catch((e: unknown) => e);
+    expect(isUserError(error) && error.details).toEqual([
+      `${path}:2: column "interval_start" value "2026-02-30 09:00": not a date and time`,
+      `${path}:3: column "interval_start" value "2026-03-02 09:00": has no interval length (give an interval column, interval_end, or the import's interval: 15m, 30m, 1h, day, week or month)`,
+    ]);
+  });
+
   it('never counts a period twice: volumes and contacts of the same segment and time exclude each other', async () => {
     const contacts = 'id,channel,queue,arrived_at,outcome\n1,voice,sales,2026-03-02 08:10,handled\n';
     await t.import({ files: [await t.file('c.csv', contacts)] });

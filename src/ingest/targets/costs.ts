@@ -5,7 +5,7 @@ import { parseDriver } from '../../model/driver.js';
 import type { FieldDef } from '../mapping/fields.js';
 import { lit } from '../mapping/sql.js';
 import { periodBounds } from './period-label.js';
-import { m, type Target, type TargetContext, v } from './target.js';
+import { checkedAt, m, type Target, type TargetContext, text, v } from './target.js';
 
 /**
  * Canonical cost-ledger columns. The accrual period is period_start with period_end (exclusive: a
@@ -47,11 +47,6 @@ function columns(ctx: TargetContext): Record<string, string> {
   };
 }
 
-/** A field's text as the file gives it (NULL where the file has none). */
-const t = (field: string) => `__m."t_${field}"`;
-
-const at = (label: string) => ({ label, raw: `CAST(${m(label)} AS VARCHAR)` });
-
 export const costsTarget: Target = {
   kind: 'costs',
   table: COST_LINES_TABLE,
@@ -67,19 +62,19 @@ export const costsTarget: Target = {
     },
     {
       // Missing means no text at all: a text that is no date is reported as such, once.
-      test: `${t('period_start')} IS NULL AND ${t('period')} IS NULL`,
-      ...at('period_start'),
+      test: `${text('period_start')} IS NULL AND ${text('period')} IS NULL`,
+      ...checkedAt('period_start'),
       reason: 'is missing (give period_start and period_end, or period such as 2026-03)',
     },
     {
-      test: `${m('period_end')} IS NULL AND ${m('period_start')} IS NOT NULL AND ${t('period_end')} IS NULL AND ${t('period_end_inclusive')} IS NULL`,
-      ...at('period_end'),
+      test: `${m('period_end')} IS NULL AND ${m('period_start')} IS NOT NULL AND ${text('period_end')} IS NULL AND ${text('period_end_inclusive')} IS NULL`,
+      ...checkedAt('period_end'),
       reason:
         'is missing (give period_end, exclusive: a March cost ends on 04-01, or period_end_inclusive: 03-31)',
     },
     {
       test: `coalesce(${v('period_end')} <= ${m('period_start')}, FALSE)`,
-      ...at('period_end'),
+      ...checkedAt('period_end'),
       reason: 'is not after period_start (the end is exclusive)',
     },
     {

@@ -56,6 +56,16 @@ describe('import agents and agent-time', () => {
     expect(r.err).toContain('a card is for an agent or a team');
   });
 
+  it('says a cost that is no amount once, and "missing" only where none is given', async () => {
+    const cards = await file('costs.csv', 'agent,valid_from,hourly_cost\nB,2026-01-01,abc\nC,2026-01-01,\n');
+    const r = await cli('import', 'agents', cards, '-w', ws);
+    expect(r.result).toBe(5);
+    expect(r.err.trim().split('\n').slice(1)).toEqual([
+      `  ${cards}:2: column "hourly_cost" value "abc": not a decimal amount`,
+      `  ${cards}:3: column "hourly_cost" value "": is missing (give hourly_cost, or salary with paid_hours and optionally loading_factor)`,
+    ]);
+  });
+
   it('feeds occupancy and bottom-up labour into the report', async () => {
     // One voice call of a1 (handle 1800 s) on 2 Mar; a1 staffed 3600 s that day at 30.00/h:
     // bottom-up wages 0.5 h × 30.00 = 15.00; occupancy 1800 / 3600 = 0.5.

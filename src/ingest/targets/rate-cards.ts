@@ -1,7 +1,7 @@
 import { RATE_CARDS_TABLE } from '../../engine/schema.js';
 import type { FieldDef } from '../mapping/fields.js';
 import { lit } from '../mapping/sql.js';
-import { m, type Target, type TargetContext, v } from './target.js';
+import { checkedAt, m, type Target, type TargetContext, text, v } from './target.js';
 
 /**
  * Canonical rate-card columns: who (an agent, or a team for its agents without a card of their own),
@@ -42,8 +42,6 @@ function columns(ctx: TargetContext): Record<string, string> {
   };
 }
 
-const at = (label: string) => ({ label, raw: `coalesce(CAST(${m(label)} AS VARCHAR), '')` });
-
 export const rateCardsTarget: Target = {
   kind: 'agents',
   table: RATE_CARDS_TABLE,
@@ -53,22 +51,23 @@ export const rateCardsTarget: Target = {
   checks: () => [
     {
       test: `${m('agent')} IS NULL AND ${m('team')} IS NULL`,
-      ...at('agent'),
+      ...checkedAt('agent'),
       reason: 'and team are both empty: a card is for an agent or a team',
     },
     {
-      test: `${m('hourly_cost')} IS NULL`,
-      ...at('hourly_cost'),
+      // A text that is no amount is reported as such, once.
+      test: `${m('hourly_cost')} IS NULL AND ${text('hourly_cost')} IS NULL`,
+      ...checkedAt('hourly_cost'),
       reason: 'is missing (give hourly_cost, or salary with paid_hours and optionally loading_factor)',
     },
     {
       test: `coalesce(starts_with(${m('hourly_cost')}, '-') OR NOT regexp_matches(${m('hourly_cost')}, '[1-9]'), FALSE)`,
-      ...at('hourly_cost'),
+      ...checkedAt('hourly_cost'),
       reason: 'is not above 0',
     },
     {
       test: `coalesce(${m('valid_to')} <= ${m('valid_from')}, FALSE)`,
-      ...at('valid_to'),
+      ...checkedAt('valid_to'),
       reason: 'is not after valid_from (the end is exclusive)',
     },
   ],

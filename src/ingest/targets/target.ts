@@ -50,3 +50,7 @@ export interface Target {
 export const v = (field: string): string => `"v_${field}"`;
 /** A table column of the row being checked. */
 export const m = (column: string): string => `__m."${column}"`;
+/** A field's text as the file gives it (NULL where it gives none): "missing" means this is NULL. */
+export const text = (field: string): string => `__m."t_${field}"`;
+/** A check on a table column, its message showing the column's value. */
+export const checkedAt = (label: string) => ({ label, raw: `coalesce(CAST(${m(label)} AS VARCHAR), '')` });

@@ -3,7 +3,7 @@ import { CHANNELS } from '../../model/contact.js';
 import type { FieldDef, ProblemTest } from '../mapping/fields.js';
 import { intervalLength as intervalLengthText } from '../mapping/parsers.js';
 import { lit } from '../mapping/sql.js';
-import { m, type Target, type TargetContext, v } from './target.js';
+import { checkedAt, m, type Target, type TargetContext, text, v } from './target.js';
 
 const count = (name: string): FieldDef => ({ name, kind: 'count', min: 0 });
 const seconds = (name: string, ceiling?: FieldDef['ceiling']): FieldDef => ({
@@ -82,27 +82,28 @@ const overlap = (a: string, b: string) =>
    AND ${a}.interval_start < ${b}.interval_end AND ${b}.interval_start < ${a}.interval_end`;
 
 function checks(ctx: TargetContext): ProblemTest[] {
-  const at = (label: string) => ({ label, raw: `CAST(${m(label)} AS VARCHAR)` });
   const problems: ProblemTest[] = [
     {
-      test: `${m('interval_length')} IS NULL`,
-      ...at('interval_start'),
+      // Only for a start that is a time (else that is the problem), shown as the file writes it.
+      test: `${m('interval_length')} IS NULL AND ${m('interval_start')} IS NOT NULL`,
+      label: 'interval_start',
+      raw: text('interval_start'),
       reason:
         "has no interval length (give an interval column, interval_end, or the import's interval: 15m, 30m, 1h, day, week or month)",
     },
     {
       test: `coalesce(${m('handled')} + ${m('abandoned')} > ${m('offered')}, FALSE)`,
-      ...at('offered'),
+      ...checkedAt('offered'),
       reason: 'is less than handled + abandoned',
     },
     {
       test: `coalesce(${m('answered_within_threshold')} > ${m('handled')}, FALSE)`,
-      ...at('answered_within_threshold'),
+      ...checkedAt('answered_within_threshold'),
       reason: 'is more than handled',
     },
     {
       test: `${m('answered_within_threshold')} IS NOT NULL AND ${m('threshold_seconds')} IS NULL`,
-      ...at('answered_within_threshold'),
+      ...checkedAt('answered_within_threshold'),
       reason: 'needs threshold_seconds (the service-level threshold it was measured with)',
     },
     ...(['handle_seconds_sum', 'wait_seconds_sum'] as const).map((sum) => {
@@ -117,7 +118,7 @@ function checks(ctx: TargetContext): ProblemTest[] {
     }),
     {
       test: `coalesce(${m('interval_end')} <= ${m('interval_start')}, FALSE)`,
-      ...at('interval_end'),
+      ...checkedAt('interval_end'),
       reason: 'is not after interval_start',
     },
   ];
@@ -125,7 +126,7 @@ function checks(ctx: TargetContext): ProblemTest[] {
     problems.push({
       test: `EXISTS (SELECT 1 FROM volumes vo WHERE ${overlap('vo', '__m')}
         AND NOT (vo.source = __m.source AND vo.queue IS NOT DISTINCT FROM __m.queue AND vo.interval_start = __m.interval_start))`,
-      ...at('interval_start'),
+      ...checkedAt('interval_start'),
       reason: 'overlaps volume rows already imported for this channel and queue',
     });
   }
@@ -134,7 +135,7 @@ function checks(ctx: TargetContext): ProblemTest[] {
       test: `EXISTS (SELECT 1 FROM contacts co WHERE co.channel = __m.channel
         AND (co.queue IS NULL OR __m.queue IS NULL OR co.queue = __m.queue)
         AND co.arrived_at >= __m.interval_start AND co.arrived_at < __m.interval_end)`,
-      ...at('interval_start'),
+      ...checkedAt('interval_start'),
       reason:
         'overlaps contacts already imported for this channel and queue (a period is counted from volumes or from contacts, never both)',
     });
