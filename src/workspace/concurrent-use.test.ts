@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureIo } from '../cli/io.js';
 import { run } from '../cli/main.js';
+import { importFiles } from '../ingest/import-files.js';
 import { spawnCli } from '../test-support/cli-process.js';
 import { openWorkspace } from './workspace.js';
 
@@ -80,17 +81,19 @@ describe('concurrent use of a workspace (separate processes)', () => {
   it('lets a report started during an import wait for it and then report the imported rows', async () => {
     const big = join(dir, 'big.csv');
     await writeCalls(big, 300_000);
-    const importing = spawnCli(['import', 'contacts', big, '-w', ws, '--source', 'big'], {
-      PERCONTACT_TRACE: '1',
-    });
-    // The import holds the workspace from its first phase on; starting the report then leaves it the
-    // whole import to reach the lock (a CLI process takes a second to start).
-    await importing.stderrContains('phase reading');
+    // The import (this process) holds the workspace until the report (another process) says it
+    // waits: however slowly either starts, the report cannot slip in before the import or after it.
+    const importer = await openWorkspace(ws);
     const report = spawnCli(['report', '-w', ws, '--format', 'json']);
-    const [imported, reported] = await Promise.all([importing.exited, report.exited]);
-    expect(imported.code).toBe(0);
+    try {
+      await report.stderrContains(`percontact: waiting: an import is running (pid ${process.pid})`);
+      const summary = await importFiles(importer, { kind: 'contacts', files: [big], source: 'big' });
+      expect(summary.imported).toBe(300_000);
+    } finally {
+      await importer.close();
+    }
+    const reported = await report.exited;
     expect(reported.code).toBe(0);
-    expect(report.stderr).toContain(`percontact: waiting: an import is running (pid ${importing.child.pid})`);
     expect(contactsIn(report.stdout)).toBe(300_002);
   });
 });
