@@ -9,17 +9,17 @@ export function assertChangeSetId(id: string): void {
     throw new Error(`change set id ${JSON.stringify(id)} is not [A-Za-z0-9_]{1,64}`);
 }
 
+/** Whether an engine's change sets are transactions (else they swap staged partitions in). */
+export function changeSetsAreTransactions(capabilities: DialectCapabilities): boolean {
+  return capabilities.transactions && capabilities.syncDelete;
+}
+
 /**
  * A change set in one transaction, for engines with transactions and synchronous DELETE: adds are
  * appended at once; removals and puts are applied at the end (removals and the puts' keys deleted,
  * then the puts inserted), all before COMMIT. A table takes either adds or removals in one change set,
  * so that removals only ever meet rows stored before it.
  */
-/** Whether an engine's change sets are transactions (else they swap staged partitions in). */
-export function changeSetsAreTransactions(capabilities: DialectCapabilities): boolean {
-  return capabilities.transactions && capabilities.syncDelete;
-}
-
 export async function changeSetInTransaction<T>(
   engine: Engine,
   id: string,

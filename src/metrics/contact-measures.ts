@@ -240,17 +240,17 @@ export function groupingSets(
 }
 
 /**
- * One scan for a report: additive measures per local period and combination of the fine dimensions
- * (set `fine`), and handle-time quantiles per period × breakdown, per period and overall. Repeat
- * contacts look up to the repeat window past the range's end, so the last days are judged fairly.
- */
-/**
  * How much a report computes. `headline`: every additive figure, in one plain scan. `full` adds what
  * needs more than one pass over the data: repeat contacts (FCR, resolutions, cost per resolution, by a
  * window over each customer's contacts) and handle-time quantiles (per row, per period and overall).
  */
 export type ReportDetail = 'headline' | 'full';
 
+/**
+ * One scan for a report: additive measures per local period and combination of the fine dimensions
+ * (set `fine`), and handle-time quantiles per period × breakdown, per period and overall. Repeat
+ * contacts look up to the repeat window past the range's end, so the last days are judged fairly.
+ */
 export function contactMeasuresQuery(
   d: Definitions,
   periods: readonly Period[],

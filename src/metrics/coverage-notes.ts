@@ -78,22 +78,29 @@ export function rowNotes(
       }),
     );
   }
-  if (finest && noKnownWait(row.measures)) notes.push(noWaitNote(row, report));
-  if (finest && occupiedBeyondStaffed(row.measures)) notes.push(overOccupiedNote(row, report));
+  return [...notes, ...figureNotes(row, report, finest)];
+}
+
+/**
+ * Why a row's service and occupancy figures are undefined (`gaps`: said on the rows where they
+ * arise, not again on every breakdown above them) and where its ASA mixes service-level clocks.
+ */
+function figureNotes(row: ReportRow, report: ReportBase, gaps: boolean): Note[] {
+  const notes: Note[] = [];
+  const { measures } = row;
+  if (gaps && noKnownWait(measures))
+    notes.push(note('noWait', { period: where(row, report), contacts: { count: measures.handled } }));
+  if (gaps && occupiedBeyondStaffed(measures)) {
+    notes.push(
+      note('overOccupied', {
+        period: where(row, report),
+        occupied: { hours: measures.occupiedSeconds / 3600 },
+        staffed: { hours: measures.staffedSeconds / 3600 },
+      }),
+    );
+  }
   const mixed = asaNote(row, report.definitions);
   return mixed ? [...notes, mixed] : notes;
-}
-
-function overOccupiedNote(row: ReportRow, report: ReportBase): Note {
-  return note('overOccupied', {
-    period: where(row, report),
-    occupied: { hours: row.measures.occupiedSeconds / 3600 },
-    staffed: { hours: row.measures.staffedSeconds / 3600 },
-  });
-}
-
-function noWaitNote(row: ReportRow, report: ReportBase): Note {
-  return note('noWait', { period: where(row, report), contacts: { count: row.measures.handled } });
 }
 
 function asaNote(row: ReportRow, d: Definitions): Note | undefined {
@@ -125,10 +132,7 @@ function totalNotes(row: ReportRow, report: ReportBase): Note[] {
       }),
     );
   }
-  if (noKnownWait(row.measures)) notes.push(noWaitNote(row, report));
-  if (occupiedBeyondStaffed(row.measures)) notes.push(overOccupiedNote(row, report));
-  const mixed = asaNote(row, report.definitions);
-  return mixed ? [...notes, mixed] : notes;
+  return [...notes, ...figureNotes(row, report, true)];
 }
 
 /** The cost of periods without any contact records, and their labels. */

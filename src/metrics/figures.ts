@@ -75,7 +75,6 @@ export function serviceLevels(m: ContactMeasures): ServiceLevels {
   return levels;
 }
 
-/** Contacts were answered, none with a known wait: service level and ASA are undefined (a note says why). */
 /**
  * More agent-occupied time than staffed time: agent time misses some agents whose contacts are
  * counted (another source, a team not in the WFM export), so their ratio is no occupancy.
@@ -84,6 +83,7 @@ export function occupiedBeyondStaffed(m: ContactMeasures): boolean {
   return m.staffedSeconds > 0 && m.occupiedSeconds > m.staffedSeconds;
 }
 
+/** Contacts were answered, none with a known wait: service level and ASA are undefined (a note says why). */
 export function noKnownWait(m: ContactMeasures): boolean {
   return m.handled > 0 && m.answeredTimed === 0;
 }

@@ -7,6 +7,9 @@ import { layoutOf, type TableLayout } from './layout.js';
 import { canBeNull } from './nullable.js';
 import { keepsWithin } from './where-bounds.js';
 
+/** The set a repeated row stands for, when grouping sets are emulated (not `grouping_set`: 18.16 refuses the alias twice). */
+const SET_INDEX = 'set_index';
+
 /**
  * ClickHouse SQL that Debian's 18.16 and current servers both accept, using newer features only
  * where the server's probed abilities have them: `-If` combinators instead of FILTER, backslash
@@ -14,9 +17,6 @@ import { keepsWithin } from './where-bounds.js';
  * means a constant there), and for servers without them grouping sets by repeating each row once
  * per set and the next row by sorted arrays joined back on the row's key.
  */
-/** The set a repeated row stands for, when grouping sets are emulated (not `grouping_set`: 18.16 refuses the alias twice). */
-const SET_INDEX = 'set_index';
-
 export class ClickHouseCompiler extends SqlCompiler {
   constructor(
     private readonly abilities: ClickHouseAbilities,

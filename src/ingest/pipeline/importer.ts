@@ -12,7 +12,7 @@ import { CompiledFile, INVALID_ROW } from './compile.js';
 import { countFile, type FileCounts, skippedByRule, sum } from './counts.js';
 import { costWarnings, logImport } from './import-log.js';
 import { type Excluded, findInImportDuplicates } from './in-import.js';
-import { keysMayRepeat, keysRepeatAcrossFiles, writtenKeys } from './key-checks.js';
+import { keysRepeatAcrossFiles, writtenKeys } from './key-checks.js';
 import { listProblems } from './list-problems.js';
 import {
   hasStoredRows,
@@ -129,16 +129,17 @@ export class Importer {
    * while it loads. Rows are counted separately only when skip rules or rejects make the count unknown.
    */
   private async runFast(changes: ChangeSet): Promise<ImportSummary> {
-    const strict = !this.request.skipInvalid;
-    const relation = candidates(this.files, this.target, { excluded: false, group: undefined, fail: strict });
+    const relation = candidates(this.files, this.target, {
+      excluded: false,
+      group: undefined,
+      fail: !this.request.skipInvalid,
+    });
     const table = this.target.table;
     const columns = table.columns.map((c) => ident(c.name)).join(', ');
-    const pass = <T>(work: () => Promise<T>) =>
-      this.guard(() => (strict ? work() : this.withoutPushdown(work)));
     this.phase('writing');
-    const added = await pass(() => this.link.add(changes, table, `SELECT ${columns} FROM ${relation}`));
+    const added = await this.pass(() => this.link.add(changes, table, `SELECT ${columns} FROM ${relation}`));
     this.phase('checking');
-    if (await this.writtenKeysMayRepeat(relation, pass)) {
+    if (await this.writtenKeysMayRepeat(relation)) {
       throw new Retry(async (plan) => {
         plan.analyse = true;
       });
@@ -151,27 +152,26 @@ export class Importer {
     return this.finish(changes, counts, [], merge, relation);
   }
 
+  /** One pass over the candidates: strict, it stops at the first bad row; else it filters them out. */
+  private pass<T>(work: () => Promise<T>): Promise<T> {
+    return this.guard(() => (this.request.skipInvalid ? this.withoutPushdown(work) : work()));
+  }
+
   /**
    * Whether the rows the fast path wrote may share a key: where the staging engine is the store, on
    * the rows the import added; elsewhere in a pass over the candidates that reads only their keys and
    * instants (far cheaper than asking the store), which also notes instants a store of whole seconds cut.
    */
-  private async writtenKeysMayRepeat(
-    relation: string,
-    pass: <T>(work: () => Promise<T>) => Promise<T>,
-  ): Promise<boolean> {
-    const table = this.target.table;
-    if (this.link.inPlace) {
-      const ours = `(SELECT * FROM ${ident(table.name)} WHERE import_id = ${lit(this.ctx.importId)})`;
-      return keysMayRepeat(this.engine, ours, this.keyColumns);
-    }
-    const { subsecondInstants } = this.link;
-    const check = await pass(() =>
-      writtenKeys(this.engine, relation, table, this.keyColumns, subsecondInstants),
-    );
-    const note = fractionNote(this.target, check.fractional);
+  private async writtenKeysMayRepeat(relation: string): Promise<boolean> {
+    const { table } = this.target;
+    const { inPlace, subsecondInstants } = this.link;
+    const check = (rows: string) => writtenKeys(this.engine, rows, table, this.keyColumns, subsecondInstants);
+    const { mayRepeat, fractional } = inPlace
+      ? await check(`(SELECT * FROM ${ident(table.name)} WHERE import_id = ${lit(this.ctx.importId)})`)
+      : await this.pass(() => check(relation));
+    const note = fractionNote(this.target, fractional);
     if (note) this.notes.push(note);
-    return check.mayRepeat;
+    return mayRepeat;
   }
 
   /** Count, find in-import duplicates, then merge with what is stored. */

@@ -5,23 +5,6 @@ import { allRows } from './candidates.js';
 import type { CompiledFile } from './compile.js';
 import { hasFraction, instantColumns } from './whole-seconds.js';
 
-/**
- * Whether two of the rows the fast path writes may share a key (it writes without looking), in the
- * staging engine over `rows`: the staged rows, or where the staging engine is the store the rows
- * the import just added. Distinct 64-bit hashes are cheap to count; equal keys always collide, so
- * "no" is certain, and a rare false "yes" only costs the checked path.
- */
-export async function keysMayRepeat(
-  staging: Engine,
-  rows: string,
-  keys: readonly string[],
-): Promise<boolean> {
-  const [row] = await staging.query(
-    `SELECT count(*) AS n, count(DISTINCT hash(${keys.map(ident).join(', ')})) AS d FROM ${rows}`,
-  );
-  return Number(row?.d) < Number(row?.n);
-}
-
 /** Whether the files of one import, taken together, repeat a key. */
 export async function keysRepeatAcrossFiles(
   engine: Engine,
@@ -35,10 +18,13 @@ export async function keysRepeatAcrossFiles(
 }
 
 /**
- * What the fast path wrote to a store elsewhere, from one pass over the candidates `rows` that reads
- * only the key and instant columns: whether two of them may share a key (as `keysMayRepeat`), and,
- * for a store that keeps whole seconds, how many had instants with fractions. Keys are compared as
- * the store holds them: instants cut to the second there (two volume intervals may meet).
+ * What the fast path wrote (it writes without looking), in one pass over `rows` of the staging
+ * engine that reads only the key and instant columns: the rows the import added where the staging
+ * engine is the store, else the candidates. Whether two of them may share a key: distinct 64-bit
+ * hashes are cheap to count, equal keys always collide, so "no" is certain and a rare false "yes"
+ * only costs the checked path. Keys are compared as the store holds them (without
+ * `subsecondInstants`, instants cut to the second: two volume intervals may meet), and `fractional`
+ * counts the rows such a store cut.
  */
 export async function writtenKeys(
   staging: Engine,

@@ -26,14 +26,15 @@ export async function openSource(
   scripted = false,
 ): Promise<RawSource> {
   if (isTableLocator(path)) return tableSource(path);
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path) && !existsSync(path))
-    throw new UserError(
-      'USAGE',
-      `${path}: only PostgreSQL tables are read from a database (postgres://user@host:port/db?table=name)`,
-      { file: path },
-    );
-  if (!existsSync(path) || !statSync(path).isFile())
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path))
+      throw new UserError(
+        'USAGE',
+        `${path}: only PostgreSQL tables are read from a database (postgres://user@host:port/db?table=name)`,
+        { file: path },
+      );
     throw new UserError('NOT_FOUND', `${path}: no such file`, { file: path });
+  }
   const { sample } = await readSample(path, 4096);
   const format = read.format ?? detectFormat(path, sample);
   if (format === 'csv' && !read.format) refuseMisnamed(path, sample);
